@@ -1,0 +1,107 @@
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Problem } from '../schemas/common';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Thrown by routes for errors that are the client's to fix; rendered as RFC 9457 problem+json. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly invalidParams?: { name: string; reason: string }[],
+  ) {
+    super(detail ?? title);
+  }
+
+  static badRequest(name: string, reason: string): HttpProblem {
+    return new HttpProblem(400, 'Invalid request parameter', `${name}: ${reason}`, [{ name, reason }]);
+  }
+
+  static notFound(what: string): HttpProblem {
+    return new HttpProblem(404, 'Not found', what);
+  }
+}
+
+const TYPE_BY_STATUS: Record<number, string> = {
+  400: '/problems/invalid-request',
+  404: '/problems/not-found',
+  409: '/problems/conflict',
+  412: '/problems/stale-version',
+  413: '/problems/payload-too-large',
+  415: '/problems/unsupported-media-type',
+};
+
+function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Problem) {
+  return reply
+    .code(problem.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send({ ...problem, type: TYPE_BY_STATUS[problem.status] ?? 'about:blank', instance: request.url });
+}
+
+interface AjvError {
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** Names the parameter at fault: "bbox" for a query parameter, "id" for a path parameter, "body.name" for a body field. */
+function paramName(context: string | undefined, err: AjvError): string {
+  const missing = typeof err.params.missingProperty === 'string' ? `/${err.params.missingProperty}` : '';
+  const extra = typeof err.params.additionalProperty === 'string' ? `/${err.params.additionalProperty}` : '';
+  const path = `${err.instancePath}${missing}${extra}`.replace(/^\//, '').replaceAll('/', '.');
+  if (context === 'body') return path ? `body.${path}` : 'body';
+  return path || context || 'request';
+}
+
+/** Every error leaves the server as problem+json; a 5xx never carries internals. */
+export const errorsPlugin = fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error instanceof HttpProblem) {
+        return sendProblem(reply, request, {
+          type: '',
+          title: error.title,
+          status: error.status,
+          ...(error.detail ? { detail: error.detail } : {}),
+          ...(error.invalidParams ? { 'invalid-params': error.invalidParams } : {}),
+        });
+      }
+      if (error.validation) {
+        const invalid = (error.validation as AjvError[]).map((e) => ({
+          name: paramName(error.validationContext, e),
+          reason: e.message ?? 'is invalid',
+        }));
+        return sendProblem(reply, request, {
+          type: '',
+          title: 'Invalid request parameter',
+          status: 400,
+          detail: invalid.map((p) => `${p.name}: ${p.reason}`).join('; '),
+          'invalid-params': invalid,
+        });
+      }
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        return sendProblem(reply, request, { type: '', title: error.message || 'Bad request', status });
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return sendProblem(reply, request, {
+        type: '',
+        title: 'Internal server error',
+        status: 500,
+        detail: 'The server could not complete the request. It has been logged.',
+      });
+    });
+
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(reply, request, {
+        type: '',
+        title: 'Not found',
+        status: 404,
+        detail: `No route for ${request.method} ${request.url.split('?')[0]}`,
+      }),
+    );
+  },
+  { name: 'errors' },
+);

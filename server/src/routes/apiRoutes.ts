@@ -1,0 +1,97 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Problem, Slug } from '../schemas/common';
+import { LayerList } from '../schemas/layer';
+import { FeatureCollection, SiteDetail } from '../schemas/site';
+import { Policy } from '../schemas/policy';
+import { HttpProblem } from '../plugins/errors';
+import { layerExists, listLayers } from '../repositories/layerRepository';
+import { getSite, listFeatures } from '../repositories/siteRepository';
+import { getPolicy } from '../repositories/policyRepository';
+import { parseBbox } from './parseBbox';
+
+const BBOX_PATTERN = '^[^,]+,[^,]+,[^,]+,[^,]+$';
+
+const Health = Type.Object({
+  status: Type.Literal('ok'),
+  engine: Type.Union([Type.Literal('postgis'), Type.Literal('pglite')]),
+  postgis: Type.String(),
+});
+
+/** The JSON API: thin routes over the repositories. */
+export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/health',
+    { schema: { tags: ['health'], summary: 'Liveness and database check', response: { 200: Health, 500: Problem } } },
+    async () => {
+      const { rows } = await app.pg.query<{ v: string }>('SELECT postgis_lib_version() AS v');
+      return { status: 'ok' as const, engine: app.engine, postgis: rows[0]?.v ?? 'unknown' };
+    },
+  );
+
+  app.get(
+    '/layers',
+    { schema: { tags: ['map'], summary: 'Map layers in drawing order', response: { 200: LayerList } } },
+    async () => ({ layers: await listLayers(app.pg) }),
+  );
+
+  app.get(
+    '/layers/:id/features',
+    {
+      schema: {
+        tags: ['map'],
+        summary: 'Features of a layer as RFC 7946 GeoJSON (EPSG:4326)',
+        params: Type.Object({ id: Slug }),
+        querystring: Type.Object(
+          {
+            bbox: Type.Optional(
+              Type.String({
+                pattern: BBOX_PATTERN,
+                maxLength: 200,
+                description: 'west,south,east,north in EPSG:4326 degrees',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: FeatureCollection, 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const bbox = request.query.bbox === undefined ? undefined : parseBbox(request.query.bbox);
+      if (!(await layerExists(app.pg, request.params.id))) throw HttpProblem.notFound(`No layer "${request.params.id}"`);
+      const features = await listFeatures(app.pg, request.params.id, bbox);
+      reply.type('application/geo+json');
+      return { type: 'FeatureCollection' as const, features };
+    },
+  );
+
+  app.get(
+    '/sites/:id',
+    {
+      schema: {
+        tags: ['map'],
+        summary: 'One site: geometry, area, linked policy actions, tender status and history',
+        params: Type.Object({ id: Slug }),
+        response: { 200: SiteDetail, 400: Problem, 404: Problem },
+      },
+    },
+    async (request) => {
+      const site = await getSite(app.pg, request.params.id);
+      if (!site) throw HttpProblem.notFound(`No site "${request.params.id}"`);
+      return site;
+    },
+  );
+
+  app.get(
+    '/policy',
+    {
+      schema: {
+        tags: ['policy'],
+        summary: 'The business policy: initiatives, actions and the sites serving each action',
+        response: { 200: Policy },
+      },
+    },
+    async () => ({ initiatives: await getPolicy(app.pg) }),
+  );
+};

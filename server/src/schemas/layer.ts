@@ -1,0 +1,32 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Slug, Theme } from './common';
+
+export const GeometryKind = Type.Union([Type.Literal('polygon'), Type.Literal('line'), Type.Literal('point')]);
+export type GeometryKind = Static<typeof GeometryKind>;
+
+/** Paint hints of a layer. `fill: "by-tender-status"` means: colour by the feature's tender status. */
+export const LayerStyle = Type.Object({
+  fill: Type.Optional(Type.String()),
+  line: Type.Optional(Type.String()),
+  width: Type.Optional(Type.Number()),
+  dash: Type.Optional(Type.Array(Type.Number())),
+});
+export type LayerStyle = Static<typeof LayerStyle>;
+
+export const Layer = Type.Object({
+  id: Slug,
+  title: Type.Object({ da: Type.String(), en: Type.String() }),
+  theme: Theme,
+  geometry_type: GeometryKind,
+  style: LayerStyle,
+  sort_order: Type.Integer(),
+  feature_count: Type.Integer(),
+  /** True when at least one feature's geometry is illustrative (invented to fit the facts). */
+  illustrative: Type.Boolean(),
+  /** [west, south, east, north] in EPSG:4326, null for an empty layer. */
+  bbox: Type.Union([Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()]), Type.Null()]),
+});
+export type Layer = Static<typeof Layer>;
+
+export const LayerList = Type.Object({ layers: Type.Array(Layer) });
+export type LayerList = Static<typeof LayerList>;

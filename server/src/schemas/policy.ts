@@ -1,0 +1,21 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ActionProgress } from './common';
+
+export const PolicyAction = Type.Object({
+  number: Type.String({ pattern: '^[0-9]{1,2}\\.[0-9]{1,2}$' }),
+  text: Type.String(),
+  progress: ActionProgress,
+  site_ids: Type.Array(Type.String()),
+});
+export type PolicyAction = Static<typeof PolicyAction>;
+
+export const Initiative = Type.Object({
+  number: Type.Integer(),
+  title: Type.String(),
+  goal: Type.String(),
+  actions: Type.Array(PolicyAction),
+});
+export type Initiative = Static<typeof Initiative>;
+
+export const Policy = Type.Object({ initiatives: Type.Array(Initiative) });
+export type Policy = Static<typeof Policy>;

@@ -1,0 +1,87 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Accuracy, ActionProgress, PlanUse, Slug, TenderStatus } from './common';
+import { Bbox, Geometry } from './geojson';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+/** Properties carried by every feature of `GET /api/layers/:id/features`. */
+export const FeatureProperties = Type.Object({
+  id: Slug,
+  layer: Slug,
+  name: Type.String(),
+  kind: Type.String(),
+  plan_use: Nullable(PlanUse),
+  /** Area in m², computed by PostGIS in EPSG:25832; null for points and lines. */
+  area_m2: Nullable(Type.Number()),
+  /** Length in metres in EPSG:25832; null for points and polygons. */
+  length_m: Nullable(Type.Number()),
+  accuracy: Accuracy,
+  source: Type.String(),
+  tender_status: Nullable(TenderStatus),
+  planned_year: Nullable(Type.Integer()),
+  actions: Type.Array(Type.String()),
+});
+export type FeatureProperties = Static<typeof FeatureProperties>;
+
+export const Feature = Type.Object({
+  type: Type.Literal('Feature'),
+  id: Type.String(),
+  geometry: Geometry,
+  properties: FeatureProperties,
+});
+export type Feature = Static<typeof Feature>;
+
+export const FeatureCollection = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(Feature),
+});
+export type FeatureCollection = Static<typeof FeatureCollection>;
+
+export const TenderEvent = Type.Object({
+  at: Type.String({ format: 'date-time' }),
+  from_status: Nullable(TenderStatus),
+  to_status: TenderStatus,
+  note: Nullable(Type.String()),
+  actor: Type.String(),
+});
+export type TenderEvent = Static<typeof TenderEvent>;
+
+export const Tender = Type.Object({
+  status: TenderStatus,
+  planned_year: Nullable(Type.Integer()),
+  opens_on: Nullable(Type.String({ format: 'date' })),
+  closes_on: Nullable(Type.String({ format: 'date' })),
+  version: Type.Integer(),
+  history: Type.Array(TenderEvent),
+});
+export type Tender = Static<typeof Tender>;
+
+export const LinkedAction = Type.Object({
+  number: Type.String(),
+  text: Type.String(),
+  progress: ActionProgress,
+  initiative: Type.Object({ number: Type.Integer(), title: Type.String() }),
+});
+export type LinkedAction = Static<typeof LinkedAction>;
+
+export const SiteDetail = Type.Object({
+  id: Slug,
+  layer: Slug,
+  name: Type.String(),
+  kind: Type.String(),
+  plan_use: Nullable(PlanUse),
+  max_height_m: Nullable(Type.Number()),
+  plot_ratio_pct: Nullable(Type.Number()),
+  building_rights: Nullable(Type.String()),
+  description: Type.String(),
+  source: Type.String(),
+  accuracy: Accuracy,
+  attributes: Type.Record(Type.String(), Type.Unknown()),
+  area_m2: Nullable(Type.Number()),
+  length_m: Nullable(Type.Number()),
+  geometry: Geometry,
+  bbox: Bbox,
+  actions: Type.Array(LinkedAction),
+  tender: Nullable(Tender),
+});
+export type SiteDetail = Static<typeof SiteDetail>;

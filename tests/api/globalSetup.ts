@@ -1,0 +1,44 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedEngine } from '../../server/src/db/embeddedEngine';
+import { prepareDatabase } from '../../server/src/db/openDatabase';
+import type { EngineKind } from '../../server/src/plugins/db';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    engine: EngineKind;
+  }
+}
+
+/**
+ * One migrated, seeded database for the API tests: real PostGIS from DATABASE_URL, or (only outside CI)
+ * the embedded engine in a temporary folder.
+ */
+export default async function setup(project: TestProject) {
+  const log = (m: string) => console.log(`[api-tests] ${m}`);
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl && process.env.CI === 'true') {
+    throw new Error('CI=true but DATABASE_URL is not set: the API tests must run on real PostGIS in CI.');
+  }
+  let teardown = async () => {};
+  let connectionString = databaseUrl;
+  if (!connectionString) {
+    log('DATABASE_URL not set: API tests run on the embedded engine (PGlite + PostGIS)');
+    const dir = await mkdtemp(join(tmpdir(), 'koege-api-'));
+    const engine = await startEmbeddedEngine({ dataDir: dir, onProgress: log });
+    connectionString = engine.connectionString;
+    teardown = async () => {
+      await engine.close();
+      await rm(dir, { recursive: true, force: true });
+    };
+  } else {
+    log('API tests run on PostgreSQL from DATABASE_URL');
+  }
+  await prepareDatabase({ connectionString, seed: 'always', log });
+  project.provide('databaseUrl', connectionString);
+  project.provide('engine', databaseUrl ? 'postgis' : 'pglite');
+  return teardown;
+}

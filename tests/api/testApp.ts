@@ -1,0 +1,12 @@
+import { inject } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/src/app';
+
+/** A fresh app on the run's test database; close it in afterAll/afterEach. */
+export async function testApp(): Promise<FastifyInstance> {
+  const engine = inject('engine');
+  return buildApp({
+    db: { connectionString: inject('databaseUrl'), engine, poolSize: engine === 'pglite' ? 1 : 4 },
+    clientRoot: '/nonexistent',
+  });
+}
