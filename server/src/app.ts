@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { dbPlugin, type DbOptions } from './plugins/db';
-import { errorsPlugin } from './plugins/errors';
+import { errorsPlugin, sendProblem } from './plugins/errors';
 import { docsPlugin } from './plugins/docs';
 import { clientPlugin } from './plugins/client';
 import { apiRoutes } from './routes/apiRoutes';
@@ -18,6 +18,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1_048_576,
+    // Long ids should reach schema validation (a 400 naming the parameter), not die in the router.
+    routerOptions: { maxParamLength: 500 },
+    // Errors raised by the router before any route runs (bad percent-encoding, over-long path segments).
+    frameworkErrors: (error, request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const reason = tooLong ? 'a path segment is too long' : 'the path is not valid percent-encoded UTF-8';
+      void sendProblem(reply, request, {
+        type: '',
+        title: tooLong ? 'URI too long' : 'Invalid request path',
+        status: tooLong ? 414 : 400,
+        detail: reason,
+        'invalid-params': [{ name: 'path', reason }],
+      });
+    },
     // Fastify's default ajv settings coerce and strip; keep types strict and report every fault.
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -19,7 +19,9 @@ async function main() {
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
     await app.listen({ port: config.port, host: config.host });
-    log(`ready on http://${config.host}:${config.port} (${database.db.engine === 'pglite' ? `embedded engine in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'})`);
+    log(
+      `ready on http://${config.host}:${config.port} (${database.db.engine === 'pglite' ? `embedded engine in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'})`,
+    );
   } catch (err) {
     await database.close();
     throw err;

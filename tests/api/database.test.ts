@@ -67,7 +67,11 @@ describe('database', () => {
       const after = await client.query<{ status: string }>('SELECT status FROM tender WHERE id = $1', [edited.id]);
       expect(after.rows[0]?.status).toBe('withdrawn');
     } finally {
-      await client.query('UPDATE tender SET status = $2, version = $3 WHERE id = $1', [edited.id, edited.status, edited.version]);
+      await client.query('UPDATE tender SET status = $2, version = $3 WHERE id = $1', [
+        edited.id,
+        edited.status,
+        edited.version,
+      ]);
     }
   });
 });

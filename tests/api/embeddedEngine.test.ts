@@ -40,11 +40,21 @@ describe('embedded engine', () => {
     const messages: string[] = [];
     const second = await startEmbeddedEngine({ dataDir: dir });
     try {
-      await prepareDatabase({ connectionString: second.connectionString, seed: 'if-empty', log: (m) => messages.push(m) });
+      await prepareDatabase({
+        connectionString: second.connectionString,
+        seed: 'if-empty',
+        log: (m) => messages.push(m),
+      });
       expect(messages.some((m) => m.startsWith('seeded'))).toBe(false);
-      const statuses = await query<{ status: string }>(second.connectionString, "SELECT status FROM tender WHERE status = 'withdrawn'");
+      const statuses = await query<{ status: string }>(
+        second.connectionString,
+        "SELECT status FROM tender WHERE status = 'withdrawn'",
+      );
       expect(statuses).toHaveLength(1);
-      const [progress] = await query<{ progress: string }>(second.connectionString, "SELECT progress FROM action WHERE number = '3.6'");
+      const [progress] = await query<{ progress: string }>(
+        second.connectionString,
+        "SELECT progress FROM action WHERE number = '3.6'",
+      );
       expect(progress?.progress).toBe('done');
     } finally {
       await second.close();

@@ -24,7 +24,9 @@ describe('GET /api/layers', () => {
     const res = await app.inject('/api/layers');
     expect(res.statusCode).toBe(200);
     const { layers } = res.json<LayerList>();
-    expect(layers.map((l) => l.id)).toEqual([...data.layers].sort((a, b) => a.sort_order - b.sort_order).map((l) => l.id));
+    expect(layers.map((l) => l.id)).toEqual(
+      [...data.layers].sort((a, b) => a.sort_order - b.sort_order).map((l) => l.id),
+    );
     for (const layer of layers) {
       expect(layer.feature_count).toBe(data.features.get(layer.id)?.features.length);
       expect(layer.bbox).not.toBeNull();

@@ -29,9 +29,15 @@ describe('GET /api/policy', () => {
     const data = await seedData();
     const { initiatives } = (await app.inject('/api/policy')).json<Policy>();
     const action = (n: string) => initiatives.flatMap((i) => i.actions).find((a) => a.number === n);
-    const plotIds = data.features.get('koege-nord-plots')!.features.map((f) => f.properties.id).sort();
+    const plotIds = data.features
+      .get('koege-nord-plots')!
+      .features.map((f) => f.properties.id)
+      .sort();
     expect(action('1.4')?.site_ids).toEqual(expect.arrayContaining(plotIds));
-    const dikeIds = data.features.get('koege-dige')!.features.map((f) => f.properties.id).sort();
+    const dikeIds = data.features
+      .get('koege-dige')!
+      .features.map((f) => f.properties.id)
+      .sort();
     expect(dikeIds.length).toBe(2);
     expect(action('3.6')?.site_ids).toEqual(dikeIds);
     expect(action('10.4')?.site_ids).toContain(data.features.get('bellingeparken')!.features[0]!.properties.id);
@@ -53,7 +59,13 @@ describe('GET /api/health and /docs', () => {
     const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/layers', '/api/layers/{id}/features', '/api/sites/{id}', '/api/policy', '/api/health']),
+      expect.arrayContaining([
+        '/api/layers',
+        '/api/layers/{id}/features',
+        '/api/sites/{id}',
+        '/api/policy',
+        '/api/health',
+      ]),
     );
   });
 

@@ -52,7 +52,9 @@ export async function prepareDatabase({
   await client.connect();
   try {
     const { applied, total } = await migrate({ client, onProgress: log });
-    log(applied.length ? `applied ${applied.length} of ${total} migrations` : `schema up to date (${total} migrations)`);
+    log(
+      applied.length ? `applied ${applied.length} of ${total} migrations` : `schema up to date (${total} migrations)`,
+    );
     if (seed === 'never') return;
     const data = await readSeedData();
     const previous = await seededHash(client);

@@ -10,7 +10,8 @@ export const docsPlugin = fp(
         openapi: '3.0.3',
         info: {
           title: 'Køge Erhvervskort API',
-          description: "Business land, energy sites and policy of Køge Kommune. Geometry is GeoJSON in EPSG:4326; areas and lengths are computed in EPSG:25832.",
+          description:
+            'Business land, energy sites and policy of Køge Kommune. Geometry is GeoJSON in EPSG:4326; areas and lengths are computed in EPSG:25832.',
           version: '0.1.0',
         },
         tags: [{ name: 'map' }, { name: 'policy' }, { name: 'health' }],

@@ -30,10 +30,11 @@ const TYPE_BY_STATUS: Record<number, string> = {
   409: '/problems/conflict',
   412: '/problems/stale-version',
   413: '/problems/payload-too-large',
+  414: '/problems/uri-too-long',
   415: '/problems/unsupported-media-type',
 };
 
-function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Problem) {
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Problem) {
   return reply
     .code(problem.status)
     .type(PROBLEM_CONTENT_TYPE)

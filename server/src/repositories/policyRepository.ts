@@ -15,8 +15,6 @@ export async function getPolicy(db: Queryable): Promise<Initiative[]> {
   );
   return initiatives.rows.map((i) => ({
     ...i,
-    actions: actions.rows
-      .filter((a) => a.initiative_number === i.number)
-      .map(({ initiative_number: _, ...a }) => a),
+    actions: actions.rows.filter((a) => a.initiative_number === i.number).map(({ initiative_number: _, ...a }) => a),
   }));
 }

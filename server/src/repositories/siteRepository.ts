@@ -71,7 +71,14 @@ export async function getSite(db: Queryable, id: string): Promise<SiteDetail | n
          FROM tender_event WHERE tender_id = $1 ORDER BY at, id`,
       [tender_id],
     );
-    tender = { status: tender_status, planned_year, opens_on, closes_on, version: tender_version, history: history.rows };
+    tender = {
+      status: tender_status,
+      planned_year,
+      opens_on,
+      closes_on,
+      version: tender_version,
+      history: history.rows,
+    };
   }
   return {
     ...site,

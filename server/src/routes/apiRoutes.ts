@@ -12,6 +12,9 @@ import { parseBbox } from './parseBbox';
 
 const BBOX_PATTERN = '^[^,]+,[^,]+,[^,]+,[^,]+$';
 
+/** Routes without query parameters still reject unknown ones, naming them, like the routes that have some. */
+const NoQuery = Type.Object({}, { additionalProperties: false });
+
 const Health = Type.Object({
   status: Type.Literal('ok'),
   engine: Type.Union([Type.Literal('postgis'), Type.Literal('pglite')]),
@@ -22,7 +25,14 @@ const Health = Type.Object({
 export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/health',
-    { schema: { tags: ['health'], summary: 'Liveness and database check', response: { 200: Health, 500: Problem } } },
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness and database check',
+        querystring: NoQuery,
+        response: { 200: Health, 400: Problem, 500: Problem },
+      },
+    },
     async () => {
       const { rows } = await app.pg.query<{ v: string }>('SELECT postgis_lib_version() AS v');
       return { status: 'ok' as const, engine: app.engine, postgis: rows[0]?.v ?? 'unknown' };
@@ -31,7 +41,14 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/layers',
-    { schema: { tags: ['map'], summary: 'Map layers in drawing order', response: { 200: LayerList } } },
+    {
+      schema: {
+        tags: ['map'],
+        summary: 'Map layers in drawing order',
+        querystring: NoQuery,
+        response: { 200: LayerList, 400: Problem },
+      },
+    },
     async () => ({ layers: await listLayers(app.pg) }),
   );
 
@@ -59,7 +76,8 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const bbox = request.query.bbox === undefined ? undefined : parseBbox(request.query.bbox);
-      if (!(await layerExists(app.pg, request.params.id))) throw HttpProblem.notFound(`No layer "${request.params.id}"`);
+      if (!(await layerExists(app.pg, request.params.id)))
+        throw HttpProblem.notFound(`No layer "${request.params.id}"`);
       const features = await listFeatures(app.pg, request.params.id, bbox);
       reply.type('application/geo+json');
       return { type: 'FeatureCollection' as const, features };
@@ -73,6 +91,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['map'],
         summary: 'One site: geometry, area, linked policy actions, tender status and history',
         params: Type.Object({ id: Slug }),
+        querystring: NoQuery,
         response: { 200: SiteDetail, 400: Problem, 404: Problem },
       },
     },
@@ -89,7 +108,8 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['policy'],
         summary: 'The business policy: initiatives, actions and the sites serving each action',
-        response: { 200: Policy },
+        querystring: NoQuery,
+        response: { 200: Policy, 400: Problem },
       },
     },
     async () => ({ initiatives: await getPolicy(app.pg) }),

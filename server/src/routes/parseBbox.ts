@@ -13,7 +13,10 @@ export function parseBbox(text: string): Bbox {
   }
   const [west, south, east, north] = numbers as Bbox;
   if ([west, east].some((x) => x < -180 || x > 180) || [south, north].some((y) => y < -90 || y > 90)) {
-    throw HttpProblem.badRequest('bbox', 'longitudes must lie in [-180, 180] and latitudes in [-90, 90] (degrees, not metres)');
+    throw HttpProblem.badRequest(
+      'bbox',
+      'longitudes must lie in [-180, 180] and latitudes in [-90, 90] (degrees, not metres)',
+    );
   }
   if (west >= east || south >= north) {
     throw HttpProblem.badRequest('bbox', 'west must be less than east and south less than north');

@@ -71,9 +71,7 @@ export const Problem = Type.Object(
     status: Type.Integer(),
     detail: Type.Optional(Type.String()),
     instance: Type.Optional(Type.String()),
-    'invalid-params': Type.Optional(
-      Type.Array(Type.Object({ name: Type.String(), reason: Type.String() })),
-    ),
+    'invalid-params': Type.Optional(Type.Array(Type.Object({ name: Type.String(), reason: Type.String() }))),
   },
   { $id: 'Problem' },
 );
