@@ -20,8 +20,15 @@ mkdirSync('test-results', { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failed = false;
 
-console.log(`\n=== Unit and API tests (${process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : 'embedded engine'}) ===`);
-const vitestStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+console.log(
+  `\n=== Unit and API tests (${process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : 'embedded engine'}) ===`,
+);
+const vitestStatus = run(bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/vitest.json',
+]);
 const v = readJson('test-results/vitest.json');
 if (v) {
   totals.passed += v.numPassedTests;
@@ -33,7 +40,9 @@ if (vitestStatus !== 0) failed = true;
 const chromium = findChromium();
 if (!chromium) {
   const banner = '!'.repeat(78);
-  console.log(`\n${banner}\n!!  BROWSER TESTS DID NOT RUN: no Chromium found (set CHROMIUM_PATH or apt-get install chromium)\n${banner}\n`);
+  console.log(
+    `\n${banner}\n!!  BROWSER TESTS DID NOT RUN: no Chromium found (set CHROMIUM_PATH or apt-get install chromium)\n${banner}\n`,
+  );
   if (ci) {
     console.error('CI=true: a missing Chromium is a failure.');
     failed = true;

@@ -15,7 +15,11 @@ export interface SeedData {
   hash: string;
 }
 
-async function readChecked<T extends TSchema>(path: string, schema: T, hash: ReturnType<typeof createHash>): Promise<Static<T>> {
+async function readChecked<T extends TSchema>(
+  path: string,
+  schema: T,
+  hash: ReturnType<typeof createHash>,
+): Promise<Static<T>> {
   const text = await readFile(path, 'utf8');
   hash.update(path.slice(DATA_DIR.length)).update(text);
   const value: unknown = JSON.parse(text);
@@ -37,7 +41,8 @@ export async function readSeedData(dir: string = DATA_DIR): Promise<SeedData> {
   const actionNumbers = new Set(policy.initiatives.flatMap((i) => i.actions.map((a) => a.number)));
   for (const [layerId, fc] of features) {
     for (const f of fc.features) {
-      if (ids.has(f.properties.id)) throw new Error(`data/layers/${layerId}.geojson: duplicate site id ${f.properties.id}`);
+      if (ids.has(f.properties.id))
+        throw new Error(`data/layers/${layerId}.geojson: duplicate site id ${f.properties.id}`);
       ids.add(f.properties.id);
       const unknown = f.properties.actions.filter((a) => !actionNumbers.has(a));
       if (unknown.length) throw new Error(`site ${f.properties.id}: unknown policy actions ${unknown.join(', ')}`);

@@ -38,7 +38,8 @@ export async function seedDatabase({
       );
       result.initiatives++;
       for (const [index, a] of i.actions.entries()) {
-        if (!a.number.startsWith(`${i.number}.`)) throw new Error(`action ${a.number} listed under initiative ${i.number}`);
+        if (!a.number.startsWith(`${i.number}.`))
+          throw new Error(`action ${a.number} listed under initiative ${i.number}`);
         await client.query(
           `INSERT INTO action (number, initiative_number, position, text) VALUES ($1, $2, $3, $4)
            ON CONFLICT (number) DO UPDATE SET initiative_number = EXCLUDED.initiative_number,
@@ -58,7 +59,15 @@ export async function seedDatabase({
          ON CONFLICT (id) DO UPDATE SET title_da = EXCLUDED.title_da, title_en = EXCLUDED.title_en, theme = EXCLUDED.theme,
            geometry_type = EXCLUDED.geometry_type, style = EXCLUDED.style, sort_order = EXCLUDED.sort_order,
            version = layer.version + 1`,
-        [layer.id, layer.title_da, layer.title_en, layer.theme, layer.geometry_type, JSON.stringify(layer.style), layer.sort_order],
+        [
+          layer.id,
+          layer.title_da,
+          layer.title_en,
+          layer.theme,
+          layer.geometry_type,
+          JSON.stringify(layer.style),
+          layer.sort_order,
+        ],
       );
       result.layers++;
       for (const { geometry, properties: p } of fc.features) {
@@ -81,8 +90,19 @@ export async function seedDatabase({
              description = EXCLUDED.description, source = EXCLUDED.source, accuracy = EXCLUDED.accuracy,
              attributes = EXCLUDED.attributes, updated_at = now()`,
           [
-            p.id, layer.id, p.name, p.kind, geojson, p.plan_use, p.max_height_m, p.plot_ratio_pct, p.building_rights,
-            p.description, p.source, p.accuracy, JSON.stringify(p.attributes),
+            p.id,
+            layer.id,
+            p.name,
+            p.kind,
+            geojson,
+            p.plan_use,
+            p.max_height_m,
+            p.plot_ratio_pct,
+            p.building_rights,
+            p.description,
+            p.source,
+            p.accuracy,
+            JSON.stringify(p.attributes),
           ],
         );
         result.sites++;
@@ -107,11 +127,7 @@ export async function seedDatabase({
 }
 
 /** Creates the tender and its authored history once; returns 1 if created, 0 if it already existed. */
-async function seedTender(
-  client: pg.ClientBase,
-  siteId: string,
-  t: SeedTender,
-): Promise<number> {
+async function seedTender(client: pg.ClientBase, siteId: string, t: SeedTender): Promise<number> {
   const inserted = await client.query<{ id: number }>(
     `INSERT INTO tender (site_id, status, planned_year, opens_on, closes_on) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (site_id) DO NOTHING RETURNING id`,

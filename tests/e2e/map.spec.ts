@@ -39,13 +39,22 @@ async function idle(page: Page) {
 }
 
 const renderedLayers = (page: Page) =>
-  page.evaluate(() => [...new Set(window.__koegeMap.queryRenderedFeatures().map((f) => String(f.properties.layer)))].sort());
+  page.evaluate(() =>
+    [...new Set(window.__koegeMap.queryRenderedFeatures().map((f) => String(f.properties.layer)))].sort(),
+  );
 
 test('the map opens on Køge Kommune and renders every seed layer', async ({ page, request }) => {
   const consoleErrors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   const offline: string[] = [];
-  page.on('request', (r) => !r.url().startsWith('http://127.0.0.1') && !r.url().startsWith('blob:') && !r.url().startsWith('data:') && offline.push(r.url()));
+  page.on(
+    'request',
+    (r) =>
+      !r.url().startsWith('http://127.0.0.1') &&
+      !r.url().startsWith('blob:') &&
+      !r.url().startsWith('data:') &&
+      offline.push(r.url()),
+  );
 
   const { layers } = (await (await request.get('/api/layers')).json()) as LayerList;
   await openMap(page);
@@ -58,7 +67,8 @@ test('the map opens on Køge Kommune and renders every seed layer', async ({ pag
   expect(center.lat).toBeLessThan(55.56);
   // The layer panel groups by theme and marks illustrative layers.
   const panel = page.getByTestId('layer-panel');
-  for (const theme of ['erhverv', 'energi', 'klima', 'infrastruktur', 'kontekst']) await expect(panel).toContainText(new RegExp(theme, 'i'));
+  for (const theme of ['erhverv', 'energi', 'klima', 'infrastruktur', 'kontekst'])
+    await expect(panel).toContainText(new RegExp(theme, 'i'));
   await expect(panel).toContainText(/illustrativ/i);
   await page.screenshot({ path: `${SHOTS}/01-overview.png` });
   expect(offline, 'no request may leave the machine').toEqual([]);
@@ -82,7 +92,10 @@ test('a layer toggle hides and shows its layer', async ({ page }) => {
 test('clicking a Køge Nord plot shows action 1.4 and its tender status', async ({ page, request }) => {
   const plots = (await (await request.get('/api/layers/koege-nord-plots/features')).json()) as FeatureCollection;
   const plot = plots.features.find((f) => f.properties.tender_status === 'sold') ?? plots.features[0]!;
-  const [lon, lat] = pointOnFeature(plot as Parameters<typeof pointOnFeature>[0]).geometry.coordinates as [number, number];
+  const [lon, lat] = pointOnFeature(plot as Parameters<typeof pointOnFeature>[0]).geometry.coordinates as [
+    number,
+    number,
+  ];
   await openMap(page, `/?map=15/${lat}/${lon}`);
   await idle(page);
   const canvas = page.locator('.maplibregl-canvas');
@@ -95,7 +108,9 @@ test('clicking a Køge Nord plot shows action 1.4 and its tender status', async 
   await expect(panel).toContainText(plot.properties.name);
   await expect(page.getByTestId('site-actions')).toContainText('1.4');
   await expect(page.getByTestId('site-actions')).toContainText('udbudsprocesser');
-  await expect(page.getByTestId('site-tender-status')).toContainText(/solgt|sold|planlagt|planned|udbud|tender|reserveret|reserved|evaluering|evaluation|forberedelse|preparation/i);
+  await expect(page.getByTestId('site-tender-status')).toContainText(
+    /solgt|sold|planlagt|planned|udbud|tender|reserveret|reserved|evaluering|evaluation|forberedelse|preparation/i,
+  );
   await expect(page.getByTestId('site-accuracy')).toContainText(/illustrativ/i);
   await expect(page.getByTestId('site-area')).toContainText('m²');
   await expect(page).toHaveURL(new RegExp(`site=${plot.properties.id}`));
@@ -142,7 +157,9 @@ test('a permalink restores view, selected site and language', async ({ page, bro
   await idle(other);
   await expect(other.getByTestId('site-panel')).toContainText('Bellingeparken');
   await expect(other.locator('html')).toHaveAttribute('lang', 'en');
-  const [a, b] = await Promise.all([page, other].map((p) => p.evaluate(() => ({ ...window.__koegeMap.getCenter(), z: window.__koegeMap.getZoom() }))));
+  const [a, b] = await Promise.all(
+    [page, other].map((p) => p.evaluate(() => ({ ...window.__koegeMap.getCenter(), z: window.__koegeMap.getZoom() }))),
+  );
   expect(Math.abs(a!.lng - b!.lng)).toBeLessThan(1e-4);
   expect(Math.abs(a!.lat - b!.lat)).toBeLessThan(1e-4);
   expect(Math.abs(a!.z - b!.z)).toBeLessThan(0.01);
@@ -162,7 +179,13 @@ test('Danish by default, English by the switch', async ({ page }) => {
 test('a failed request shows an error with a retry, not a blank map', async ({ page }) => {
   let fail = true;
   await page.route('**/api/layers', (route) =>
-    fail ? route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{"type":"about:blank","title":"Unavailable","status":503}' }) : route.continue(),
+    fail
+      ? route.fulfill({
+          status: 503,
+          contentType: 'application/problem+json',
+          body: '{"type":"about:blank","title":"Unavailable","status":503}',
+        })
+      : route.continue(),
   );
   await page.goto('/');
   const banner = page.getByTestId('error-banner');

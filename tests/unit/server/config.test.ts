@@ -22,7 +22,14 @@ describe('readConfig', () => {
       PG_POOL_SIZE: '4',
       LOG_LEVEL: 'warn',
     });
-    expect(c).toEqual({ port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u@db/x', dataDir: '/var/lib/k', poolSize: 4, logLevel: 'warn' });
+    expect(c).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://u@db/x',
+      dataDir: '/var/lib/k',
+      poolSize: 4,
+      logLevel: 'warn',
+    });
   });
 
   it.each([

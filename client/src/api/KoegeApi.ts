@@ -1,0 +1,11 @@
+import type { LayerList } from '../../../server/src/schemas/layer';
+import type { Policy } from '../../../server/src/schemas/policy';
+import type { FeatureCollection, SiteDetail } from '../../../server/src/schemas/site';
+
+/** The JSON API the client consumes; the store takes it as a parameter so tests can pass a fake edge. */
+export interface KoegeApi {
+  getLayers(): Promise<LayerList>;
+  getLayerFeatures(layerId: string): Promise<FeatureCollection>;
+  getSite(siteId: string): Promise<SiteDetail>;
+  getPolicy(): Promise<Policy>;
+}

@@ -1,0 +1,13 @@
+import type { LayerList } from '../../../server/src/schemas/layer';
+import type { Policy } from '../../../server/src/schemas/policy';
+import type { FeatureCollection, SiteDetail } from '../../../server/src/schemas/site';
+import { fetchJson } from './fetchJson';
+import type { KoegeApi } from './KoegeApi';
+
+/** KoegeApi over HTTP on the page's own origin (the Vite dev server proxies /api). */
+export const httpApi: KoegeApi = {
+  getLayers: () => fetchJson<LayerList>('/api/layers'),
+  getLayerFeatures: (layerId) => fetchJson<FeatureCollection>(`/api/layers/${encodeURIComponent(layerId)}/features`),
+  getSite: (siteId) => fetchJson<SiteDetail>(`/api/sites/${encodeURIComponent(siteId)}`),
+  getPolicy: () => fetchJson<Policy>('/api/policy'),
+};

@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'react';
+import { formatNumber } from '../i18n/formatNumber';
+import { MapController } from '../map/MapController';
+import { DEFAULT_VIEW } from '../map/MapViewState';
+import { toUtm32 } from '../map/toUtm32';
+import type { AppState } from '../store/AppState';
+import { findAction } from '../store/policySlice';
+import { useAppStore, useAppStoreApi } from '../store/useAppStore';
+import { useT } from './useT';
+
+/** Ids of the sites of the chosen policy action. */
+function highlightedSiteIds(state: Pick<AppState, 'policy' | 'selectedAction'>): string[] {
+  return state.selectedAction === null ? [] : (findAction(state.policy, state.selectedAction)?.site_ids ?? []);
+}
+
+/**
+ * Hosts the map. The controller is driven by store subscriptions, not by React renders, so that a
+ * focus request moves the camera in the same task as the click that made it.
+ */
+export function MapView() {
+  const t = useT();
+  const store = useAppStoreApi();
+  const lang = useAppStore((state) => state.lang);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [cursor, setCursor] = useState<{ lon: number; lat: number } | null>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const controller = new MapController({
+      container,
+      initialView: store.getState().view ?? DEFAULT_VIEW,
+      basemapUrl: import.meta.env.VITE_BASEMAP_URL ?? null,
+      basemapAttribution: import.meta.env.VITE_BASEMAP_ATTRIBUTION ?? null,
+      onSiteClick: (siteId) => store.getState().selectSite(siteId),
+      onViewChange: (view) => store.getState().setView(view),
+      onCursor: setCursor,
+    });
+    const sync = (state: AppState, prev: AppState | null) => {
+      if (
+        state.layersStatus === 'ready' &&
+        (prev?.layersStatus !== 'ready' || state.collections !== prev.collections)
+      ) {
+        controller.setData({
+          layers: state.layers,
+          collections: state.collections,
+          hiddenLayerIds: state.hiddenLayerIds,
+        });
+      }
+      if (prev === null || state.hiddenLayerIds !== prev.hiddenLayerIds) controller.setHidden(state.hiddenLayerIds);
+      if (prev === null || state.selectedSiteId !== prev.selectedSiteId) controller.setSelected(state.selectedSiteId);
+      if (prev === null || state.selectedAction !== prev.selectedAction || state.policy !== prev.policy) {
+        controller.setHighlighted(highlightedSiteIds(state));
+      }
+      if (state.focus !== null && state.focus !== prev?.focus) controller.fitBbox(state.focus.bbox);
+    };
+    sync(store.getState(), null);
+    const unsubscribe = store.subscribe(sync);
+    return () => {
+      unsubscribe();
+      controller.destroy();
+    };
+  }, [store]);
+
+  const utm = cursor ? toUtm32(cursor) : null;
+  return (
+    <div className="map-frame">
+      <div ref={containerRef} className="map" role="region" aria-label={t('map.ariaLabel')} />
+      {utm && (
+        <div className="cursor-readout" aria-hidden="true">
+          {t('map.cursor')}: E {formatNumber({ value: utm.easting, lang })} · N{' '}
+          {formatNumber({ value: utm.northing, lang })}
+        </div>
+      )}
+    </div>
+  );
+}

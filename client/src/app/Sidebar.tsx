@@ -1,0 +1,48 @@
+import type { KeyboardEvent } from 'react';
+import { useAppStore } from '../store/useAppStore';
+import type { SidebarTab } from '../store/uiSlice';
+import { LayerPanel } from './LayerPanel';
+import { PolicyPanel } from './PolicyPanel';
+import { useT } from './useT';
+
+const TABS: readonly SidebarTab[] = ['layers', 'policy'];
+
+/** The left sidebar: tabs "Lag" and "Politik" (WAI-ARIA tabs pattern, arrow keys move between them). */
+export function Sidebar() {
+  const t = useT();
+  const tab = useAppStore((state) => state.sidebarTab);
+  const setTab = useAppStore((state) => state.setSidebarTab);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const next =
+      TABS[(TABS.indexOf(tab) + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length] ?? 'layers';
+    setTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+
+  return (
+    <aside className="sidebar" aria-label={t('tabs.label')}>
+      <div className="tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onKeyDown}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            id={`tab-${id}`}
+            type="button"
+            role="tab"
+            className="tabs__tab"
+            aria-selected={tab === id}
+            aria-controls={`tabpanel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => setTab(id)}
+          >
+            {t(id === 'layers' ? 'tabs.layers' : 'tabs.policy')}
+          </button>
+        ))}
+      </div>
+      <div className="sidebar__content" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'layers' ? <LayerPanel /> : <PolicyPanel />}
+      </div>
+    </aside>
+  );
+}

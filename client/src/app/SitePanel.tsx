@@ -1,0 +1,242 @@
+import type { ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { SiteDetail, Tender } from '../../../server/src/schemas/site';
+import { formatArea } from '../i18n/formatArea';
+import { formatDate, formatDateTime } from '../i18n/formatDate';
+import { formatLength } from '../i18n/formatLength';
+import { formatNumber } from '../i18n/formatNumber';
+import type { Lang } from '../i18n/Lang';
+import { TENDER_STATUS_COLORS } from '../map/tenderColors';
+import { useAppStore } from '../store/useAppStore';
+import { useT } from './useT';
+
+/** The selected site: facts, tender, linked policy actions, source and accuracy. */
+export function SitePanel() {
+  const t = useT();
+  const { selectedSiteId, site, siteStatus, lang, selectSite } = useAppStore(
+    useShallow((state) => ({
+      selectedSiteId: state.selectedSiteId,
+      site: state.site,
+      siteStatus: state.siteStatus,
+      lang: state.lang,
+      selectSite: state.selectSite,
+    })),
+  );
+  if (selectedSiteId === null) return null;
+  return (
+    <aside className="site-panel" data-testid="site-panel" aria-labelledby="site-panel-heading">
+      <div className="site-panel__top">
+        <h2 id="site-panel-heading" className="site-panel__heading">
+          {site?.name ?? selectedSiteId}
+        </h2>
+        <button
+          type="button"
+          className="button button--icon"
+          data-testid="site-panel-close"
+          aria-label={t('site.closeLabel')}
+          title={t('site.close')}
+          onClick={() => selectSite(null)}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      {siteStatus === 'loading' && (
+        <p className="panel__muted" role="status" data-testid="site-loading">
+          {t('loading.site')}
+        </p>
+      )}
+      {siteStatus === 'error' && <p className="panel__muted">{t('error.site')}</p>}
+      {site && <SiteBody site={site} lang={lang} />}
+    </aside>
+  );
+}
+
+function SiteBody({ site, lang }: { site: SiteDetail; lang: Lang }) {
+  const t = useT();
+  const notSet = <span className="muted">{t('site.notSet')}</span>;
+  return (
+    <div className="site-panel__body">
+      <p className="site-panel__kind">
+        {site.kind}
+        {site.plan_use && ` · ${t(`planUse.${site.plan_use}`)}`}
+      </p>
+
+      <section aria-labelledby="site-facts">
+        <h3 id="site-facts" className="site-panel__subheading">
+          {t('site.facts')}
+        </h3>
+        <dl className="facts">
+          {site.area_m2 !== null && (
+            <Fact label={t('site.area')} testId="site-area">
+              {formatArea({ m2: site.area_m2, lang })}
+            </Fact>
+          )}
+          {site.length_m !== null && (
+            <Fact label={t('site.length')} testId="site-length">
+              {formatLength({ metres: site.length_m, lang })}
+            </Fact>
+          )}
+          <Fact label={t('site.planUse')}>{site.plan_use ? t(`planUse.${site.plan_use}`) : notSet}</Fact>
+          <Fact label={t('site.maxHeight')}>
+            {site.max_height_m !== null
+              ? `${formatNumber({ value: site.max_height_m, lang, maxFractionDigits: 1 })} m`
+              : notSet}
+          </Fact>
+          <Fact label={t('site.plotRatio')}>
+            {site.plot_ratio_pct !== null
+              ? `${formatNumber({ value: site.plot_ratio_pct, lang, maxFractionDigits: 1 })} %`
+              : notSet}
+          </Fact>
+          <Fact label={t('site.buildingRights')}>
+            {site.building_rights ? <span lang="da">{site.building_rights}</span> : notSet}
+          </Fact>
+        </dl>
+        {site.description && (
+          <p className="site-panel__description" lang="da">
+            {site.description}
+          </p>
+        )}
+      </section>
+
+      <AttributesSection attributes={site.attributes} />
+
+      <TenderSection tender={site.tender} lang={lang} />
+
+      <section aria-labelledby="site-actions-heading">
+        <h3 id="site-actions-heading" className="site-panel__subheading">
+          {t('site.actions')}
+        </h3>
+        {site.actions.length === 0 && <p className="muted">{t('site.noActions')}</p>}
+        <ul className="linked-actions" data-testid="site-actions">
+          {site.actions.map((action) => (
+            <li key={action.number} className="linked-action">
+              <p className="linked-action__text">
+                <strong className="linked-action__number">{action.number}</strong> <span lang="da">{action.text}</span>
+              </p>
+              <p className="linked-action__meta">
+                {t('policy.initiative', { number: action.initiative.number })}:{' '}
+                <span lang="da">{action.initiative.title}</span> · {t(`progress.${action.progress}`)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="site-source-heading">
+        <h3 id="site-source-heading" className="site-panel__subheading">
+          {t('site.source')}
+        </h3>
+        <p className="site-panel__source" lang="da">
+          {site.source}
+        </p>
+        <div className="accuracy" data-testid="site-accuracy" data-accuracy={site.accuracy}>
+          <p>
+            <strong>{t('site.accuracy')}:</strong> {t(`accuracy.${site.accuracy}`)}
+          </p>
+          {site.accuracy === 'illustrative' && (
+            <p className="warning" role="note">
+              {t('accuracy.warningIllustrative')}
+            </p>
+          )}
+          {site.accuracy === 'approximate' && (
+            <p className="warning warning--mild" role="note">
+              {t('accuracy.warningApproximate')}
+            </p>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+/** Free-form attributes from the seed data; only plain values are shown, as text. */
+function AttributesSection({ attributes }: { attributes: Record<string, unknown> }) {
+  const t = useT();
+  const rows = Object.entries(attributes).filter((entry): entry is [string, string | number | boolean] =>
+    ['string', 'number', 'boolean'].includes(typeof entry[1]),
+  );
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="site-attributes-heading">
+      <h3 id="site-attributes-heading" className="site-panel__subheading">
+        {t('site.attributes')}
+      </h3>
+      <dl className="facts">
+        {rows.map(([key, value]) => (
+          <Fact key={key} label={key.replace(/_/g, ' ')}>
+            {String(value)}
+          </Fact>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function TenderSection({ tender, lang }: { tender: Tender | null; lang: Lang }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="site-tender-heading">
+      <h3 id="site-tender-heading" className="site-panel__subheading">
+        {t('site.tender')}
+      </h3>
+      {tender === null ? (
+        <p className="muted">{t('site.noTender')}</p>
+      ) : (
+        <>
+          <dl className="facts">
+            <Fact label={t('site.tenderStatus')}>
+              <span className="status" data-testid="site-tender-status" data-status={tender.status}>
+                <span
+                  className="status__chip"
+                  style={{ background: TENDER_STATUS_COLORS[tender.status] }}
+                  aria-hidden="true"
+                />
+                {t(`status.${tender.status}`)}
+              </span>
+            </Fact>
+            {tender.planned_year !== null && <Fact label={t('site.plannedYear')}>{String(tender.planned_year)}</Fact>}
+            {tender.opens_on !== null && (
+              <Fact label={t('site.opensOn')}>{formatDate({ isoDate: tender.opens_on, lang })}</Fact>
+            )}
+            {tender.closes_on !== null && (
+              <Fact label={t('site.closesOn')}>{formatDate({ isoDate: tender.closes_on, lang })}</Fact>
+            )}
+          </dl>
+          <h4 className="site-panel__minorheading">{t('site.history')}</h4>
+          {tender.history.length === 0 ? (
+            <p className="muted">{t('site.noHistory')}</p>
+          ) : (
+            <ol className="history">
+              {tender.history.map((event, i) => (
+                <li key={`${event.at}-${i}`} className="history__item">
+                  <time dateTime={event.at} className="history__time">
+                    {formatDateTime({ isoDateTime: event.at, lang })}
+                  </time>{' '}
+                  <span>
+                    {event.from_status ? `${t(`status.${event.from_status}`)} → ` : ''}
+                    {t(`status.${event.to_status}`)}
+                  </span>{' '}
+                  <span className="muted">{t('site.historyBy', { actor: event.actor })}</span>
+                  {event.note && (
+                    <span className="history__note" lang="da">
+                      {event.note}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+  return (
+    <div className="facts__row">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}

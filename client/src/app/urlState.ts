@@ -1,0 +1,113 @@
+import { SLUG_PATTERN } from '../api/vocabulary';
+import { DEFAULT_LANG, isLang, type Lang } from '../i18n/Lang';
+import { DEFAULT_VIEW, MAX_ZOOM, MIN_ZOOM, type MapViewState } from '../map/MapViewState';
+
+/** What a permalink carries. `view: null` means "the default view". */
+export interface UrlState {
+  view: MapViewState | null;
+  site: string | null;
+  action: string | null;
+  lang: Lang;
+  /** Hidden layer ids, sorted and without duplicates. */
+  off: string[];
+}
+
+export const DEFAULT_URL_STATE: Readonly<UrlState> = {
+  view: null,
+  site: null,
+  action: null,
+  lang: DEFAULT_LANG,
+  off: [],
+};
+
+const SLUG = new RegExp(SLUG_PATTERN);
+const ACTION = /^[0-9]{1,2}\.[0-9]{1,2}$/;
+/** A plain decimal; links copied from code may carry a double's full 17 digits. */
+const DECIMAL = /^-?[0-9]{1,3}(\.[0-9]{1,20})?$/;
+/** Decimals written for zoom and for lat/lon; 5 decimals of a degree is about 1 m. */
+const ZOOM_DECIMALS = 2;
+const DEGREE_DECIMALS = 5;
+
+/**
+ * Reads `?map=<zoom>/<lat>/<lon>&site=<id>&action=<n.n>&lang=en&off=<id,id>`. Each parameter that is
+ * malformed or out of range falls back to its default on its own; unknown parameters are ignored.
+ */
+export function parseUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const action = params.get('action');
+  const lang = params.get('lang');
+  return {
+    view: parseView(params.get('map')),
+    site: parseSlug(params.get('site')),
+    action: action !== null && ACTION.test(action) ? action : null,
+    lang: isLang(lang) ? lang : DEFAULT_LANG,
+    off: normaliseOff((params.get('off') ?? '').split(',').filter((id) => SLUG.test(id))),
+  };
+}
+
+/** Writes the state as a query string ("" when everything is default); only non-defaults are written. */
+export function formatUrlState(state: UrlState): string {
+  const parts: string[] = [];
+  const view = state.view ? roundView(state.view) : null;
+  if (view && !sameView(view, roundView(DEFAULT_VIEW))) {
+    parts.push(`map=${view.zoom}/${view.lat}/${view.lon}`);
+  }
+  if (state.site !== null && SLUG.test(state.site)) parts.push(`site=${state.site}`);
+  if (state.action !== null && ACTION.test(state.action)) parts.push(`action=${state.action}`);
+  if (state.lang !== DEFAULT_LANG) parts.push(`lang=${state.lang}`);
+  const off = normaliseOff(state.off.filter((id) => SLUG.test(id)));
+  if (off.length > 0) parts.push(`off=${off.join(',')}`);
+  return parts.length > 0 ? `?${parts.join('&')}` : '';
+}
+
+/** Rounds a view to the precision a permalink keeps. */
+export function roundView(view: MapViewState): MapViewState {
+  return {
+    zoom: round(view.zoom, ZOOM_DECIMALS),
+    lat: round(view.lat, DEGREE_DECIMALS),
+    lon: round(view.lon, DEGREE_DECIMALS),
+  };
+}
+
+function parseView(value: string | null): MapViewState | null {
+  if (value === null) return null;
+  const parts = value.split('/');
+  if (parts.length !== 3 || !parts.every((part) => DECIMAL.test(part))) return null;
+  const [zoom, lat, lon] = parts.map(Number) as [number, number, number];
+  if (zoom < MIN_ZOOM || zoom > MAX_ZOOM || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+  return roundView({ zoom, lat, lon });
+}
+
+function parseSlug(value: string | null): string | null {
+  return value !== null && SLUG.test(value) ? value : null;
+}
+
+function normaliseOff(ids: readonly string[]): string[] {
+  return [...new Set(ids)].sort();
+}
+
+function sameView(a: MapViewState, b: MapViewState): boolean {
+  return a.zoom === b.zoom && a.lat === b.lat && a.lon === b.lon;
+}
+
+function round(value: number, decimals: number): number {
+  const rounded = Number(value.toFixed(decimals));
+  return rounded === 0 ? 0 : rounded; // no "-0" in links
+}
+
+/** The permalink part of the app's state. */
+export function urlStateOf(state: {
+  view: MapViewState | null;
+  selectedSiteId: string | null;
+  selectedAction: string | null;
+  lang: Lang;
+  hiddenLayerIds: readonly string[];
+}): UrlState {
+  return {
+    view: state.view,
+    site: state.selectedSiteId,
+    action: state.selectedAction,
+    lang: state.lang,
+    off: [...state.hiddenLayerIds],
+  };
+}

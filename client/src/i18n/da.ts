@@ -1,0 +1,106 @@
+/** Danish UI strings: the default language. Data text (names, action texts) is never translated. */
+export const da = {
+  'app.title': 'Køge Erhvervskort',
+  'app.subtitle': 'Erhvervsarealer og energi i Køge Kommune',
+  'lang.switch': 'English',
+  'lang.switchLabel': 'Skift sprog til engelsk',
+
+  'tabs.label': 'Sidepanel',
+  'tabs.layers': 'Lag',
+  'tabs.policy': 'Politik',
+
+  'loading.layers': 'Indlæser kortlag …',
+  'loading.site': 'Indlæser område …',
+  'loading.policy': 'Indlæser erhvervspolitikken …',
+
+  'error.heading': 'Der opstod en fejl',
+  'error.layers': 'Kortlagene kunne ikke hentes.',
+  'error.site': 'Oplysningerne om området kunne ikke hentes.',
+  'error.policy': 'Erhvervspolitikken kunne ikke hentes.',
+  'error.retry': 'Prøv igen',
+
+  'layers.heading': 'Kortlag',
+  'layers.illustrative': 'illustrativ',
+  'layers.illustrativeHint':
+    'Noget af geometrien i laget er illustrativ: tegnet for at vise idéen, ikke den faktiske afgrænsning.',
+  'layers.featureCount': '{count} objekter',
+  'layers.illustrativeLegend': 'Stiplet kant = illustrativ geometri',
+
+  'theme.erhverv': 'Erhverv',
+  'theme.energi': 'Energi',
+  'theme.klima': 'Klima',
+  'theme.infrastruktur': 'Infrastruktur',
+  'theme.kontekst': 'Kontekst',
+
+  'legend.tenderStatus': 'Udbudsstatus',
+  'legend.noStatus': 'Ingen status',
+
+  'status.not_planned': 'Ikke planlagt',
+  'status.planned': 'Planlagt',
+  'status.in_preparation': 'Under forberedelse',
+  'status.open': 'I udbud',
+  'status.under_evaluation': 'Under evaluering',
+  'status.reserved': 'Reserveret',
+  'status.sold': 'Solgt',
+  'status.withdrawn': 'Trukket tilbage',
+
+  'planUse.production': 'Produktion',
+  'planUse.logistics': 'Logistik',
+  'planUse.office': 'Kontor',
+  'planUse.mixed': 'Blandet erhverv',
+  'planUse.energy': 'Energi',
+  'planUse.health': 'Sundhed',
+
+  'accuracy.official': 'Officiel',
+  'accuracy.sourced': 'Kildebaseret',
+  'accuracy.approximate': 'Omtrentlig',
+  'accuracy.illustrative': 'Illustrativ',
+  'accuracy.warningIllustrative': 'Advarsel: geometrien er illustrativ. Den viser idéen, ikke en faktisk afgrænsning.',
+  'accuracy.warningApproximate': 'Bemærk: geometrien er omtrentlig. Afgrænsningen er ikke præcis.',
+
+  'progress.not_started': 'Ikke påbegyndt',
+  'progress.in_progress': 'I gang',
+  'progress.done': 'Gennemført',
+
+  'site.close': 'Luk',
+  'site.closeLabel': 'Luk områdepanelet',
+  'site.area': 'Areal',
+  'site.length': 'Længde',
+  'site.kind': 'Type',
+  'site.planUse': 'Anvendelse',
+  'site.maxHeight': 'Maks. bygningshøjde',
+  'site.plotRatio': 'Bebyggelsesprocent',
+  'site.buildingRights': 'Byggeret',
+  'site.description': 'Beskrivelse',
+  'site.facts': 'Nøgletal',
+  'site.attributes': 'Øvrige oplysninger',
+  'site.tender': 'Udbud',
+  'site.tenderStatus': 'Status',
+  'site.plannedYear': 'Planlagt år',
+  'site.opensOn': 'Åbner',
+  'site.closesOn': 'Lukker',
+  'site.history': 'Historik',
+  'site.noHistory': 'Ingen hændelser endnu.',
+  'site.noTender': 'Der er ikke registreret noget udbud.',
+  'site.actions': 'Handlinger i erhvervspolitikken',
+  'site.noActions': 'Området er ikke knyttet til nogen handling.',
+  'site.source': 'Kilde',
+  'site.accuracy': 'Nøjagtighed',
+  'site.notSet': 'ikke angivet',
+  'site.historyBy': 'af {actor}',
+
+  'policy.heading': 'Erhvervspolitik',
+  'policy.intro': 'Vælg en handling for at se de områder, den vedrører.',
+  'policy.initiative': 'Indsats {number}',
+  'policy.goal': 'Mål',
+  'policy.siteCountOne': '1 område',
+  'policy.siteCountOther': '{count} områder',
+  'policy.noSites': 'Ingen områder på kortet',
+  'policy.clear': 'Ryd markering',
+
+  'map.ariaLabel': 'Kort over erhvervsarealer i Køge Kommune',
+  'map.cursor': 'UTM 32N (EPSG:25832)',
+} as const;
+
+/** A key of the UI string tables. */
+export type MessageKey = keyof typeof da;

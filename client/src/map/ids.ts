@@ -1,0 +1,40 @@
+/**
+ * Source and style-layer ids. Every map layer of the API becomes one source and a few style layers;
+ * these functions are the only place their names are made, so tests and e2e checks can rely on them.
+ */
+
+/** The plain background under everything. */
+export const BACKGROUND_LAYER_ID = 'background';
+/** The optional online raster basemap (only when VITE_BASEMAP_URL is set). */
+export const BASEMAP_SOURCE_ID = 'basemap';
+export const BASEMAP_LAYER_ID = 'basemap';
+
+/** GeoJSON (later: vector-tile) source holding one API layer's features. */
+export function sourceId(layerId: string): string {
+  return `src-${layerId}`;
+}
+
+/** Fill of a polygon layer. */
+export function fillLayerId(layerId: string): string {
+  return `${layerId}-fill`;
+}
+
+/** Polygon outline or line layer, for features whose geometry is not illustrative. */
+export function lineLayerId(layerId: string): string {
+  return `${layerId}-line`;
+}
+
+/** Dashed outline or line for features whose geometry is illustrative (the data-truth rule). */
+export function illustrativeLineLayerId(layerId: string): string {
+  return `${layerId}-line-illustrative`;
+}
+
+/** Circles of a point layer (no text labels: the style is offline and has no glyphs). */
+export function circleLayerId(layerId: string): string {
+  return `${layerId}-circle`;
+}
+
+/** Feature-state keys used for highlighting. */
+export const STATE_HOVER = 'hover';
+export const STATE_SELECTED = 'selected';
+export const STATE_HIGHLIGHTED = 'highlighted';

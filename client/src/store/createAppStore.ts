@@ -1,0 +1,47 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { KoegeApi } from '../api/KoegeApi';
+import type { UrlState } from '../app/urlState';
+import type { AppState } from './AppState';
+import { createLayersSlice } from './layersSlice';
+import { createPolicySlice } from './policySlice';
+import { createSiteSlice } from './siteSlice';
+import { createUiSlice } from './uiSlice';
+import { createViewSlice } from './viewSlice';
+
+export type AppStore = StoreApi<AppState>;
+
+/**
+ * Creates the app's one store. `initial` is what a permalink restored; nothing is fetched here:
+ * call `startApp` for that.
+ */
+export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Partial<UrlState> }): AppStore {
+  const store = createStore<AppState>()((...args) => ({
+    ...createLayersSlice({ api })(...args),
+    ...createSiteSlice({ api })(...args),
+    ...createPolicySlice({ api })(...args),
+    ...createUiSlice(...args),
+    ...createViewSlice(...args),
+  }));
+  if (initial) {
+    const selectedSiteId = initial.site ?? null;
+    const selectedAction = initial.action ?? null;
+    store.setState({
+      view: initial.view ?? null,
+      selectedSiteId,
+      selectedAction,
+      lang: initial.lang ?? store.getState().lang,
+      hiddenLayerIds: [...new Set(initial.off ?? [])].sort(),
+      sidebarTab: selectedAction !== null ? 'policy' : 'layers',
+      restoreFocusPending: !initial.view && (selectedSiteId !== null || selectedAction !== null),
+    });
+  }
+  return store;
+}
+
+/** Starts loading everything the app shows: layers with features, the policy and a linked site. */
+export function startApp(store: AppStore): void {
+  const state = store.getState();
+  void state.loadLayers();
+  void state.loadPolicy();
+  if (state.selectedSiteId !== null && state.siteStatus === 'idle') void state.loadSite();
+}

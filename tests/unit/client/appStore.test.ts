@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../client/src/api/ApiError';
+import type { KoegeApi } from '../../../client/src/api/KoegeApi';
+import { createAppStore, startApp } from '../../../client/src/store/createAppStore';
+import type { SiteDetail } from '../../../server/src/schemas/site';
+import { COLLECTIONS, LAYERS, POLICY, siteDetail } from './fixtures';
+
+/** A fake of the HTTP edge (the only thing mocked), answering from the fixtures. */
+function fakeApi(overrides: Partial<KoegeApi> = {}): KoegeApi {
+  return {
+    getLayers: async () => ({ layers: [...LAYERS] }),
+    getLayerFeatures: async (layerId) => {
+      const found = COLLECTIONS[layerId];
+      if (!found) throw new ApiError({ status: 404, title: 'Not Found' });
+      return found;
+    },
+    getSite: async (siteId) => siteDetail(siteId),
+    getPolicy: async () => POLICY,
+    ...overrides,
+  };
+}
+
+/** A promise with its resolve function exposed, to order concurrent answers. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('selecting a site', () => {
+  it('loads its details', async () => {
+    const store = createAppStore({ api: fakeApi() });
+    store.getState().selectSite('kn-1');
+    expect(store.getState()).toMatchObject({ selectedSiteId: 'kn-1', siteStatus: 'loading', site: null });
+    await flush();
+    expect(store.getState()).toMatchObject({ siteStatus: 'ready', site: { id: 'kn-1' } });
+  });
+
+  it('closes with null', async () => {
+    const store = createAppStore({ api: fakeApi() });
+    store.getState().selectSite('kn-1');
+    await flush();
+    store.getState().selectSite(null);
+    expect(store.getState()).toMatchObject({ selectedSiteId: null, site: null, siteStatus: 'idle', siteError: null });
+  });
+
+  it('keeps the newest selection when an older answer arrives late', async () => {
+    const slow = deferred<SiteDetail>();
+    const store = createAppStore({
+      api: fakeApi({ getSite: (id) => (id === 'kn-1' ? slow.promise : Promise.resolve(siteDetail(id))) }),
+    });
+    store.getState().selectSite('kn-1');
+    store.getState().selectSite('kn-2');
+    await flush();
+    slow.resolve(siteDetail('kn-1'));
+    await flush();
+    expect(store.getState().site?.id).toBe('kn-2');
+  });
+
+  it('reports a failure with the problem’s title and loads again on retry', async () => {
+    let fail = true;
+    const store = createAppStore({
+      api: fakeApi({
+        getSite: async (id) => {
+          if (fail) throw new ApiError({ status: 503, title: 'Service Unavailable', detail: 'database down' });
+          return siteDetail(id);
+        },
+      }),
+    });
+    store.getState().selectSite('kn-1');
+    await flush();
+    expect(store.getState()).toMatchObject({ siteStatus: 'error', siteError: 'Service Unavailable: database down' });
+    fail = false;
+    await store.getState().loadSite();
+    expect(store.getState()).toMatchObject({ siteStatus: 'ready', siteError: null, site: { id: 'kn-1' } });
+  });
+});
+
+describe('layers', () => {
+  it('loads the list and every layer’s features', async () => {
+    const store = createAppStore({ api: fakeApi() });
+    await store.getState().loadLayers();
+    expect(store.getState().layersStatus).toBe('ready');
+    expect(store.getState().layers.map((layer) => layer.id)).toEqual(LAYERS.map((layer) => layer.id));
+    expect(Object.keys(store.getState().collections).sort()).toEqual(Object.keys(COLLECTIONS).sort());
+  });
+
+  it('reports an error when one layer’s features fail, keeping nothing half-loaded', async () => {
+    const store = createAppStore({
+      api: fakeApi({
+        getLayerFeatures: async () => Promise.reject(new ApiError({ status: 500, title: 'Internal Server Error' })),
+      }),
+    });
+    await store.getState().loadLayers();
+    expect(store.getState()).toMatchObject({ layersStatus: 'error', layersError: 'Internal Server Error', layers: [] });
+  });
+
+  it('toggles a layer off and on, keeping the hidden ids sorted', () => {
+    const store = createAppStore({ api: fakeApi() });
+    store.getState().toggleLayer('sea');
+    store.getState().toggleLayer('energy-zones');
+    expect(store.getState().hiddenLayerIds).toEqual(['energy-zones', 'sea']);
+    store.getState().toggleLayer('sea');
+    expect(store.getState().hiddenLayerIds).toEqual(['energy-zones']);
+  });
+});
+
+describe('language', () => {
+  it('is Danish by default and switches to English', () => {
+    const store = createAppStore({ api: fakeApi() });
+    expect(store.getState().lang).toBe('da');
+    store.getState().setLang('en');
+    expect(store.getState().lang).toBe('en');
+  });
+});
+
+describe('policy actions', () => {
+  async function loadedStore() {
+    const store = createAppStore({ api: fakeApi() });
+    await Promise.all([store.getState().loadLayers(), store.getState().loadPolicy()]);
+    return store;
+  }
+
+  it('asks the map to fit the sites of action 3.6 (the dike lines)', async () => {
+    const store = await loadedStore();
+    store.getState().selectAction('3.6');
+    expect(store.getState().selectedAction).toBe('3.6');
+    expect(store.getState().focus?.bbox).toEqual([12.18, 55.44, 12.2, 55.47]);
+  });
+
+  it('switches on a hidden layer holding the action’s sites', async () => {
+    const store = await loadedStore();
+    store.getState().toggleLayer('koege-dige');
+    store.getState().selectAction('3.6');
+    expect(store.getState().hiddenLayerIds).not.toContain('koege-dige');
+  });
+
+  it('makes a new focus request when the same action is chosen again', async () => {
+    const store = await loadedStore();
+    store.getState().selectAction('1.4');
+    const first = store.getState().focus;
+    store.getState().selectAction('1.4');
+    expect(store.getState().focus).not.toBe(first);
+    expect(store.getState().focus?.bbox).toEqual(first?.bbox);
+  });
+
+  it('does not move the map for an action without sites, or when cleared', async () => {
+    const store = await loadedStore();
+    store.getState().selectAction('3.7');
+    expect(store.getState().focus).toBeNull();
+    store.getState().selectAction(null);
+    expect(store.getState()).toMatchObject({ selectedAction: null, focus: null });
+  });
+});
+
+describe('restoring a permalink', () => {
+  it('takes site, action, language and hidden layers from the link', () => {
+    const store = createAppStore({
+      api: fakeApi(),
+      initial: { view: { zoom: 14, lat: 55.4785, lon: 12.169 }, site: 'kn-1', action: '1.4', lang: 'en', off: ['sea'] },
+    });
+    expect(store.getState()).toMatchObject({
+      view: { zoom: 14, lat: 55.4785, lon: 12.169 },
+      selectedSiteId: 'kn-1',
+      selectedAction: '1.4',
+      lang: 'en',
+      hiddenLayerIds: ['sea'],
+      sidebarTab: 'policy',
+    });
+  });
+
+  it('frames a linked action once layers and policy are loaded, when the link has no view', async () => {
+    const store = createAppStore({ api: fakeApi(), initial: { action: '3.6' } });
+    startApp(store);
+    await flush();
+    expect(store.getState().focus?.bbox).toEqual([12.18, 55.44, 12.2, 55.47]);
+  });
+
+  it('keeps the linked view instead of framing the site', async () => {
+    const store = createAppStore({
+      api: fakeApi(),
+      initial: { view: { zoom: 14, lat: 55.48, lon: 12.1 }, site: 'kn-1' },
+    });
+    startApp(store);
+    await flush();
+    expect(store.getState().focus).toBeNull();
+    expect(store.getState()).toMatchObject({ siteStatus: 'ready', site: { id: 'kn-1' } });
+  });
+});
