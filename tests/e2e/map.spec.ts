@@ -112,6 +112,9 @@ test('clicking a Køge Nord plot shows action 1.4 and its tender status', async 
     /solgt|sold|planlagt|planned|udbud|tender|reserveret|reserved|evaluering|evaluation|forberedelse|preparation/i,
   );
   await expect(page.getByTestId('site-accuracy')).toContainText(/illustrativ/i);
+  // Illustrative geometry is flagged at the top of the panel, not only in the source section.
+  await expect(page.getByTestId('site-illustrative-warning')).toBeVisible();
+  await expect(panel).toContainText('Erhvervsgrund');
   await expect(page.getByTestId('site-area')).toContainText('m²');
   await expect(page).toHaveURL(new RegExp(`site=${plot.properties.id}`));
   await page.screenshot({ path: `${SHOTS}/02-plot-panel.png` });

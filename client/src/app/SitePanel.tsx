@@ -8,6 +8,7 @@ import { formatNumber } from '../i18n/formatNumber';
 import type { Lang } from '../i18n/Lang';
 import { TENDER_STATUS_COLORS } from '../map/tenderColors';
 import { useAppStore } from '../store/useAppStore';
+import { isMessageKey } from '../i18n/translate';
 import { useT } from './useT';
 
 /** The selected site: facts, tender, linked policy actions, source and accuracy. */
@@ -54,12 +55,20 @@ export function SitePanel() {
 function SiteBody({ site, lang }: { site: SiteDetail; lang: Lang }) {
   const t = useT();
   const notSet = <span className="muted">{t('site.notSet')}</span>;
+  const kindKey = `kind.${site.kind}`;
+  const kindLabel = isMessageKey(kindKey) ? t(kindKey) : site.kind;
   return (
     <div className="site-panel__body">
       <p className="site-panel__kind">
-        {site.kind}
+        {kindLabel}
         {site.plan_use && ` · ${t(`planUse.${site.plan_use}`)}`}
       </p>
+      {/* Data truth: say at once, not only at the bottom, when the drawn shape is not a real boundary. */}
+      {site.accuracy === 'illustrative' && (
+        <p className="warning" role="note" data-testid="site-illustrative-warning">
+          {t('accuracy.warningIllustrative')}
+        </p>
+      )}
 
       <section aria-labelledby="site-facts">
         <h3 id="site-facts" className="site-panel__subheading">
@@ -98,7 +107,7 @@ function SiteBody({ site, lang }: { site: SiteDetail; lang: Lang }) {
         )}
       </section>
 
-      <AttributesSection attributes={site.attributes} />
+      <AttributesSection attributes={site.attributes} lang={lang} />
 
       <TenderSection tender={site.tender} lang={lang} />
 
@@ -133,11 +142,6 @@ function SiteBody({ site, lang }: { site: SiteDetail; lang: Lang }) {
           <p>
             <strong>{t('site.accuracy')}:</strong> {t(`accuracy.${site.accuracy}`)}
           </p>
-          {site.accuracy === 'illustrative' && (
-            <p className="warning" role="note">
-              {t('accuracy.warningIllustrative')}
-            </p>
-          )}
           {site.accuracy === 'approximate' && (
             <p className="warning warning--mild" role="note">
               {t('accuracy.warningApproximate')}
@@ -149,12 +153,22 @@ function SiteBody({ site, lang }: { site: SiteDetail; lang: Lang }) {
   );
 }
 
-/** Free-form attributes from the seed data; only plain values are shown, as text. */
-function AttributesSection({ attributes }: { attributes: Record<string, unknown> }) {
+/** A plain attribute value as text (numbers in the UI language, lists joined); null for anything else. */
+function attributeText(value: unknown, lang: Lang): string | null {
+  if (typeof value === 'number') return formatNumber({ value, lang, maxFractionDigits: 2 });
+  if (typeof value === 'string' && value !== '') return value;
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) return value.join(', ');
+  return null;
+}
+
+/** Free-form attributes from the seed data; only plain values are shown, as text, under translated labels. */
+function AttributesSection({ attributes, lang }: { attributes: Record<string, unknown>; lang: Lang }) {
   const t = useT();
-  const rows = Object.entries(attributes).filter((entry): entry is [string, string | number | boolean] =>
-    ['string', 'number', 'boolean'].includes(typeof entry[1]),
-  );
+  const rows = Object.entries(attributes).flatMap(([key, value]) => {
+    const text = attributeText(value, lang);
+    const labelKey = `attr.${key}`;
+    return text === null ? [] : [{ key, text, label: isMessageKey(labelKey) ? t(labelKey) : key.replace(/_/g, ' ') }];
+  });
   if (rows.length === 0) return null;
   return (
     <section aria-labelledby="site-attributes-heading">
@@ -162,9 +176,9 @@ function AttributesSection({ attributes }: { attributes: Record<string, unknown>
         {t('site.attributes')}
       </h3>
       <dl className="facts">
-        {rows.map(([key, value]) => (
-          <Fact key={key} label={key.replace(/_/g, ' ')}>
-            {String(value)}
+        {rows.map(({ key, text, label }) => (
+          <Fact key={key} label={label}>
+            <span lang="da">{text}</span>
           </Fact>
         ))}
       </dl>

@@ -10,3 +10,8 @@ export function translate(lang: Lang, key: MessageKey, params: Record<string, st
     name in params ? String(params[name]) : whole,
   );
 }
+
+/** True for strings that are keys of the UI tables, e.g. `kind.${site.kind}` for a kind the tables know. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(da, key);
+}
