@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 /** Fastify (npm start) listens here; the dev server proxies the API and its docs to it. */
 const API_ORIGIN = 'http://127.0.0.1:3000';
-const proxy = { '/api': API_ORIGIN, '/docs': API_ORIGIN };
+const proxy = { '/api': API_ORIGIN, '/docs': API_ORIGIN, '/tiles': API_ORIGIN };
 
 export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),

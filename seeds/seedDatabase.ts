@@ -55,10 +55,11 @@ export async function seedDatabase({
       if (!fc) throw new Error(`no features for layer ${layer.id}`);
       onProgress(`seeding layer ${layer.id} (${fc.features.length} features)`);
       await client.query(
-        `INSERT INTO layer (id, title_da, title_en, theme, geometry_type, style, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO layer (id, title_da, title_en, theme, geometry_type, style, sort_order, min_zoom, max_zoom)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (id) DO UPDATE SET title_da = EXCLUDED.title_da, title_en = EXCLUDED.title_en, theme = EXCLUDED.theme,
            geometry_type = EXCLUDED.geometry_type, style = EXCLUDED.style, sort_order = EXCLUDED.sort_order,
-           version = layer.version + 1`,
+           min_zoom = EXCLUDED.min_zoom, max_zoom = EXCLUDED.max_zoom, version = layer.version + 1`,
         [
           layer.id,
           layer.title_da,
@@ -67,6 +68,8 @@ export async function seedDatabase({
           layer.geometry_type,
           JSON.stringify(layer.style),
           layer.sort_order,
+          layer.min_zoom,
+          layer.max_zoom,
         ],
       );
       result.layers++;

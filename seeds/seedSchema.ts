@@ -30,6 +30,9 @@ export const LayersFile = Type.Array(
     geometry_type: GeometryKind,
     sort_order: Type.Integer(),
     style: LayerStyle,
+    /** Zoom range in which the layer is drawn and its tiles are served. */
+    min_zoom: Type.Integer({ minimum: 0, maximum: 22 }),
+    max_zoom: Type.Integer({ minimum: 0, maximum: 22 }),
   }),
 );
 export type LayersFile = Static<typeof LayersFile>;

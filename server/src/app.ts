@@ -1,17 +1,30 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { readConfig } from './config';
 import { dbPlugin, type DbOptions } from './plugins/db';
 import { errorsPlugin, sendProblem } from './plugins/errors';
 import { docsPlugin } from './plugins/docs';
 import { clientPlugin } from './plugins/client';
 import { apiRoutes } from './routes/apiRoutes';
+import { tileRoutes } from './routes/tileRoutes';
+import { TileService, type TileServiceOptions } from './tiles/tileService';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    tiles: TileService;
+  }
+}
 
 export interface AppOptions {
   db: DbOptions;
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built client; defaults to client/dist. */
   clientRoot?: string;
+  tiles?: Partial<TileServiceOptions>;
 }
+
+/** Tiles as an empty environment configures them; tests and benchmarks override parts. */
+export const DEFAULT_TILE_OPTIONS: TileServiceOptions = readConfig({}).tiles;
 
 /** Builds the whole app without listening: tests call `app.inject`, server.ts calls `listen`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -39,6 +52,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dbPlugin, options.db);
   await app.register(docsPlugin);
   await app.register(apiRoutes, { prefix: '/api' });
+  const tiles = new TileService(app.pg, { ...DEFAULT_TILE_OPTIONS, ...options.tiles });
+  app.decorate('tiles', tiles);
+  await app.register(tileRoutes, { prefix: '/tiles', tiles });
   await app.register(clientPlugin, { ...(options.clientRoot ? { root: options.clientRoot } : {}) });
   return app;
 }

@@ -1,3 +1,5 @@
+import type { TileServiceOptions } from './tiles/tileService';
+
 /** Settings from the environment, checked once at start. */
 export interface Config {
   port: number;
@@ -6,6 +8,7 @@ export interface Config {
   dataDir: string;
   poolSize: number;
   logLevel: string;
+  tiles: TileServiceOptions;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -27,6 +30,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new Error(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}"`);
   }
+  const encoder = env.TILE_ENCODER || 'auto';
+  if (encoder !== 'auto' && encoder !== 'postgis' && encoder !== 'js') {
+    throw new Error(`TILE_ENCODER must be auto, postgis or js; got "${encoder}"`);
+  }
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || 'localhost',
@@ -34,5 +41,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR || '.data',
     poolSize: integer(env, 'PG_POOL_SIZE', 10, 1, 200),
     logLevel,
+    tiles: {
+      encoder,
+      cacheBytes: integer(env, 'TILE_CACHE_MB', 64, 0, 65_536) * 1024 * 1024,
+      registryTtlMs: integer(env, 'TILE_VERSION_TTL_MS', 1000, 0, 3_600_000),
+    },
   };
 }

@@ -33,15 +33,30 @@ describe('GET /api/policy', () => {
       .get('koege-nord-plots')!
       .features.map((f) => f.properties.id)
       .sort();
-    expect(action('1.4')?.site_ids).toEqual(expect.arrayContaining(plotIds));
+    const ids = (n: string) => action(n)?.sites.map((s) => s.id);
+    expect(ids('1.4')).toEqual(expect.arrayContaining(plotIds));
+    expect(action('1.4')?.sites.find((s) => s.id === plotIds[0])?.layer).toBe('koege-nord-plots');
     const dikeIds = data.features
       .get('koege-dige')!
       .features.map((f) => f.properties.id)
       .sort();
     expect(dikeIds.length).toBe(2);
-    expect(action('3.6')?.site_ids).toEqual(dikeIds);
-    expect(action('10.4')?.site_ids).toContain(data.features.get('bellingeparken')!.features[0]!.properties.id);
-    expect(action('2.1')?.site_ids).toEqual([]);
+    expect(action('3.6')?.sites).toEqual(dikeIds.map((id) => ({ id, layer: 'koege-dige' })));
+    expect(ids('10.4')).toContain(data.features.get('bellingeparken')!.features[0]!.properties.id);
+    expect(action('2.1')?.sites).toEqual([]);
+    expect(action('2.1')?.bbox).toBeNull();
+  });
+
+  it("gives each action the joint extent of its sites (the dike's for 3.6)", async () => {
+    const data = await seedData();
+    const { initiatives } = (await app.inject('/api/policy')).json<Policy>();
+    const bbox = initiatives.flatMap((i) => i.actions).find((a) => a.number === '3.6')?.bbox;
+    const coords = data.features.get('koege-dige')!.features.flatMap((f) => f.geometry.coordinates as number[][]);
+    const lons = coords.map((c) => c[0]!);
+    const lats = coords.map((c) => c[1]!);
+    const expected = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+    expect(bbox).toHaveLength(4);
+    bbox!.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
   });
 });
 

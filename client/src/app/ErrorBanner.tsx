@@ -18,9 +18,11 @@ export function ErrorBanner() {
       layersError: s.layersError,
       siteError: s.siteError,
       policyError: s.policyError,
+      tilesError: s.tilesError,
       loadLayers: s.loadLayers,
       loadSite: s.loadSite,
       loadPolicy: s.loadPolicy,
+      retryTiles: s.retryTiles,
     })),
   );
   const failures: Failure[] = [];
@@ -31,6 +33,9 @@ export function ErrorBanner() {
       detail: state.layersError,
       retry: () => void state.loadLayers(),
     });
+  }
+  if (state.tilesError !== null) {
+    failures.push({ key: 'tiles', message: 'error.tiles', detail: state.tilesError, retry: state.retryTiles });
   }
   if (state.policyError !== null) {
     failures.push({

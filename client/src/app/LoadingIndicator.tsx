@@ -1,7 +1,7 @@
 import { useAppStore } from '../store/useAppStore';
 import { useT } from './useT';
 
-/** Shown over the map while the layers and their features load. */
+/** Shown over the map while the layer list (and the point layers’ GeoJSON) loads; the map loads its tiles itself. */
 export function LoadingIndicator() {
   const t = useT();
   const loading = useAppStore((state) => state.layersStatus === 'loading' || state.layersStatus === 'idle');

@@ -2,15 +2,22 @@ import { useEffect, useRef, useState } from 'react';
 import { formatNumber } from '../i18n/formatNumber';
 import { MapController } from '../map/MapController';
 import { DEFAULT_VIEW } from '../map/MapViewState';
+import type { SiteRef } from '../map/SiteRef';
 import { toUtm32 } from '../map/toUtm32';
 import type { AppState } from '../store/AppState';
 import { findAction } from '../store/policySlice';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { useT } from './useT';
 
-/** Ids of the sites of the chosen policy action. */
-function highlightedSiteIds(state: Pick<AppState, 'policy' | 'selectedAction'>): string[] {
-  return state.selectedAction === null ? [] : (findAction(state.policy, state.selectedAction)?.site_ids ?? []);
+/** The sites of the chosen policy action, with their layers. */
+function highlightedSites(state: Pick<AppState, 'policy' | 'selectedAction'>): SiteRef[] {
+  return state.selectedAction === null ? [] : (findAction(state.policy, state.selectedAction)?.sites ?? []);
+}
+
+/** The selected site, once its layer is known. */
+function selectedSite(state: Pick<AppState, 'selectedSiteId' | 'selectedSiteLayer'>): SiteRef | null {
+  const { selectedSiteId: id, selectedSiteLayer: layer } = state;
+  return id !== null && layer !== null ? { id, layer } : null;
 }
 
 /**
@@ -32,14 +39,15 @@ export function MapView() {
       initialView: store.getState().view ?? DEFAULT_VIEW,
       basemapUrl: import.meta.env.VITE_BASEMAP_URL ?? null,
       basemapAttribution: import.meta.env.VITE_BASEMAP_ATTRIBUTION ?? null,
-      onSiteClick: (siteId) => store.getState().selectSite(siteId),
+      onSiteClick: (site) => store.getState().selectSite(site.id, site.layer),
       onViewChange: (view) => store.getState().setView(view),
       onCursor: setCursor,
+      onTilesError: (message) => store.getState().reportTilesError(message),
     });
     const sync = (state: AppState, prev: AppState | null) => {
       if (
         state.layersStatus === 'ready' &&
-        (prev?.layersStatus !== 'ready' || state.collections !== prev.collections)
+        (prev?.layersStatus !== 'ready' || state.layers !== prev.layers || state.collections !== prev.collections)
       ) {
         controller.setData({
           layers: state.layers,
@@ -48,10 +56,17 @@ export function MapView() {
         });
       }
       if (prev === null || state.hiddenLayerIds !== prev.hiddenLayerIds) controller.setHidden(state.hiddenLayerIds);
-      if (prev === null || state.selectedSiteId !== prev.selectedSiteId) controller.setSelected(state.selectedSiteId);
-      if (prev === null || state.selectedAction !== prev.selectedAction || state.policy !== prev.policy) {
-        controller.setHighlighted(highlightedSiteIds(state));
+      if (
+        prev === null ||
+        state.selectedSiteId !== prev.selectedSiteId ||
+        state.selectedSiteLayer !== prev.selectedSiteLayer
+      ) {
+        controller.setSelected(selectedSite(state));
       }
+      if (prev === null || state.selectedAction !== prev.selectedAction || state.policy !== prev.policy) {
+        controller.setHighlighted(highlightedSites(state));
+      }
+      if (prev !== null && state.tilesRetry !== prev.tilesRetry) controller.reloadTiles();
       if (state.focus !== null && state.focus !== prev?.focus) controller.fitBbox(state.focus.bbox);
     };
     sync(store.getState(), null);

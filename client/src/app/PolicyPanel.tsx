@@ -59,7 +59,7 @@ export function PolicyPanel() {
 
 function ActionButton({ action, selected, onSelect }: { action: PolicyAction; selected: boolean; onSelect(): void }) {
   const t = useT();
-  const count = action.site_ids.length;
+  const count = action.sites.length;
   const countText =
     count === 0 ? t('policy.noSites') : count === 1 ? t('policy.siteCountOne') : t('policy.siteCountOther', { count });
   return (

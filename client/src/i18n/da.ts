@@ -16,6 +16,7 @@ export const da = {
   'error.heading': 'Der opstod en fejl',
   'error.layers': 'Kortlagene kunne ikke hentes.',
   'error.site': 'Oplysningerne om området kunne ikke hentes.',
+  'error.tiles': 'Kortet kunne ikke tegnes helt: nogle kortfliser kunne ikke hentes.',
   'error.policy': 'Erhvervspolitikken kunne ikke hentes.',
   'error.retry': 'Prøv igen',
 

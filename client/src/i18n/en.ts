@@ -18,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   'error.heading': 'Something went wrong',
   'error.layers': 'The map layers could not be loaded.',
   'error.site': 'The site details could not be loaded.',
+  'error.tiles': 'The map is incomplete: some map tiles could not be loaded.',
   'error.policy': 'The business policy could not be loaded.',
   'error.retry': 'Retry',
 

@@ -4,20 +4,23 @@ import {
   Popup,
   ScaleControl,
   setWorkerUrl,
-  type MapMouseEvent,
+  type ErrorEvent,
   type GeoJSONSource,
+  type MapMouseEvent,
+  type VectorTileSource,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { FeatureCollection as GeoJsonFeatureCollection } from 'geojson';
 import type { Bbox } from '../../../server/src/schemas/geojson';
 import type { Layer } from '../../../server/src/schemas/layer';
 import type { FeatureCollection } from '../../../server/src/schemas/site';
 import { buildBaseStyle } from './buildBaseStyle';
 import { buildLayerSpecs, isInteractiveLayer, orderForDrawing, styleLayerIds } from './buildLayerSpecs';
+import { buildSourceSpec } from './buildSourceSpec';
 import { sourceId, STATE_HIGHLIGHTED, STATE_HOVER, STATE_SELECTED } from './ids';
-import { indexSiteLayers } from './indexSiteLayers';
 import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
+import type { SiteRef } from './SiteRef';
+import { siteRefOf } from './siteRefOf';
 
 // MapLibre 6 is ESM only: after bundling, its worker must be pointed at the emitted file.
 setWorkerUrl(workerUrl);
@@ -31,16 +34,19 @@ export interface MapControllerOptions {
   initialView: MapViewState;
   basemapUrl?: string | null;
   basemapAttribution?: string | null;
-  /** A feature was clicked: its id (the site id). */
-  onSiteClick(siteId: string): void;
+  /** A feature was clicked: its site id and layer. */
+  onSiteClick(site: SiteRef): void;
   /** The camera came to rest. */
   onViewChange(view: MapViewState): void;
   /** The pointer moved over the map (lon/lat in EPSG:4326), or left it (null). */
   onCursor?(position: { lon: number; lat: number } | null): void;
+  /** Tiles of a layer failed to load (a 404 is an empty tile to MapLibre and never reported). */
+  onTilesError?(message: string): void;
 }
 
 export interface MapData {
   layers: readonly Layer[];
+  /** Features of the layers delivered as GeoJSON (points), by layer id; tile layers need none. */
   collections: Readonly<Record<string, FeatureCollection>>;
   hiddenLayerIds: readonly string[];
 }
@@ -64,12 +70,11 @@ export class MapController {
   });
   private styleLoaded = false;
   private pending: (() => void)[] = [];
-  private layers: readonly Layer[] = [];
-  private siteLayers = new Map<string, string>();
+  private layers = new Map<string, Layer>();
   private interactiveIds: string[] = [];
-  private hovered: string | null = null;
-  private selected: string | null = null;
-  private highlighted: string[] = [];
+  private hovered: SiteRef | null = null;
+  private selected: SiteRef | null = null;
+  private highlighted: SiteRef[] = [];
   private readyReported = false;
 
   constructor(options: MapControllerOptions) {
@@ -104,29 +109,35 @@ export class MapController {
       this.options.onCursor?.(null);
     });
     this.map.on('click', (event) => {
-      const siteId = this.siteAt(event);
-      if (siteId !== null) this.options.onSiteClick(siteId);
+      const site = this.siteAt(event);
+      if (site !== null) this.options.onSiteClick(site);
     });
+    this.map.on('error', (event) => this.onError(event));
     (window as unknown as TestHookWindow)[TEST_HOOK] = this.map;
   }
 
-  /** Adds every layer's source and style layers (once), or replaces their data on a reload. */
+  /**
+   * Adds every layer's source and style layers (once). On a reload it replaces a point layer's data
+   * and points a tile layer at its new version's tiles. A layer's delivery follows its geometry type,
+   * which never changes, so a source never changes type.
+   */
   setData({ layers, collections, hiddenLayerIds }: MapData): void {
     this.whenLoaded(() => {
       const hidden = new Set(hiddenLayerIds);
       const overBasemap = Boolean(this.options.basemapUrl);
-      this.layers = layers;
-      this.siteLayers = indexSiteLayers(collections);
+      const origin = window.location.origin;
+      this.layers = new Map(layers.map((layer) => [layer.id, layer]));
       for (const layer of orderForDrawing(layers)) {
-        const data = (collections[layer.id] ?? { type: 'FeatureCollection', features: [] }) as GeoJsonFeatureCollection;
-        const existing = this.map.getSource<GeoJSONSource>(sourceId(layer.id));
+        const spec = buildSourceSpec({ layer, origin, features: collections[layer.id] });
+        const existing = this.map.getSource(sourceId(layer.id));
         if (existing) {
-          existing.setData(data);
+          if (spec.type === 'geojson' && spec.data) (existing as GeoJSONSource).setData(spec.data);
+          if (spec.type === 'vector' && spec.tiles) this.setTilesIfChanged(existing as VectorTileSource, spec.tiles);
           continue;
         }
-        this.map.addSource(sourceId(layer.id), { type: 'geojson', data, promoteId: 'id' });
-        for (const spec of buildLayerSpecs({ layer, visible: !hidden.has(layer.id), overBasemap })) {
-          this.map.addLayer(spec);
+        this.map.addSource(sourceId(layer.id), spec);
+        for (const styleLayer of buildLayerSpecs({ layer, visible: !hidden.has(layer.id), overBasemap })) {
+          this.map.addLayer(styleLayer);
         }
       }
       this.interactiveIds = layers.filter(isInteractiveLayer).flatMap((layer) => styleLayerIds(layer));
@@ -140,7 +151,7 @@ export class MapController {
   setHidden(hiddenLayerIds: readonly string[]): void {
     this.whenLoaded(() => {
       const hidden = new Set(hiddenLayerIds);
-      for (const layer of this.layers) {
+      for (const layer of this.layers.values()) {
         for (const id of styleLayerIds(layer)) {
           if (this.map.getLayer(id))
             this.map.setLayoutProperty(id, 'visibility', hidden.has(layer.id) ? 'none' : 'visible');
@@ -150,13 +161,24 @@ export class MapController {
   }
 
   /** Marks the selected site (feature-state `selected`). */
-  setSelected(siteId: string | null): void {
-    this.whenLoaded(() => this.applySelected(siteId));
+  setSelected(site: SiteRef | null): void {
+    this.whenLoaded(() => this.applySelected(site));
   }
 
   /** Marks the sites of the chosen policy action (feature-state `highlighted`). */
-  setHighlighted(siteIds: readonly string[]): void {
-    this.whenLoaded(() => this.applyHighlighted([...siteIds]));
+  setHighlighted(sites: readonly SiteRef[]): void {
+    this.whenLoaded(() => this.applyHighlighted([...sites]));
+  }
+
+  /** Loads every tile layer's tiles again, e.g. after a failure. */
+  reloadTiles(): void {
+    this.whenLoaded(() => {
+      for (const layer of this.layers.values()) {
+        const source = this.map.getSource<VectorTileSource>(sourceId(layer.id));
+        // setTiles reloads the source's tiles, the failed ones included.
+        if (layer.delivery === 'tiles' && source) source.setTiles([...source.tiles]);
+      }
+    });
   }
 
   /** Fits the camera to a [west, south, east, north] bbox in EPSG:4326 degrees. */
@@ -193,40 +215,54 @@ export class MapController {
     });
   }
 
-  private applySelected(siteId: string | null): void {
+  private setTilesIfChanged(source: VectorTileSource, tiles: string[]): void {
+    if (source.tiles.length !== tiles.length || source.tiles.some((url, i) => url !== tiles[i])) source.setTiles(tiles);
+  }
+
+  private applySelected(site: SiteRef | null): void {
     if (this.selected !== null) this.setState(this.selected, STATE_SELECTED, false);
-    this.selected = siteId;
-    if (siteId !== null) this.setState(siteId, STATE_SELECTED, true);
+    this.selected = site;
+    if (site !== null) this.setState(site, STATE_SELECTED, true);
   }
 
-  private applyHighlighted(siteIds: string[]): void {
-    for (const id of this.highlighted) this.setState(id, STATE_HIGHLIGHTED, false);
-    this.highlighted = siteIds;
-    for (const id of siteIds) this.setState(id, STATE_HIGHLIGHTED, true);
+  private applyHighlighted(sites: SiteRef[]): void {
+    for (const site of this.highlighted) this.setState(site, STATE_HIGHLIGHTED, false);
+    this.highlighted = sites;
+    for (const site of sites) this.setState(site, STATE_HIGHLIGHTED, true);
   }
 
-  private setHovered(siteId: string | null): void {
-    if (siteId === this.hovered) return;
+  private setHovered(site: SiteRef | null): void {
+    if (site?.id === this.hovered?.id && site?.layer === this.hovered?.layer) return;
     if (this.hovered !== null) this.setState(this.hovered, STATE_HOVER, false);
-    this.hovered = siteId;
-    if (siteId !== null) this.setState(siteId, STATE_HOVER, true);
-    this.map.getCanvas().style.cursor = siteId !== null ? 'pointer' : '';
+    this.hovered = site;
+    if (site !== null) this.setState(site, STATE_HOVER, true);
+    this.map.getCanvas().style.cursor = site !== null ? 'pointer' : '';
   }
 
-  /** Sets one feature-state key; a site not (yet) on the map is skipped, the next setData re-applies. */
-  private setState(siteId: string, key: string, value: boolean): void {
-    const layerId = this.siteLayers.get(siteId);
-    if (layerId === undefined || !this.map.getSource(sourceId(layerId))) return;
-    this.map.setFeatureState({ source: sourceId(layerId), id: siteId }, { [key]: value });
+  /**
+   * Sets one feature-state key. A vector source also needs the source-layer, which is named after the
+   * layer. A site whose layer is not (yet) on the map is skipped; the next setData re-applies.
+   */
+  private setState(site: SiteRef, key: string, value: boolean): void {
+    const layer = this.layers.get(site.layer);
+    if (layer === undefined || !this.map.getSource(sourceId(layer.id))) return;
+    this.map.setFeatureState(
+      {
+        source: sourceId(layer.id),
+        ...(layer.delivery === 'tiles' ? { sourceLayer: layer.id } : {}),
+        id: site.id,
+      },
+      { [key]: value },
+    );
   }
 
   private onMouseMove(event: MapMouseEvent): void {
     this.options.onCursor?.({ lon: event.lngLat.lng, lat: event.lngLat.lat });
     const feature = this.featureAt(event);
-    const siteId = typeof feature?.id === 'string' ? feature.id : null;
-    this.setHovered(siteId);
+    const site = feature ? siteRefOf(feature) : null;
+    this.setHovered(site);
     const name: unknown = feature?.properties.name;
-    if (siteId !== null && typeof name === 'string') {
+    if (site !== null && typeof name === 'string') {
       // setText, never setHTML: names are data.
       this.tooltip.setLngLat(event.lngLat).setText(name).addTo(this.map);
     } else {
@@ -234,9 +270,24 @@ export class MapController {
     }
   }
 
-  private siteAt(event: MapMouseEvent): string | null {
-    const id = this.featureAt(event)?.id;
-    return typeof id === 'string' ? id : null;
+  private siteAt(event: MapMouseEvent): SiteRef | null {
+    const feature = this.featureAt(event);
+    return feature ? siteRefOf(feature) : null;
+  }
+
+  /**
+   * A failed tile of one of our sources goes to the app (a banner with a retry); anything else is
+   * logged as MapLibre itself does when nobody listens.
+   */
+  private onError(event: ErrorEvent): void {
+    // MapLibre adds these to error events of a source; its types do not declare them.
+    const { sourceId: source, tile } = event as ErrorEvent & { sourceId?: unknown; tile?: unknown };
+    const layer = [...this.layers.values()].find((candidate) => sourceId(candidate.id) === source);
+    if (layer?.delivery === 'tiles' && tile !== undefined && this.options.onTilesError) {
+      this.options.onTilesError(`${layer.id}: ${event.error.message}`);
+      return;
+    }
+    console.error(event.error);
   }
 
   private featureAt(event: MapMouseEvent) {

@@ -40,13 +40,36 @@ export interface BuildLayerSpecsInput {
   overBasemap?: boolean;
 }
 
+/** Where a style layer reads its features, and the zooms at which it is drawn. */
+interface LayerSource {
+  source: string;
+  'source-layer'?: string;
+  minzoom: number;
+  maxzoom: number;
+}
+
+/**
+ * The source part shared by all style layers of an API layer. A tile has one source-layer, named
+ * after the API layer. The layer is drawn from `min_zoom` up to the end of zoom `max_zoom` (a style
+ * layer's maxzoom is exclusive); beyond the tiles' own maxzoom MapLibre overzooms.
+ */
+function layerSource(layer: Layer): LayerSource {
+  return {
+    source: sourceId(layer.id),
+    ...(layer.delivery === 'tiles' ? { 'source-layer': layer.id } : {}),
+    minzoom: layer.min_zoom,
+    maxzoom: layer.max_zoom + 1,
+  };
+}
+
 /**
  * The MapLibre style layers drawing one API layer, bottom to top. Polygons get a fill, an outline and a
  * dashed outline for illustrative features; lines a line and a dashed line; points a circle layer.
  * Hover, selection and policy highlighting are read from feature-state, so no layer is rebuilt for them.
+ * The style layers of a tile layer read its vector source's one source-layer (see buildSourceSpec).
  */
 export function buildLayerSpecs({ layer, visible, overBasemap = false }: BuildLayerSpecsInput): LayerSpecification[] {
-  const source = sourceId(layer.id);
+  const from = layerSource(layer);
   const layout = { visibility: visible ? ('visible' as const) : ('none' as const) };
   switch (layer.geometry_type) {
     case 'polygon':
@@ -54,20 +77,20 @@ export function buildLayerSpecs({ layer, visible, overBasemap = false }: BuildLa
         {
           id: fillLayerId(layer.id),
           type: 'fill',
-          source,
+          ...from,
           layout,
           paint: { 'fill-color': fillColor(layer), 'fill-opacity': fillOpacity({ layer, overBasemap }) },
         },
-        ...lineSpecs({ layer, layout, defaultWidth: 1.2 }),
+        ...lineSpecs({ layer, from, layout, defaultWidth: 1.2 }),
       ];
     case 'line':
-      return lineSpecs({ layer, layout, defaultWidth: 2 });
+      return lineSpecs({ layer, from, layout, defaultWidth: 2 });
     case 'point':
       return [
         {
           id: circleLayerId(layer.id),
           type: 'circle',
-          source,
+          ...from,
           layout,
           paint: {
             'circle-color': layer.style.fill ?? DEFAULT_FILL,
@@ -159,10 +182,12 @@ function fillOpacity({
 
 function lineSpecs({
   layer,
+  from,
   layout,
   defaultWidth,
 }: {
   layer: Layer;
+  from: LayerSource;
   layout: { visibility: 'visible' | 'none' };
   defaultWidth: number;
 }): LayerSpecification[] {
@@ -187,12 +212,11 @@ function lineSpecs({
       width,
     ] as ExpressionSpecification,
   };
-  const source = sourceId(layer.id);
   return [
     {
       id: lineLayerId(layer.id),
       type: 'line',
-      source,
+      ...from,
       filter: isNotIllustrative,
       layout: { ...layout, 'line-join': 'round' },
       paint: { ...paint, ...(layer.style.dash ? { 'line-dasharray': [...layer.style.dash] } : {}) },
@@ -200,7 +224,7 @@ function lineSpecs({
     {
       id: illustrativeLineLayerId(layer.id),
       type: 'line',
-      source,
+      ...from,
       filter: isIllustrative,
       layout: { ...layout, 'line-join': 'round' },
       paint: { ...paint, 'line-dasharray': [...ILLUSTRATIVE_DASH], 'line-opacity': 0.85 },

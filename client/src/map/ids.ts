@@ -9,7 +9,7 @@ export const BACKGROUND_LAYER_ID = 'background';
 export const BASEMAP_SOURCE_ID = 'basemap';
 export const BASEMAP_LAYER_ID = 'basemap';
 
-/** GeoJSON (later: vector-tile) source holding one API layer's features. */
+/** The vector-tile (polygons, lines) or GeoJSON (points) source holding one API layer's features. */
 export function sourceId(layerId: string): string {
   return `src-${layerId}`;
 }

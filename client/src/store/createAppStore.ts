@@ -38,7 +38,7 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
   return store;
 }
 
-/** Starts loading everything the app shows: layers with features, the policy and a linked site. */
+/** Starts loading everything the app shows: the layers (with the points' features), the policy and a linked site. */
 export function startApp(store: AppStore): void {
   const state = store.getState();
   void state.loadLayers();

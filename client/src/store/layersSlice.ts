@@ -7,16 +7,25 @@ import { errorMessage } from './errorMessage';
 export interface LayersSlice {
   /** Layers in the API's order (sort_order). */
   layers: Layer[];
-  /** Features per layer id, EPSG:4326. */
+  /**
+   * Features (EPSG:4326) of the layers delivered as GeoJSON (points), by layer id. Polygon and line
+   * layers come as vector tiles, which the map fetches itself.
+   */
   collections: Record<string, FeatureCollection>;
   layersStatus: LoadStatus;
   layersError: string | null;
+  /** The last tile failure the map reported, until a retry. */
+  tilesError: string | null;
+  /** Counts retries of the tiles; the map reloads its tiles when it changes. */
+  tilesRetry: number;
   /** Ids of layers switched off, sorted. */
   hiddenLayerIds: string[];
-  /** Fetches the layer list and then every layer's features; on failure nothing half-loaded is kept. */
+  /** Fetches the layer list and then the GeoJSON layers' features; on failure nothing half-loaded is kept. */
   loadLayers(): Promise<void>;
   toggleLayer(layerId: string): void;
   setLayersVisible(layerIds: readonly string[], visible: boolean): void;
+  reportTilesError(message: string): void;
+  retryTiles(): void;
 }
 
 export function createLayersSlice({ api }: { api: KoegeApi }): AppSlice<LayersSlice> {
@@ -25,19 +34,20 @@ export function createLayersSlice({ api }: { api: KoegeApi }): AppSlice<LayersSl
     collections: {},
     layersStatus: 'idle',
     layersError: null,
+    tilesError: null,
+    tilesRetry: 0,
     hiddenLayerIds: [],
     async loadLayers() {
       if (get().layersStatus === 'loading') return;
       set({ layersStatus: 'loading', layersError: null });
       try {
         const { layers } = await api.getLayers();
-        const collections = await Promise.all(layers.map((layer) => api.getLayerFeatures(layer.id)));
-        set({
-          layers,
-          collections: Object.fromEntries(layers.map((layer, i) => [layer.id, collections[i] as FeatureCollection])),
-          layersStatus: 'ready',
-        });
-        get().restoreFocus();
+        const entries = await Promise.all(
+          layers
+            .filter((layer) => layer.delivery === 'geojson')
+            .map(async (layer) => [layer.id, await api.getLayerFeatures(layer.id)] as const),
+        );
+        set({ layers, collections: Object.fromEntries(entries), layersStatus: 'ready' });
       } catch (error) {
         set({ layersStatus: 'error', layersError: errorMessage(error) });
       }
@@ -53,6 +63,13 @@ export function createLayersSlice({ api }: { api: KoegeApi }): AppSlice<LayersSl
         else hidden.add(id);
       }
       set({ hiddenLayerIds: [...hidden].sort() });
+    },
+    reportTilesError(message) {
+      // A failing server fails every tile in view: one banner entry, not a re-render per tile.
+      if (get().tilesError === null) set({ tilesError: message });
+    },
+    retryTiles() {
+      set({ tilesError: null, tilesRetry: get().tilesRetry + 1 });
     },
   });
 }

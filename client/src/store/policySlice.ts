@@ -1,7 +1,5 @@
 import type { KoegeApi } from '../api/KoegeApi';
 import type { Policy, PolicyAction } from '../../../server/src/schemas/policy';
-import { bboxOfSites } from '../map/bboxOfSites';
-import { indexSiteLayers } from '../map/indexSiteLayers';
 import type { AppSlice, LoadStatus } from './AppState';
 import { errorMessage } from './errorMessage';
 
@@ -14,7 +12,7 @@ export interface PolicySlice {
   loadPolicy(): Promise<void>;
   /**
    * Chooses an action (null clears it): its sites' layers are switched on and the map is asked to
-   * fit their combined bbox.
+   * fit their joint bbox (computed by the server); an action without sites leaves the map where it is.
    */
   selectAction(actionNumber: string | null): void;
 }
@@ -47,14 +45,10 @@ export function createPolicySlice({ api }: { api: KoegeApi }): AppSlice<PolicySl
     },
     selectAction(actionNumber) {
       set({ selectedAction: actionNumber });
-      if (actionNumber === null) return;
-      const siteIds = findAction(get().policy, actionNumber)?.site_ids ?? [];
-      const { collections } = get();
-      const index = indexSiteLayers(collections);
-      const layerIds = siteIds.flatMap((id) => index.get(id) ?? []);
-      if (layerIds.length > 0) get().setLayersVisible(layerIds, true);
-      const bbox = bboxOfSites({ collections, siteIds });
-      if (bbox) get().focusOn(bbox);
+      const action = actionNumber === null ? null : findAction(get().policy, actionNumber);
+      if (action === null) return;
+      if (action.sites.length > 0) get().setLayersVisible([...new Set(action.sites.map((site) => site.layer))], true);
+      if (action.bbox !== null) get().focusOn(action.bbox);
     },
   });
 }

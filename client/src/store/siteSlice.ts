@@ -5,12 +5,20 @@ import { errorMessage } from './errorMessage';
 
 export interface SiteSlice {
   selectedSiteId: string | null;
+  /**
+   * Layer of the selected site once known: from the clicked feature at once, or from the details
+   * (a site from a link). The map needs it to mark the site in its vector tiles.
+   */
+  selectedSiteLayer: string | null;
   /** Details of the selected site once loaded. */
   site: SiteDetail | null;
   siteStatus: LoadStatus;
   siteError: string | null;
-  /** Selects a site (and loads its details) or, with null, closes the site panel. */
-  selectSite(siteId: string | null): void;
+  /**
+   * Selects a site (and loads its details) or, with null, closes the site panel. `layerId` is the
+   * site's layer when the caller knows it. A choice of the user's replaces any framing a link asked for.
+   */
+  selectSite(siteId: string | null, layerId?: string | null): void;
   /** Loads the selected site's details again, e.g. after an error. */
   loadSite(): Promise<void>;
 }
@@ -18,12 +26,20 @@ export interface SiteSlice {
 export function createSiteSlice({ api }: { api: KoegeApi }): AppSlice<SiteSlice> {
   return (set, get) => ({
     selectedSiteId: null,
+    selectedSiteLayer: null,
     site: null,
     siteStatus: 'idle',
     siteError: null,
-    selectSite(siteId) {
+    selectSite(siteId, layerId = null) {
       if (siteId === get().selectedSiteId && get().siteStatus !== 'error') return;
-      set({ selectedSiteId: siteId, site: null, siteStatus: 'idle', siteError: null });
+      set({
+        selectedSiteId: siteId,
+        selectedSiteLayer: siteId === null ? null : layerId,
+        site: null,
+        siteStatus: 'idle',
+        siteError: null,
+        restoreFocusPending: false,
+      });
       if (siteId !== null) void get().loadSite();
     },
     async loadSite() {
@@ -33,7 +49,9 @@ export function createSiteSlice({ api }: { api: KoegeApi }): AppSlice<SiteSlice>
       try {
         const site = await api.getSite(siteId);
         // A slower answer for a site that is no longer selected must not overwrite the current one.
-        if (get().selectedSiteId === siteId) set({ site, siteStatus: 'ready' });
+        if (get().selectedSiteId !== siteId) return;
+        set({ site, selectedSiteLayer: site.layer, siteStatus: 'ready' });
+        get().restoreFocus();
       } catch (error) {
         if (get().selectedSiteId === siteId) set({ siteStatus: 'error', siteError: errorMessage(error) });
       }

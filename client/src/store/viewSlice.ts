@@ -1,5 +1,4 @@
 import type { Bbox } from '../../../server/src/schemas/geojson';
-import { bboxOfSites } from '../map/bboxOfSites';
 import type { MapViewState } from '../map/MapViewState';
 import type { AppSlice } from './AppState';
 import { findAction } from './policySlice';
@@ -16,7 +15,8 @@ export interface ViewSlice {
   focus: FocusRequest | null;
   /**
    * True while a site or action from the link still waits to be framed: only when the link had no
-   * map= view, and only once both the features and the policy are loaded.
+   * map= view. An action is framed once the policy is loaded, a site once its details are; a
+   * site the user selects meanwhile cancels it.
    */
   restoreFocusPending: boolean;
   setView(view: MapViewState): void;
@@ -31,18 +31,17 @@ export const createViewSlice: AppSlice<ViewSlice> = (set, get) => ({
   setView: (view) => set({ view }),
   focusOn: (bbox) => set({ focus: { bbox, seq: (get().focus?.seq ?? 0) + 1 } }),
   restoreFocus() {
-    const { restoreFocusPending, layersStatus, policyStatus, selectedAction, selectedSiteId, policy, collections } =
-      get();
-    if (!restoreFocusPending || layersStatus !== 'ready') return;
-    if (selectedAction !== null && policyStatus !== 'ready') return;
+    const { restoreFocusPending, policyStatus, policy, selectedAction, selectedSiteId, site } = get();
+    if (!restoreFocusPending) return;
+    let bbox: Bbox | null;
+    if (selectedAction !== null) {
+      if (policyStatus !== 'ready') return;
+      bbox = findAction(policy, selectedAction)?.bbox ?? null;
+    } else {
+      if (site === null || site.id !== selectedSiteId) return;
+      bbox = site.bbox;
+    }
     set({ restoreFocusPending: false });
-    const siteIds =
-      selectedAction !== null
-        ? (findAction(policy, selectedAction)?.site_ids ?? [])
-        : selectedSiteId !== null
-          ? [selectedSiteId]
-          : [];
-    const bbox = bboxOfSites({ collections, siteIds });
-    if (bbox) get().focusOn(bbox);
+    if (bbox !== null) get().focusOn(bbox);
   },
 });

@@ -9,6 +9,9 @@ interface LayerRow {
   geometry_type: Layer['geometry_type'];
   style: Layer['style'];
   sort_order: number;
+  min_zoom: number;
+  max_zoom: number;
+  version: number;
   feature_count: number;
   illustrative: boolean;
   west: number | null;
@@ -25,8 +28,16 @@ export async function listLayers(db: Queryable): Promise<Layer[]> {
              coalesce(bool_or(s.accuracy = 'illustrative'), false) AS illustrative,
              ST_Extent(ST_Transform(s.geom, 4326)) AS ext
         FROM layer l LEFT JOIN site s ON s.layer_id = l.id
-       GROUP BY l.id)
+       WHERE l.source_table = 'site'
+       GROUP BY l.id
+      UNION ALL
+      -- Parcel registers are synthetic or official, never illustrative; their extent comes from the index.
+      SELECT l.id, (SELECT count(*)::int FROM parcel p WHERE p.layer_id = l.id), false,
+             ST_Transform(ST_SetSRID(ST_EstimatedExtent('public', 'parcel', 'geom_3857')::geometry, 3857), 4326)::box2d
+        FROM layer l
+       WHERE l.source_table = 'parcel')
     SELECT l.id, l.title_da, l.title_en, l.theme, l.geometry_type, l.style, l.sort_order,
+           l.min_zoom, l.max_zoom, l.version,
            agg.feature_count, agg.illustrative,
            ST_XMin(agg.ext) AS west, ST_YMin(agg.ext) AS south, ST_XMax(agg.ext) AS east, ST_YMax(agg.ext) AS north
       FROM layer l JOIN agg USING (id)
@@ -38,13 +49,20 @@ export async function listLayers(db: Queryable): Promise<Layer[]> {
     geometry_type: r.geometry_type,
     style: r.style,
     sort_order: r.sort_order,
+    min_zoom: r.min_zoom,
+    max_zoom: r.max_zoom,
+    delivery: r.geometry_type === 'point' ? ('geojson' as const) : ('tiles' as const),
+    version: r.version,
     feature_count: r.feature_count,
     illustrative: r.illustrative,
     bbox: r.west === null ? null : [r.west, r.south ?? 0, r.east ?? 0, r.north ?? 0],
   }));
 }
 
-export async function layerExists(db: Queryable, id: string): Promise<boolean> {
-  const { rowCount } = await db.query('SELECT 1 FROM layer WHERE id = $1', [id]);
-  return rowCount === 1;
+/** Where a layer's features live, or null for no such layer. */
+export async function layerSource(db: Queryable, id: string): Promise<'site' | 'parcel' | null> {
+  const { rows } = await db.query<{ source_table: 'site' | 'parcel' }>('SELECT source_table FROM layer WHERE id = $1', [
+    id,
+  ]);
+  return rows[0]?.source_table ?? null;
 }

@@ -5,7 +5,7 @@ import { LayerList } from '../schemas/layer';
 import { FeatureCollection, SiteDetail } from '../schemas/site';
 import { Policy } from '../schemas/policy';
 import { HttpProblem } from '../plugins/errors';
-import { layerExists, listLayers } from '../repositories/layerRepository';
+import { layerSource, listLayers } from '../repositories/layerRepository';
 import { getSite, listFeatures } from '../repositories/siteRepository';
 import { getPolicy } from '../repositories/policyRepository';
 import { parseBbox } from './parseBbox';
@@ -76,8 +76,12 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const bbox = request.query.bbox === undefined ? undefined : parseBbox(request.query.bbox);
-      if (!(await layerExists(app.pg, request.params.id)))
-        throw HttpProblem.notFound(`No layer "${request.params.id}"`);
+      const source = await layerSource(app.pg, request.params.id);
+      if (source === null) throw HttpProblem.notFound(`No layer "${request.params.id}"`);
+      // Parcel registers hold up to millions of features: they are served as vector tiles only.
+      if (source === 'parcel') {
+        throw HttpProblem.badRequest('id', `layer "${request.params.id}" is served as vector tiles only (/tiles/…)`);
+      }
       const features = await listFeatures(app.pg, request.params.id, bbox);
       reply.type('application/geo+json');
       return { type: 'FeatureCollection' as const, features };

@@ -20,6 +20,13 @@ export const Layer = Type.Object({
   geometry_type: GeometryKind,
   style: LayerStyle,
   sort_order: Type.Integer(),
+  /** Zoom range in which the layer is drawn (and tiles are served). */
+  min_zoom: Type.Integer({ minimum: 0, maximum: 22 }),
+  max_zoom: Type.Integer({ minimum: 0, maximum: 22 }),
+  /** How the client gets the geometry: vector tiles (polygons, lines) or GeoJSON (points). */
+  delivery: Type.Union([Type.Literal('tiles'), Type.Literal('geojson')]),
+  /** Changes with every edit of the layer's features; part of tile cache keys. */
+  version: Type.Integer(),
   feature_count: Type.Integer(),
   /** True when at least one feature's geometry is illustrative (invented to fit the facts). */
   illustrative: Type.Boolean(),

@@ -5,7 +5,9 @@ export const PolicyAction = Type.Object({
   number: Type.String({ pattern: '^[0-9]{1,2}\\.[0-9]{1,2}$' }),
   text: Type.String(),
   progress: ActionProgress,
-  site_ids: Type.Array(Type.String()),
+  /** The sites serving the action with their layers (for map highlighting), and their joint extent in EPSG:4326. */
+  sites: Type.Array(Type.Object({ id: Type.String(), layer: Type.String() })),
+  bbox: Type.Union([Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()]), Type.Null()]),
 });
 export type PolicyAction = Static<typeof PolicyAction>;
 

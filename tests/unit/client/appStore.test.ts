@@ -30,6 +30,14 @@ function deferred<T>() {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('selecting a site', () => {
+  it('knows the layer of a clicked site before its details arrive', () => {
+    const store = createAppStore({ api: fakeApi() });
+    store.getState().selectSite('kn-1', 'koege-nord-plots');
+    expect(store.getState()).toMatchObject({ selectedSiteLayer: 'koege-nord-plots', siteStatus: 'loading' });
+    store.getState().selectSite(null);
+    expect(store.getState().selectedSiteLayer).toBeNull();
+  });
+
   it('loads its details', async () => {
     const store = createAppStore({ api: fakeApi() });
     store.getState().selectSite('kn-1');
@@ -79,15 +87,31 @@ describe('selecting a site', () => {
 });
 
 describe('layers', () => {
-  it('loads the list and every layer’s features', async () => {
+  it('loads the list', async () => {
     const store = createAppStore({ api: fakeApi() });
     await store.getState().loadLayers();
     expect(store.getState().layersStatus).toBe('ready');
     expect(store.getState().layers.map((layer) => layer.id)).toEqual(LAYERS.map((layer) => layer.id));
-    expect(Object.keys(store.getState().collections).sort()).toEqual(Object.keys(COLLECTIONS).sort());
   });
 
-  it('reports an error when one layer’s features fail, keeping nothing half-loaded', async () => {
+  it('fetches GeoJSON for the point layers only: the map draws the others from vector tiles', async () => {
+    const asked: string[] = [];
+    const api = fakeApi();
+    const store = createAppStore({
+      api: {
+        ...api,
+        getLayerFeatures: (layerId) => {
+          asked.push(layerId);
+          return api.getLayerFeatures(layerId);
+        },
+      },
+    });
+    await store.getState().loadLayers();
+    expect(asked).toEqual(['stations']);
+    expect(store.getState().collections).toEqual(COLLECTIONS);
+  });
+
+  it('reports an error when a point layer’s features fail, keeping nothing half-loaded', async () => {
     const store = createAppStore({
       api: fakeApi({
         getLayerFeatures: async () => Promise.reject(new ApiError({ status: 500, title: 'Internal Server Error' })),
@@ -95,6 +119,15 @@ describe('layers', () => {
     });
     await store.getState().loadLayers();
     expect(store.getState()).toMatchObject({ layersStatus: 'error', layersError: 'Internal Server Error', layers: [] });
+  });
+
+  it('keeps the first tile failure until a retry, which asks the map to load its tiles again', () => {
+    const store = createAppStore({ api: fakeApi() });
+    store.getState().reportTilesError('koege-dige: Bad Request (400)');
+    store.getState().reportTilesError('energy-zones: Bad Request (400)');
+    expect(store.getState()).toMatchObject({ tilesError: 'koege-dige: Bad Request (400)', tilesRetry: 0 });
+    store.getState().retryTiles();
+    expect(store.getState()).toMatchObject({ tilesError: null, tilesRetry: 1 });
   });
 
   it('toggles a layer off and on, keeping the hidden ids sorted', () => {
@@ -123,18 +156,25 @@ describe('policy actions', () => {
     return store;
   }
 
-  it('asks the map to fit the sites of action 3.6 (the dike lines)', async () => {
+  it('asks the map to fit the bbox the server gives for action 3.6 (the dike lines)', async () => {
     const store = await loadedStore();
     store.getState().selectAction('3.6');
     expect(store.getState().selectedAction).toBe('3.6');
     expect(store.getState().focus?.bbox).toEqual([12.18, 55.44, 12.2, 55.47]);
   });
 
-  it('switches on a hidden layer holding the action’s sites', async () => {
+  it('switches on the hidden layers holding the action’s sites, and only those', async () => {
     const store = await loadedStore();
-    store.getState().toggleLayer('koege-dige');
-    store.getState().selectAction('3.6');
-    expect(store.getState().hiddenLayerIds).not.toContain('koege-dige');
+    store.getState().setLayersVisible(['koege-dige', 'stations', 'energy-zones'], false);
+    store.getState().selectAction('3.8');
+    expect(store.getState().hiddenLayerIds).toEqual(['energy-zones']);
+  });
+
+  it('needs no features to frame an action: the policy alone is enough', async () => {
+    const store = createAppStore({ api: fakeApi() });
+    await store.getState().loadPolicy();
+    store.getState().selectAction('1.4');
+    expect(store.getState().focus?.bbox).toEqual([12.1, 55.48, 12.13, 55.495]);
   });
 
   it('makes a new focus request when the same action is chosen again', async () => {
@@ -171,11 +211,47 @@ describe('restoring a permalink', () => {
     });
   });
 
-  it('frames a linked action once layers and policy are loaded, when the link has no view', async () => {
+  it('frames a linked action once the policy is loaded, when the link has no view', async () => {
     const store = createAppStore({ api: fakeApi(), initial: { action: '3.6' } });
     startApp(store);
     await flush();
     expect(store.getState().focus?.bbox).toEqual([12.18, 55.44, 12.2, 55.47]);
+  });
+
+  it('frames a linked site by the bbox of its details, when the link has no view', async () => {
+    const store = createAppStore({
+      api: fakeApi({ getSite: async (id) => siteDetail(id, { bbox: [12.16, 55.47, 12.17, 55.48] }) }),
+      initial: { site: 'bellingeparken' },
+    });
+    startApp(store);
+    await flush();
+    expect(store.getState().focus?.bbox).toEqual([12.16, 55.47, 12.17, 55.48]);
+    expect(store.getState().restoreFocusPending).toBe(false);
+  });
+
+  it('learns a linked site’s layer from its details', async () => {
+    const store = createAppStore({
+      api: fakeApi({ getSite: async (id) => siteDetail(id, { layer: 'bellingeparken' }) }),
+      initial: { site: 'bellingeparken' },
+    });
+    expect(store.getState().selectedSiteLayer).toBeNull();
+    startApp(store);
+    await flush();
+    expect(store.getState().selectedSiteLayer).toBe('bellingeparken');
+  });
+
+  it('does not move the map to a linked site once the user has chosen another', async () => {
+    const slow = deferred<SiteDetail>();
+    const store = createAppStore({
+      api: fakeApi({ getSite: (id) => (id === 'bellingeparken' ? slow.promise : Promise.resolve(siteDetail(id))) }),
+      initial: { site: 'bellingeparken' },
+    });
+    startApp(store);
+    store.getState().selectSite('kn-1', 'koege-nord-plots');
+    slow.resolve(siteDetail('bellingeparken'));
+    await flush();
+    expect(store.getState().focus).toBeNull();
+    expect(store.getState().site?.id).toBe('kn-1');
   });
 
   it('keeps the linked view instead of framing the site', async () => {

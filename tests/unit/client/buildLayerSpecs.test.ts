@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import layersJson from '../../../data/layers.json';
 import type { Layer } from '../../../server/src/schemas/layer';
 import { buildBaseStyle } from '../../../client/src/map/buildBaseStyle';
+import { buildSourceSpec } from '../../../client/src/map/buildSourceSpec';
 import {
   buildLayerSpecs,
   ILLUSTRATIVE_DASH,
@@ -25,7 +26,7 @@ import {
   TENDER_STATUS_COLORS,
 } from '../../../client/src/map/tenderColors';
 import { TENDER_STATUSES } from '../../../client/src/api/vocabulary';
-import { deepFreeze, makeLayer } from './fixtures';
+import { COLLECTIONS, deepFreeze, makeLayer } from './fixtures';
 
 const byId = (specs: LayerSpecification[], id: string) => {
   const spec = specs.find((candidate) => candidate.id === id);
@@ -34,6 +35,9 @@ const byId = (specs: LayerSpecification[], id: string) => {
 };
 
 const filterOf = (spec: LayerSpecification) => ('filter' in spec ? spec.filter : undefined);
+const sourceLayerOf = (spec: LayerSpecification) => ('source-layer' in spec ? spec['source-layer'] : undefined);
+
+const ORIGIN = 'http://127.0.0.1:3100';
 
 const IS_ILLUSTRATIVE = ['==', ['get', 'accuracy'], 'illustrative'];
 const IS_NOT_ILLUSTRATIVE = ['!=', ['get', 'accuracy'], 'illustrative'];
@@ -48,6 +52,8 @@ const SEED_LAYERS: readonly Layer[] = deepFreeze(
       geometry_type: entry.geometry_type as Layer['geometry_type'],
       style: entry.style,
       sort_order: entry.sort_order,
+      min_zoom: entry.min_zoom,
+      max_zoom: entry.max_zoom,
     }),
   ),
 );
@@ -67,6 +73,10 @@ describe('buildLayerSpecs for a polygon layer', () => {
 
   it('reads all of them from the layer’s source', () => {
     for (const spec of specs) expect('source' in spec && spec.source).toBe(sourceId('bellingeparken'));
+  });
+
+  it('reads the one source-layer of its vector tiles, named after the layer', () => {
+    for (const spec of specs) expect(sourceLayerOf(spec)).toBe('bellingeparken');
   });
 
   it('splits the outlines by accuracy and dashes the illustrative one', () => {
@@ -132,6 +142,17 @@ describe('buildLayerSpecs for lines and points', () => {
     expect(JSON.stringify(solid.type === 'line' && solid.paint?.['line-width'])).toMatch(/2\.5\]$/);
   });
 
+  it('reads a line layer’s tiles from the source-layer named after it', () => {
+    const layer = makeLayer({ id: 'koege-dige', theme: 'klima', geometry_type: 'line', style: { line: '#005f73' } });
+    for (const spec of buildLayerSpecs({ layer, visible: true })) expect(sourceLayerOf(spec)).toBe('koege-dige');
+  });
+
+  it('reads a point layer from GeoJSON, which has no source-layer', () => {
+    const layer = makeLayer({ id: 'stations', theme: 'infrastruktur', geometry_type: 'point' });
+    expect(layer.delivery).toBe('geojson');
+    for (const spec of buildLayerSpecs({ layer, visible: true })) expect(sourceLayerOf(spec)).toBeUndefined();
+  });
+
   it('draws a point layer as one circle layer (no text: the style has no glyphs)', () => {
     const layer = makeLayer({
       id: 'stations',
@@ -161,6 +182,20 @@ describe('visibility', () => {
     };
     expect(paintOf(false)).toBe(1);
     expect(paintOf(true)).toBeLessThan(1);
+  });
+});
+
+describe('zoom range', () => {
+  it('draws a layer from its min_zoom to the end of its max_zoom (a style layer’s maxzoom is exclusive)', () => {
+    const layer = makeLayer({ id: 'energy-zones', theme: 'energi', min_zoom: 8, max_zoom: 14 });
+    for (const spec of buildLayerSpecs({ layer, visible: true })) {
+      expect([spec.minzoom, spec.maxzoom]).toEqual([8, 15]);
+    }
+  });
+
+  it('gives point layers the same range', () => {
+    const layer = makeLayer({ id: 'stations', geometry_type: 'point', min_zoom: 9, max_zoom: 22 });
+    for (const spec of buildLayerSpecs({ layer, visible: true })) expect([spec.minzoom, spec.maxzoom]).toEqual([9, 23]);
   });
 });
 
@@ -200,11 +235,7 @@ describe('the whole style', () => {
     const sources = { ...base.sources };
     const layers = [...base.layers];
     for (const layer of orderForDrawing(SEED_LAYERS)) {
-      sources[sourceId(layer.id)] = {
-        type: 'geojson',
-        data: { type: 'FeatureCollection', features: [] },
-        promoteId: 'id',
-      };
+      sources[sourceId(layer.id)] = buildSourceSpec({ layer, origin: ORIGIN, features: COLLECTIONS[layer.id] });
       layers.push(...buildLayerSpecs({ layer, visible: true, overBasemap: basemapUrl !== null }));
     }
     return { ...base, sources, layers };
@@ -220,12 +251,21 @@ describe('the whole style', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('is offline unless a basemap is configured: no glyphs, sprite or remote source', () => {
+  it('draws polygons and lines from vector tiles and points from GeoJSON', () => {
+    const { sources } = styleWith(null);
+    for (const layer of SEED_LAYERS) {
+      expect(sources[sourceId(layer.id)]?.type).toBe(layer.geometry_type === 'point' ? 'geojson' : 'vector');
+    }
+  });
+
+  it('is offline unless a basemap is configured: no glyphs, sprite or source beyond the page’s origin', () => {
     const style = buildBaseStyle({ basemapUrl: null });
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     expect(style.sources).toEqual({});
-    expect(JSON.stringify(styleWith(null))).not.toMatch(/https?:/);
+    const urls = JSON.stringify(styleWith(null)).match(/https?:[^"]*/g) ?? [];
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(url.startsWith(`${ORIGIN}/tiles/`)).toBe(true);
     expect(styleWith(null).layers.some((layer) => layer.type === 'symbol')).toBe(false);
   });
 

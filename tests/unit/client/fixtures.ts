@@ -1,6 +1,6 @@
 import type { Layer } from '../../../server/src/schemas/layer';
 import type { Policy } from '../../../server/src/schemas/policy';
-import type { Feature, FeatureCollection, FeatureProperties, SiteDetail } from '../../../server/src/schemas/site';
+import type { Feature, FeatureCollection, SiteDetail } from '../../../server/src/schemas/site';
 
 /** Deep-freezes a fixture so that a function mutating its input fails loudly. */
 export function deepFreeze<T>(value: T): T {
@@ -11,13 +11,19 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** A layer as the API lists it; polygons and lines come as tiles, points as GeoJSON (like the server). */
 export function makeLayer(overrides: Partial<Layer> & Pick<Layer, 'id'>): Layer {
+  const geometryType = overrides.geometry_type ?? 'polygon';
   return deepFreeze({
     title: { da: `Lag ${overrides.id}`, en: `Layer ${overrides.id}` },
     theme: 'erhverv',
-    geometry_type: 'polygon',
+    geometry_type: geometryType,
     style: { fill: '#9c7bb5', line: '#5c3d7a' },
     sort_order: 100,
+    min_zoom: 0,
+    max_zoom: 22,
+    delivery: geometryType === 'point' ? 'geojson' : 'tiles',
+    version: 1,
     feature_count: 1,
     illustrative: false,
     bbox: [12, 55.4, 12.2, 55.5],
@@ -25,51 +31,26 @@ export function makeLayer(overrides: Partial<Layer> & Pick<Layer, 'id'>): Layer 
   });
 }
 
-function properties(id: string, layer: string, overrides: Partial<FeatureProperties> = {}): FeatureProperties {
-  return {
-    id,
-    layer,
-    name: `Område ${id}`,
-    kind: 'plot',
-    plan_use: 'production',
-    area_m2: 10_000,
-    length_m: null,
-    accuracy: 'sourced',
-    source: 'Test',
-    tender_status: null,
-    planned_year: null,
-    actions: [],
-    ...overrides,
-  };
-}
-
-/** A square polygon feature with corners (w, s) and (e, n) in EPSG:4326 degrees. */
-export function squareFeature(id: string, layer: string, [w, s, e, n]: [number, number, number, number]): Feature {
+/** A point feature at (lon, lat) in EPSG:4326 degrees, as GET /api/layers/:id/features serves it. */
+export function pointFeature(id: string, layer: string, [lon, lat]: [number, number]): Feature {
   return {
     type: 'Feature',
     id,
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [w, s],
-          [e, s],
-          [e, n],
-          [w, n],
-          [w, s],
-        ],
-      ],
+    geometry: { type: 'Point', coordinates: [lon, lat] },
+    properties: {
+      id,
+      layer,
+      name: `Sted ${id}`,
+      kind: 'station',
+      plan_use: null,
+      area_m2: null,
+      length_m: null,
+      accuracy: 'sourced',
+      source: 'Test',
+      tender_status: null,
+      planned_year: null,
+      actions: [],
     },
-    properties: properties(id, layer),
-  };
-}
-
-export function lineFeature(id: string, layer: string, coordinates: [number, number][]): Feature {
-  return {
-    type: 'Feature',
-    id,
-    geometry: { type: 'LineString', coordinates },
-    properties: properties(id, layer, { area_m2: null, length_m: 1000, plan_use: null }),
   };
 }
 
@@ -87,23 +68,21 @@ export const LAYERS: readonly Layer[] = deepFreeze([
     style: { line: '#005f73', width: 5 },
     sort_order: 410,
   }),
+  makeLayer({
+    id: 'stations',
+    theme: 'infrastruktur',
+    geometry_type: 'point',
+    style: { fill: '#c8102e', line: '#ffffff' },
+    sort_order: 140,
+    min_zoom: 9,
+  }),
 ]);
 
+/** The GeoJSON the API serves, only for the layers delivered as GeoJSON (the points). */
 export const COLLECTIONS: Readonly<Record<string, FeatureCollection>> = deepFreeze({
-  'koege-nord-plots': collection(
-    squareFeature('kn-1', 'koege-nord-plots', [12.1, 55.48, 12.11, 55.49]),
-    squareFeature('kn-2', 'koege-nord-plots', [12.12, 55.485, 12.13, 55.495]),
-  ),
-  'energy-zones': collection(squareFeature('ez-1', 'energy-zones', [11.95, 55.4, 12.0, 55.43])),
-  'koege-dige': collection(
-    lineFeature('dige-nord', 'koege-dige', [
-      [12.18, 55.46],
-      [12.19, 55.47],
-    ]),
-    lineFeature('dige-syd', 'koege-dige', [
-      [12.185, 55.44],
-      [12.2, 55.455],
-    ]),
+  stations: collection(
+    pointFeature('koege-st', 'stations', [12.18, 55.457]),
+    pointFeature('oelby-st', 'stations', [12.14, 55.47]),
   ),
 });
 
@@ -113,15 +92,45 @@ export const POLICY: Policy = deepFreeze({
       number: 1,
       title: 'Produktion',
       goal: 'Mål 1',
-      actions: [{ number: '1.4', text: 'Udbud af grunde', progress: 'in_progress', site_ids: ['kn-1', 'kn-2'] }],
+      actions: [
+        {
+          number: '1.4',
+          text: 'Udbud af grunde',
+          progress: 'in_progress',
+          sites: [
+            { id: 'kn-1', layer: 'koege-nord-plots' },
+            { id: 'kn-2', layer: 'koege-nord-plots' },
+          ],
+          bbox: [12.1, 55.48, 12.13, 55.495],
+        },
+      ],
     },
     {
       number: 3,
       title: 'Klima',
       goal: 'Mål 3',
       actions: [
-        { number: '3.6', text: 'Køge Dige', progress: 'in_progress', site_ids: ['dige-nord', 'dige-syd'] },
-        { number: '3.7', text: 'Uden områder', progress: 'not_started', site_ids: [] },
+        {
+          number: '3.6',
+          text: 'Køge Dige',
+          progress: 'in_progress',
+          sites: [
+            { id: 'dige-nord', layer: 'koege-dige' },
+            { id: 'dige-syd', layer: 'koege-dige' },
+          ],
+          bbox: [12.18, 55.44, 12.2, 55.47],
+        },
+        {
+          number: '3.8',
+          text: 'Dige og stationer',
+          progress: 'not_started',
+          sites: [
+            { id: 'dige-nord', layer: 'koege-dige' },
+            { id: 'koege-st', layer: 'stations' },
+          ],
+          bbox: [12.18, 55.457, 12.19, 55.47],
+        },
+        { number: '3.7', text: 'Uden områder', progress: 'not_started', sites: [], bbox: null },
       ],
     },
   ],

@@ -10,6 +10,7 @@ describe('readConfig', () => {
       dataDir: '.data',
       poolSize: 10,
       logLevel: 'info',
+      tiles: { encoder: 'auto', cacheBytes: 64 * 1024 * 1024, registryTtlMs: 1000 },
     });
   });
 
@@ -21,6 +22,9 @@ describe('readConfig', () => {
       DATA_DIR: '/var/lib/k',
       PG_POOL_SIZE: '4',
       LOG_LEVEL: 'warn',
+      TILE_ENCODER: 'js',
+      TILE_CACHE_MB: '0',
+      TILE_VERSION_TTL_MS: '250',
     });
     expect(c).toEqual({
       port: 8080,
@@ -29,6 +33,7 @@ describe('readConfig', () => {
       dataDir: '/var/lib/k',
       poolSize: 4,
       logLevel: 'warn',
+      tiles: { encoder: 'js', cacheBytes: 0, registryTtlMs: 250 },
     });
   });
 
@@ -38,6 +43,9 @@ describe('readConfig', () => {
     [{ PG_POOL_SIZE: '0' }, /PG_POOL_SIZE/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ TILE_ENCODER: 'mapnik' }, /TILE_ENCODER/],
+    [{ TILE_CACHE_MB: '-1' }, /TILE_CACHE_MB/],
+    [{ TILE_VERSION_TTL_MS: '1.5' }, /TILE_VERSION_TTL_MS/],
   ])('rejects %o with a message naming the variable', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });

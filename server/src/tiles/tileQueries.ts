@@ -1,0 +1,54 @@
+import type { TileLayer } from './layerRegistry';
+
+/**
+ * SQL fragments per source table. Table and column names are constants here, never taken from a request:
+ * the layer id only ever travels as a bound parameter ($1).
+ * Tile attributes are the ones the map draws with: id (promoted to the feature id), layer, name,
+ * tender_status (plot colour) and accuracy (dashed outline for illustrative shapes).
+ */
+const SOURCES: Record<TileLayer['sourceTable'], { from: string; attributes: string; geom: string; order: string }> = {
+  site: {
+    from: 'site s LEFT JOIN tender t ON t.site_id = s.id',
+    attributes: 's.id, s.layer_id AS layer, s.name, t.status AS tender_status, s.accuracy',
+    geom: 's.geom_3857',
+    order: 's.id',
+  },
+  parcel: {
+    from: 'parcel s',
+    // The only parcels so far are the synthetic benchmark set (npm run synth), hence illustrative.
+    attributes:
+      "s.id::text AS id, s.layer_id AS layer, s.matrikelnr || ' ' || s.ejerlav AS name, 'illustrative' AS accuracy",
+    geom: 's.geom_3857',
+    order: 's.id',
+  },
+};
+
+/** Tile extent and buffer in tile units, the same for both encoders. */
+export const EXTENT = 4096;
+export const BUFFER = 64;
+
+// $1 layer id, $2 z, $3 x, $4 y, $5 simplification tolerance (EPSG:3857 metres), $6 feature cap.
+const rowsIn = (table: TileLayer['sourceTable'], geometry: string) => {
+  const s = SOURCES[table];
+  return `SELECT ${s.attributes}, ${geometry}
+            FROM ${s.from}
+           WHERE s.layer_id = $1
+             AND ${s.geom} && ST_TileEnvelope($2::int, $3::int, $4::int, margin => ${BUFFER / EXTENT})
+           ORDER BY ${s.order}
+           LIMIT $6`;
+};
+
+// Simplify to about one tile unit before encoding; preserveCollapsed keeps small features visible as dots.
+const simplified = (table: TileLayer['sourceTable']) => `ST_Simplify(${SOURCES[table].geom}, $5::float8, true)`;
+
+/** One query per tile on PostGIS with protobuf: returns the encoded tile (empty bytea for an empty tile). */
+export const mvtSql = (table: TileLayer['sourceTable']) =>
+  `WITH q AS (${rowsIn(
+    table,
+    `ST_AsMVTGeom(${simplified(table)}, ST_TileEnvelope($2::int, $3::int, $4::int), ${EXTENT}, ${BUFFER}, true) AS geom`,
+  )})
+   SELECT ST_AsMVT(q, $1::text, ${EXTENT}, 'geom') AS mvt FROM q WHERE geom IS NOT NULL`;
+
+/** The same rows as GeoJSON (EPSG:4326), for encoding in JavaScript where PostGIS lacks protobuf. */
+export const geojsonRowsSql = (table: TileLayer['sourceTable']) =>
+  rowsIn(table, `ST_AsGeoJSON(ST_Transform(${simplified(table)}, 4326), 9)::json AS geometry`);

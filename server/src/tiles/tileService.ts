@@ -1,0 +1,93 @@
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
+import type { Queryable } from '../repositories/queryable';
+import { encodeTile, type TileRow } from './encodeTile';
+import { LayerRegistry, type TileLayer } from './layerRegistry';
+import { tileSpanMetres, type TileAddress } from './tileAddress';
+import { EXTENT, geojsonRowsSql, mvtSql } from './tileQueries';
+
+const gzip = promisify(gzipCallback);
+
+/** `postgis`: ST_AsMVT in the database; `js`: rows from the database, encoded with geojson-vt + vt-pbf. */
+export type TileEncoder = 'postgis' | 'js';
+
+export interface TileServiceOptions {
+  /** `auto` picks `postgis` when the database can encode MVT (PGlite's PostGIS has no protobuf). */
+  encoder: TileEncoder | 'auto';
+  /** Size of the in-process cache of encoded tiles in bytes; 0 turns caching off. */
+  cacheBytes: number;
+  /** How long layer versions are trusted before they are read again (other instances' writes). */
+  registryTtlMs: number;
+}
+
+export interface EncodedTile {
+  raw: Buffer;
+  gzipped?: Buffer;
+}
+
+/** Renders, caches and versions vector tiles. One per app. */
+export class TileService {
+  readonly registry: LayerRegistry;
+  private readonly cache: LRUCache<string, EncodedTile> | null;
+  private encoderChoice: Promise<TileEncoder> | null = null;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly options: TileServiceOptions,
+  ) {
+    this.registry = new LayerRegistry(db, options.registryTtlMs);
+    this.cache =
+      options.cacheBytes > 0
+        ? new LRUCache<string, EncodedTile>({
+            maxSize: options.cacheBytes,
+            sizeCalculation: (t) => Math.max(1, t.raw.length + (t.gzipped?.length ?? 0)),
+          })
+        : null;
+  }
+
+  /** The encoder in use, detected once: does ST_AsMVT work on this database? */
+  encoder(): Promise<TileEncoder> {
+    if (this.options.encoder !== 'auto') return Promise.resolve(this.options.encoder);
+    this.encoderChoice ??= this.db
+      .query("SELECT ST_AsMVT(q, 'probe') FROM (SELECT ST_Point(0, 0, 3857) AS geom) q")
+      .then(
+        () => 'postgis' as const,
+        (err: Error) => {
+          if (/protobuf/i.test(err.message)) return 'js' as const;
+          // Any other failure (database down) says nothing about the engine: ask again next time.
+          this.encoderChoice = null;
+          throw err;
+        },
+      );
+    return this.encoderChoice;
+  }
+
+  /** The encoded tile, from the cache when this layer version's tile was rendered before. */
+  async get(layer: TileLayer, tile: TileAddress): Promise<{ tile: EncodedTile; cached: boolean }> {
+    const key = `${layer.id}/${layer.version}/${tile.z}/${tile.x}/${tile.y}`;
+    const hit = this.cache?.get(key);
+    if (hit) return { tile: hit, cached: true };
+    const encoded: EncodedTile = { raw: Buffer.from(await this.render(layer, tile, await this.encoder())) };
+    this.cache?.set(key, encoded);
+    return { tile: encoded, cached: false };
+  }
+
+  /** The gzip form of a tile, computed once and kept with it. */
+  async gzipped(tile: EncodedTile): Promise<Buffer> {
+    tile.gzipped ??= await gzip(tile.raw);
+    return tile.gzipped;
+  }
+
+  /** Renders one tile with the given encoder, bypassing the cache (tests compare the two encoders). */
+  async render(layer: TileLayer, tile: TileAddress, encoder: TileEncoder): Promise<Uint8Array> {
+    // About one tile unit in EPSG:3857 metres: finer detail cannot show in the tile.
+    const params = [layer.id, tile.z, tile.x, tile.y, tileSpanMetres(tile.z) / EXTENT, layer.featureCap];
+    if (encoder === 'postgis') {
+      const { rows } = await this.db.query<{ mvt: Buffer | null }>(mvtSql(layer.sourceTable), params);
+      return rows[0]?.mvt ?? new Uint8Array();
+    }
+    const { rows } = await this.db.query<TileRow>(geojsonRowsSql(layer.sourceTable), params);
+    return encodeTile({ layerName: layer.id, rows, tile });
+  }
+}

@@ -1,0 +1,196 @@
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { pointOnFeature } from '@turf/turf';
+import type { LayerList, Layer } from '../../server/src/schemas/layer';
+import { testApp } from './testApp';
+import { expectProblem } from './expectProblem';
+import { seedData } from './seedFixtures';
+import { lonLatToTile, tilesCovering } from './tileMath';
+
+let app: FastifyInstance;
+let layers: Layer[];
+beforeAll(async () => {
+  // Versions are re-read on every request here, so a write shows at once.
+  app = await testApp({ tiles: { registryTtlMs: 0 } });
+  layers = (await app.inject('/api/layers')).json<LayerList>().layers;
+});
+afterAll(() => app.close());
+
+const tileLayers = () => layers.filter((l) => l.geometry_type !== 'point');
+const decode = (bytes: Uint8Array) => new VectorTile(new PbfReader(bytes));
+const url = (layer: string, t: { z: number; x: number; y: number }, query = '') =>
+  `/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt${query}`;
+
+/** The tile (at zoom z) under a point on each seed feature of the layer. */
+async function featureTiles(layerId: string, z: number) {
+  const data = await seedData();
+  return (data.features.get(layerId)?.features ?? []).map((f) => {
+    const [lon, lat] = pointOnFeature(f as Parameters<typeof pointOnFeature>[0]).geometry.coordinates as number[];
+    return { id: f.properties.id, tile: lonLatToTile(lon!, lat!, z) };
+  });
+}
+
+describe('GET /tiles/:layer/:z/:x/:y.mvt', () => {
+  it('serves every polygon and line layer, each feature with the attributes the map needs', async () => {
+    expect(tileLayers().length).toBeGreaterThanOrEqual(9);
+    for (const layer of tileLayers()) {
+      const z = Math.max(layer.min_zoom, 12);
+      for (const { id, tile } of await featureTiles(layer.id, z)) {
+        const res = await app.inject(url(layer.id, tile));
+        expect(res.statusCode, `${layer.id} ${id}`).toBe(200);
+        expect(res.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
+        const vt = decode(res.rawPayload);
+        expect(Object.keys(vt.layers)).toEqual([layer.id]);
+        const features = Array.from({ length: vt.layers[layer.id]!.length }, (_, i) => vt.layers[layer.id]!.feature(i));
+        const feature = features.find((f) => f.properties.id === id);
+        expect(feature, `${id} in ${url(layer.id, tile)}`).toBeDefined();
+        expect(feature!.properties.layer).toBe(layer.id);
+        expect(Object.keys(feature!.properties).sort()).toEqual(
+          expect.arrayContaining(['accuracy', 'id', 'layer', 'name']),
+        );
+        for (const key of Object.keys(feature!.properties)) {
+          expect(['accuracy', 'id', 'layer', 'name', 'tender_status']).toContain(key);
+        }
+      }
+    }
+  });
+
+  it('colours plots by tender status: the tile carries it', async () => {
+    const data = await seedData();
+    const { tile } = (await featureTiles('koege-nord-plots', 13))[0]!;
+    const vt = decode((await app.inject(url('koege-nord-plots', tile))).rawPayload);
+    const l = vt.layers['koege-nord-plots']!;
+    for (let i = 0; i < l.length; i++) {
+      const f = l.feature(i);
+      const authored = data.features.get('koege-nord-plots')!.features.find((s) => s.properties.id === f.properties.id);
+      expect(f.properties.tender_status).toBe(authored?.properties.tender?.status);
+    }
+  });
+
+  it('answers 204 for an empty tile and below the layer’s zoom range', async () => {
+    expect((await app.inject(url('koege-nord-plots', lonLatToTile(-30, 50, 12)))).statusCode).toBe(204);
+    const plots = layers.find((l) => l.id === 'koege-nord-plots')!;
+    expect(plots.min_zoom).toBeGreaterThan(0);
+    const below = (await featureTiles('koege-nord-plots', plots.min_zoom - 1))[0]!.tile;
+    expect((await app.inject(url('koege-nord-plots', below))).statusCode).toBe(204);
+  });
+
+  it('caches encoded tiles, with ETag/304, CDN cache headers and gzip', async () => {
+    const layer = layers.find((l) => l.id === 'energy-zones')!;
+    const { tile } = (await featureTiles('energy-zones', 12))[0]!;
+    const first = await app.inject(url(layer.id, tile));
+    const second = await app.inject(url(layer.id, tile));
+    expect(second.headers['x-tile-cache']).toBe('hit');
+    expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^".+"$/);
+    expect(first.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(first.headers['cache-control']).toMatch(/max-age=60\b/);
+
+    const notModified = await app.inject({ url: url(layer.id, tile), headers: { 'if-none-match': etag } });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.rawPayload.length).toBe(0);
+
+    const versioned = await app.inject(url(layer.id, tile, `?v=${layer.version}`));
+    expect(versioned.headers['cache-control']).toMatch(/immutable/);
+    const stale = await app.inject(url(layer.id, tile, `?v=${layer.version + 1000}`));
+    expect(stale.headers['cache-control']).not.toMatch(/immutable/);
+
+    const gz = await app.inject({ url: url(layer.id, tile), headers: { 'accept-encoding': 'gzip, deflate' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).equals(first.rawPayload)).toBe(true);
+  });
+
+  it('an edit bumps the layer version: no stale tile after a write', async () => {
+    const { tile } = (await featureTiles('koege-nord-plots', 14)).find((t) => t.id === 'kn-01')!;
+    const statusIn = async () => {
+      const res = await app.inject(url('koege-nord-plots', tile));
+      const l = decode(res.rawPayload).layers['koege-nord-plots']!;
+      const f = Array.from({ length: l.length }, (_, i) => l.feature(i)).find((x) => x.properties.id === 'kn-01');
+      return { status: f?.properties.tender_status, etag: String(res.headers.etag) };
+    };
+    const before = await statusIn();
+    await app.inject(url('koege-nord-plots', tile)); // warm the cache
+    const client = new pg.Client({ connectionString: inject('databaseUrl') });
+    await client.connect();
+    try {
+      await client.query("UPDATE tender SET status = 'withdrawn' WHERE site_id = 'kn-01'");
+      const after = await statusIn();
+      expect(after.status).toBe('withdrawn');
+      expect(after.etag).not.toBe(before.etag);
+      const revalidated = await app.inject({
+        url: url('koege-nord-plots', tile),
+        headers: { 'if-none-match': before.etag },
+      });
+      expect(revalidated.statusCode).toBe(200);
+    } finally {
+      await client.query('UPDATE tender SET status = $1 WHERE site_id = $2', [before.status, 'kn-01']);
+      await client.end();
+    }
+    expect((await statusIn()).status).toBe(before.status);
+  });
+
+  describe('bad input', () => {
+    it('404 for an unknown layer and for a point layer', async () => {
+      expectProblem(await app.inject('/tiles/no-such-layer/10/545/320.mvt'), 404);
+      expectProblem(await app.inject('/tiles/stations/10/545/320.mvt'), 404);
+    });
+
+    it.each([
+      ['/tiles/koege-nord-plots/23/0/0.mvt', 'z'],
+      ['/tiles/koege-nord-plots/-1/0/0.mvt', 'z'],
+      ['/tiles/koege-nord-plots/1.5/0/0.mvt', 'z'],
+      ['/tiles/koege-nord-plots/abc/0/0.mvt', 'z'],
+      ['/tiles/koege-nord-plots/2/4/0.mvt', 'x'],
+      ['/tiles/koege-nord-plots/2/0/4.mvt', 'y'],
+      ['/tiles/koege-nord-plots/10/1e3/0.mvt', 'x'],
+      ['/tiles/koege-nord-plots/10/0/0x1.mvt', 'y'],
+      ['/tiles/koege-nord-plots/10/0/.mvt', 'y'],
+      ['/tiles/koege-nord-plots/0/0/0.mvt?v=abc', 'v'],
+      ['/tiles/koege-nord-plots/0/0/0.mvt?layer=site', 'layer'],
+      ["/tiles/x'%3BDROP%20TABLE%20site%3B--/0/0/0.mvt", 'layer'],
+      ['/tiles/..%2F..%2Fetc%2Fpasswd/0/0/0.mvt', 'layer'],
+      ['/tiles/SITE/0/0/0.mvt', 'layer'],
+    ])('%s → 400 naming %s', async (path, name) => {
+      expectProblem(await app.inject(path), 400, name);
+    });
+  });
+});
+
+describe('the two encoders', () => {
+  it('JavaScript (geojson-vt + vt-pbf) and ST_AsMVT give the same features and attributes', async () => {
+    if (inject('engine') === 'pglite') {
+      // PGlite's PostGIS has no protobuf: the JS encoder must be the one in use there.
+      expect(await app.tiles.encoder()).toBe('js');
+      const layer = (await app.tiles.registry.get('koege-nord-plots'))!;
+      await expect(app.tiles.render(layer, { z: 0, x: 0, y: 0 }, 'postgis')).rejects.toThrow(/protobuf/);
+      return;
+    }
+    expect(await app.tiles.encoder()).toBe('postgis');
+    let compared = 0;
+    for (const l of tileLayers()) {
+      const layer = (await app.tiles.registry.get(l.id))!;
+      for (let z = l.min_zoom; z <= Math.min(l.min_zoom + 6, 16); z++) {
+        for (const tile of tilesCovering(l.bbox!, z).slice(0, 40)) {
+          const [a, b] = await Promise.all([
+            app.tiles.render(layer, tile, 'postgis'),
+            app.tiles.render(layer, tile, 'js'),
+          ]);
+          const summary = (bytes: Uint8Array) => {
+            const vl = bytes.length ? decode(bytes).layers[l.id] : undefined;
+            return Array.from({ length: vl?.length ?? 0 }, (_, i) => vl!.feature(i))
+              .map((f) => ({ props: f.properties, type: f.type, extent: f.extent }))
+              .sort((p, q) => String(p.props.id).localeCompare(String(q.props.id)));
+          };
+          expect(summary(b), `${l.id} ${tile.z}/${tile.x}/${tile.y}`).toEqual(summary(a));
+          compared += summary(a).length;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+});
