@@ -1,0 +1,29 @@
+/*
+ * The enumerations shared by server, seeds and client, as plain constants: the client imports this module's
+ * values without pulling TypeBox into the browser bundle. The TypeBox schemas in common.ts are built from them.
+ */
+
+/** Pattern of site and layer ids (URL-safe; also used in permalinks). */
+export const SLUG_PATTERN = '^[a-z0-9][a-z0-9-]{0,63}$';
+
+/** Layer themes, in the order the layer panel groups them. */
+export const THEMES = ['erhverv', 'energi', 'klima', 'infrastruktur', 'kontekst'] as const;
+
+/** Tender (udbud) states, in the order of a tender's life; the transitions between them are issue #5's. */
+export const TENDER_STATUSES = [
+  'not_planned',
+  'planned',
+  'in_preparation',
+  'open',
+  'under_evaluation',
+  'reserved',
+  'sold',
+  'withdrawn',
+] as const;
+
+export const PLAN_USES = ['production', 'logistics', 'office', 'mixed', 'energy', 'health'] as const;
+
+/** Source reliability of a feature; see data/README.md. */
+export const ACCURACIES = ['official', 'sourced', 'approximate', 'illustrative'] as const;
+
+export const ACTION_PROGRESS = ['not_started', 'in_progress', 'done'] as const;
