@@ -59,12 +59,12 @@ export const tileRoutes: FastifyPluginAsyncTypebox<{ tiles: TileService }> = asy
       if (request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) return reply.code(304).send(null);
       if (address.z < layer.minZoom || address.z > layer.maxZoom) return reply.code(204).send(null);
 
-      const { tile, cached } = await tiles.get(layer, address);
+      const { tile, cached, key } = await tiles.get(layer, address);
       reply.header('x-tile-cache', cached ? 'hit' : 'miss');
       if (tile.raw.length === 0) return reply.code(204).send(null);
       reply.type(MVT_CONTENT_TYPE);
       if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
-        return reply.header('content-encoding', 'gzip').send(await tiles.gzipped(tile));
+        return reply.header('content-encoding', 'gzip').send(await tiles.gzipped(key, tile));
       }
       return reply.send(tile.raw);
     },

@@ -1,4 +1,5 @@
 import type { TileLayer } from './layerRegistry';
+import { tileSpanMetres, type TileAddress } from './tileAddress';
 
 /**
  * SQL fragments per source table. Table and column names are constants here, never taken from a request:
@@ -15,9 +16,9 @@ const SOURCES: Record<TileLayer['sourceTable'], { from: string; attributes: stri
   },
   parcel: {
     from: 'parcel s',
+    // Parcels are context (not clickable), so no name: it would be most of a dense tile's bytes.
     // The only parcels so far are the synthetic benchmark set (npm run synth), hence illustrative.
-    attributes:
-      "s.id::text AS id, s.layer_id AS layer, s.matrikelnr || ' ' || s.ejerlav AS name, 'illustrative' AS accuracy",
+    attributes: "s.id::text AS id, s.layer_id AS layer, 'illustrative' AS accuracy",
     geom: 's.geom_3857',
     order: 's.id',
   },
@@ -52,3 +53,30 @@ export const mvtSql = (table: TileLayer['sourceTable']) =>
 /** The same rows as GeoJSON (EPSG:4326), for encoding in JavaScript where PostGIS lacks protobuf. */
 export const geojsonRowsSql = (table: TileLayer['sourceTable']) =>
   rowsIn(table, `ST_AsGeoJSON(ST_Transform(${simplified(table)}, 4326), 9)::json AS geometry`);
+
+/** Zoom from which a layer's full feature cap applies. */
+const FULL_CAP_ZOOM = 15;
+
+/**
+ * The most features one tile at zoom z may carry: the layer's cap from z15 on, halved for each zoom below,
+ * so that dense layers stay small (z14 under 100 KB, issue #3) while a tile there covers four times the area.
+ */
+export function featureCapAt(cap: number, z: number): number {
+  return Math.max(1, Math.floor(cap / 2 ** Math.max(0, FULL_CAP_ZOOM - z)));
+}
+
+/** The parameters of `mvtSql` and `geojsonRowsSql` for one tile. */
+export function tileQueryValues(
+  layer: Pick<TileLayer, 'id' | 'featureCap'>,
+  tile: TileAddress,
+): [string, number, number, number, number, number] {
+  return [
+    layer.id,
+    tile.z,
+    tile.x,
+    tile.y,
+    // About one tile unit in EPSG:3857 metres: finer detail cannot show in the tile.
+    tileSpanMetres(tile.z) / EXTENT,
+    featureCapAt(layer.featureCap, tile.z),
+  ];
+}

@@ -4,8 +4,8 @@ import { LRUCache } from 'lru-cache';
 import type { Queryable } from '../repositories/queryable';
 import { encodeTile, type TileRow } from './encodeTile';
 import { LayerRegistry, type TileLayer } from './layerRegistry';
-import { tileSpanMetres, type TileAddress } from './tileAddress';
-import { EXTENT, geojsonRowsSql, mvtSql } from './tileQueries';
+import type { TileAddress } from './tileAddress';
+import { geojsonRowsSql, mvtSql, tileQueryValues } from './tileQueries';
 
 const gzip = promisify(gzipCallback);
 
@@ -64,30 +64,41 @@ export class TileService {
   }
 
   /** The encoded tile, from the cache when this layer version's tile was rendered before. */
-  async get(layer: TileLayer, tile: TileAddress): Promise<{ tile: EncodedTile; cached: boolean }> {
+  async get(layer: TileLayer, tile: TileAddress): Promise<{ tile: EncodedTile; cached: boolean; key: string }> {
     const key = `${layer.id}/${layer.version}/${tile.z}/${tile.x}/${tile.y}`;
     const hit = this.cache?.get(key);
-    if (hit) return { tile: hit, cached: true };
+    if (hit) return { tile: hit, cached: true, key };
     const encoded: EncodedTile = { raw: Buffer.from(await this.render(layer, tile, await this.encoder())) };
     this.cache?.set(key, encoded);
-    return { tile: encoded, cached: false };
+    return { tile: encoded, cached: false, key };
   }
 
-  /** The gzip form of a tile, computed once and kept with it. */
-  async gzipped(tile: EncodedTile): Promise<Buffer> {
-    tile.gzipped ??= await gzip(tile.raw);
+  /** The gzip form of a tile, computed once and kept with it (the cache re-weighs the entry). */
+  async gzipped(key: string, tile: EncodedTile): Promise<Buffer> {
+    if (!tile.gzipped) {
+      tile.gzipped = await gzip(tile.raw);
+      if (this.cache?.has(key)) this.cache.set(key, tile);
+    }
     return tile.gzipped;
   }
 
   /** Renders one tile with the given encoder, bypassing the cache (tests compare the two encoders). */
   async render(layer: TileLayer, tile: TileAddress, encoder: TileEncoder): Promise<Uint8Array> {
-    // About one tile unit in EPSG:3857 metres: finer detail cannot show in the tile.
-    const params = [layer.id, tile.z, tile.x, tile.y, tileSpanMetres(tile.z) / EXTENT, layer.featureCap];
+    const values = tileQueryValues(layer, tile);
+    // Named statements are parsed and planned once per connection, not per tile.
     if (encoder === 'postgis') {
-      const { rows } = await this.db.query<{ mvt: Buffer | null }>(mvtSql(layer.sourceTable), params);
+      const { rows } = await this.db.query<{ mvt: Buffer | null }>({
+        name: `tile-mvt-${layer.sourceTable}`,
+        text: mvtSql(layer.sourceTable),
+        values,
+      });
       return rows[0]?.mvt ?? new Uint8Array();
     }
-    const { rows } = await this.db.query<TileRow>(geojsonRowsSql(layer.sourceTable), params);
+    const { rows } = await this.db.query<TileRow>({
+      name: `tile-rows-${layer.sourceTable}`,
+      text: geojsonRowsSql(layer.sourceTable),
+      values,
+    });
     return encodeTile({ layerName: layer.id, rows, tile });
   }
 }
