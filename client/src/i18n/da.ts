@@ -106,6 +106,7 @@ export const da = {
   'kind.campus': 'Uddannelsescampus',
   'kind.square': 'Torv',
   'kind.hospital': 'Hospital',
+  'kind.junction': 'Motorvejstilslutning',
   'kind.harbour': 'Havn',
   'attr.area_note': 'Areal (note)',
   'attr.alternative': 'Alternativ',

@@ -108,6 +108,7 @@ export const en: Record<MessageKey, string> = {
   'kind.campus': 'Campus',
   'kind.square': 'Square',
   'kind.hospital': 'Hospital',
+  'kind.junction': 'Motorway junction',
   'kind.harbour': 'Harbour',
   'attr.area_note': 'Area (note)',
   'attr.alternative': 'Alternative',

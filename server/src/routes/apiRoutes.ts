@@ -9,6 +9,9 @@ import { layerSource, listLayers } from '../repositories/layerRepository';
 import { getSite, listFeatures } from '../repositories/siteRepository';
 import { getPolicy } from '../repositories/policyRepository';
 import { parseBbox } from './parseBbox';
+import { parsePlotQuery } from './parsePlotQuery';
+import { PlotList } from '../schemas/plot';
+import { findPlots } from '../repositories/plotRepository';
 
 const BBOX_PATTERN = '^[^,]+,[^,]+,[^,]+,[^,]+$';
 
@@ -117,5 +120,34 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => ({ initiatives: await getPolicy(app.pg) }),
+  );
+  const QueryText = (description: string) => Type.Optional(Type.String({ maxLength: 200, description }));
+  app.get(
+    '/plots',
+    {
+      schema: {
+        tags: ['map'],
+        summary: 'Plot finder: business plots by tender status, use, area, height and distance (EPSG:25832 metres)',
+        querystring: Type.Object(
+          {
+            status: QueryText('comma-separated tender statuses, e.g. open,planned'),
+            planned_year: QueryText('year the tender is planned for, e.g. 2027'),
+            use: QueryText('comma-separated plan uses, e.g. production,logistics'),
+            min_area: QueryText('smallest area in m²'),
+            max_area: QueryText('largest area in m²'),
+            min_height: QueryText('building height the plan must allow at least, in metres'),
+            max_station_m: QueryText('greatest distance to the nearest station, in metres'),
+            max_junction_m: QueryText('greatest distance to the nearest motorway junction, in metres'),
+            sort: QueryText('area, station, junction or tender; a leading - sorts descending'),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: PlotList, 400: Problem },
+      },
+    },
+    async (request) => {
+      const plots = await findPlots(app.pg, parsePlotQuery(request.query));
+      return { count: plots.length, plots };
+    },
   );
 };

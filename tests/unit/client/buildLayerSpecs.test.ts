@@ -223,6 +223,7 @@ describe('orderForDrawing', () => {
       'stevnsvejen',
       'koege-dige',
       'landmarks',
+      'motorway-junctions',
       'stations',
     ]);
     expect(SEED_LAYERS[0]?.id).toBe('municipality');

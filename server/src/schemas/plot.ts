@@ -1,0 +1,51 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Accuracy, PlanUse, Slug, TenderStatus } from './common';
+import { Bbox } from './geojson';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+/** The nearest feature of a kind (station, motorway junction), with its distance in metres in EPSG:25832. */
+const Nearest = Nullable(Type.Object({ id: Slug, name: Type.String(), distance_m: Type.Number() }));
+
+/** One plot of the plot finder (issue #4). */
+export const Plot = Type.Object({
+  id: Slug,
+  layer: Slug,
+  name: Type.String(),
+  area_m2: Type.Number(),
+  plan_use: Nullable(PlanUse),
+  max_height_m: Nullable(Type.Number()),
+  plot_ratio_pct: Nullable(Type.Number()),
+  tender_status: Nullable(TenderStatus),
+  planned_year: Nullable(Type.Integer()),
+  opens_on: Nullable(Type.String({ format: 'date' })),
+  closes_on: Nullable(Type.String({ format: 'date' })),
+  nearest_station: Nearest,
+  nearest_junction: Nearest,
+  accuracy: Accuracy,
+  source: Type.String(),
+  bbox: Bbox,
+});
+export type Plot = Static<typeof Plot>;
+
+export const PlotList = Type.Object({ count: Type.Integer(), plots: Type.Array(Plot) });
+export type PlotList = Static<typeof PlotList>;
+
+/** Sort keys of the plot list; a leading `-` sorts descending. */
+export const PLOT_SORTS = ['area', 'station', 'junction', 'tender'] as const;
+export type PlotSort = (typeof PLOT_SORTS)[number];
+
+/** The plot finder's filters, as parsed from the query string (see parsePlotQuery). */
+export interface PlotFilter {
+  statuses?: Static<typeof TenderStatus>[];
+  plannedYear?: number;
+  uses?: Static<typeof PlanUse>[];
+  minAreaM2?: number;
+  maxAreaM2?: number;
+  /** Plots whose building rights allow at least this height, in metres. */
+  minHeightM?: number;
+  maxStationM?: number;
+  maxJunctionM?: number;
+  sort: PlotSort;
+  descending: boolean;
+}
