@@ -1,3 +1,4 @@
+import type { Geometry } from '../schemas/geojson';
 import type { Plot, PlotFilter, PlotSort } from '../schemas/plot';
 import type { Queryable } from './queryable';
 
@@ -29,6 +30,7 @@ interface PlotRow extends Omit<Plot, 'nearest_station' | 'nearest_junction'> {
   junction_m: number | null;
   /** Only for sorting by tender date. */
   tender_date: unknown;
+  geometry: Geometry | null;
 }
 
 /**
@@ -36,6 +38,17 @@ interface PlotRow extends Omit<Plot, 'nearest_station' | 'nearest_junction'> {
  * PostGIS in EPSG:25832. Every value is a parameter; the sort column comes from a fixed table.
  */
 export async function findPlots(db: Queryable, f: PlotFilter): Promise<Plot[]> {
+  return (await queryPlots(db, f, false)).map(toPlot);
+}
+
+/** The same plots as `findPlots`, each with its geometry (GeoJSON, EPSG:4326, RFC 7946 ring order). */
+export async function findPlotsWithGeometry(db: Queryable, f: PlotFilter): Promise<PlotWithGeometry[]> {
+  return (await queryPlots(db, f, true)).map((row) => ({ ...toPlot(row), geometry: row.geometry! }));
+}
+
+export type PlotWithGeometry = Plot & { geometry: Geometry };
+
+async function queryPlots(db: Queryable, f: PlotFilter, withGeometry: boolean): Promise<PlotRow[]> {
   const { rows } = await db.query<PlotRow>(
     `SELECT * FROM (
        SELECT s.id, s.layer_id AS layer, s.name, s.area_m2, s.plan_use, s.max_height_m::float8 AS max_height_m,
@@ -43,6 +56,7 @@ export async function findPlots(db: Queryable, f: PlotFilter): Promise<Plot[]> {
               to_char(t.opens_on, 'YYYY-MM-DD') AS opens_on, to_char(t.closes_on, 'YYYY-MM-DD') AS closes_on,
               coalesce(t.opens_on, make_date(t.planned_year, 1, 1)) AS tender_date,
               s.accuracy, s.source,
+              ${withGeometry ? 'ST_AsGeoJSON(ST_ForcePolygonCCW(ST_Transform(s.geom, 4326)), 9)::json' : 'NULL::json'} AS geometry,
               (SELECT ARRAY[ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)]
                  FROM (SELECT ST_Transform(s.geom, 4326)::box2d AS b) e) AS bbox,
               st.id AS station_id, st.name AS station_name, st.distance_m AS station_m,
@@ -75,13 +89,25 @@ export async function findPlots(db: Queryable, f: PlotFilter): Promise<Plot[]> {
       f.maxJunctionM ?? null,
     ],
   );
-  return rows.map(
-    ({ station_id, station_name, station_m, junction_id, junction_name, junction_m, tender_date: _, ...plot }) => ({
-      ...plot,
-      nearest_station:
-        station_id === null ? null : { id: station_id, name: station_name ?? '', distance_m: station_m ?? 0 },
-      nearest_junction:
-        junction_id === null ? null : { id: junction_id, name: junction_name ?? '', distance_m: junction_m ?? 0 },
-    }),
-  );
+  return rows;
+}
+
+function toPlot({
+  station_id,
+  station_name,
+  station_m,
+  junction_id,
+  junction_name,
+  junction_m,
+  tender_date: _,
+  geometry: __,
+  ...plot
+}: PlotRow): Plot {
+  return {
+    ...plot,
+    nearest_station:
+      station_id === null ? null : { id: station_id, name: station_name ?? '', distance_m: station_m ?? 0 },
+    nearest_junction:
+      junction_id === null ? null : { id: junction_id, name: junction_name ?? '', distance_m: junction_m ?? 0 },
+  };
 }

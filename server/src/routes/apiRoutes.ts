@@ -11,7 +11,8 @@ import { getPolicy } from '../repositories/policyRepository';
 import { parseBbox } from './parseBbox';
 import { parsePlotQuery } from './parsePlotQuery';
 import { PlotList } from '../schemas/plot';
-import { findPlots } from '../repositories/plotRepository';
+import { findPlots, findPlotsWithGeometry } from '../repositories/plotRepository';
+import { exportFileName, plotsToCsv, plotsToGeoJson } from '../exports/plotExports';
 
 const BBOX_PATTERN = '^[^,]+,[^,]+,[^,]+,[^,]+$';
 
@@ -122,32 +123,80 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async () => ({ initiatives: await getPolicy(app.pg) }),
   );
   const QueryText = (description: string) => Type.Optional(Type.String({ maxLength: 200, description }));
+  const plotFilters = {
+    status: QueryText('comma-separated tender statuses, e.g. open,planned'),
+    planned_year: QueryText('year the tender is planned for, e.g. 2027'),
+    use: QueryText('comma-separated plan uses, e.g. production,logistics'),
+    min_area: QueryText('smallest area in m²'),
+    max_area: QueryText('largest area in m²'),
+    min_height: QueryText('building height the plan must allow at least, in metres'),
+    max_station_m: QueryText('greatest distance to the nearest station, in metres'),
+    max_junction_m: QueryText('greatest distance to the nearest motorway junction, in metres'),
+    sort: QueryText('area, station, junction or tender; a leading - sorts descending'),
+  };
+  const PlotQuery = Type.Object(plotFilters, { additionalProperties: false });
+
   app.get(
     '/plots',
     {
       schema: {
         tags: ['map'],
         summary: 'Plot finder: business plots by tender status, use, area, height and distance (EPSG:25832 metres)',
-        querystring: Type.Object(
-          {
-            status: QueryText('comma-separated tender statuses, e.g. open,planned'),
-            planned_year: QueryText('year the tender is planned for, e.g. 2027'),
-            use: QueryText('comma-separated plan uses, e.g. production,logistics'),
-            min_area: QueryText('smallest area in m²'),
-            max_area: QueryText('largest area in m²'),
-            min_height: QueryText('building height the plan must allow at least, in metres'),
-            max_station_m: QueryText('greatest distance to the nearest station, in metres'),
-            max_junction_m: QueryText('greatest distance to the nearest motorway junction, in metres'),
-            sort: QueryText('area, station, junction or tender; a leading - sorts descending'),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: PlotQuery,
         response: { 200: PlotList, 400: Problem },
       },
     },
     async (request) => {
       const plots = await findPlots(app.pg, parsePlotQuery(request.query));
       return { count: plots.length, plots };
+    },
+  );
+
+  app.get(
+    '/plots.csv',
+    {
+      schema: {
+        tags: ['map'],
+        summary: 'The plot finder’s result (same filters and order) as CSV',
+        querystring: PlotQuery,
+        response: { 200: Type.String({ description: 'text/csv' }), 400: Problem },
+      },
+    },
+    async (request, reply) => {
+      const plots = await findPlots(app.pg, parsePlotQuery(request.query));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${exportFileName('csv')}"`)
+        .send(plotsToCsv(plots));
+    },
+  );
+
+  app.get(
+    '/plots.geojson',
+    {
+      schema: {
+        tags: ['map'],
+        summary: 'The plot finder’s result (same filters and order) as GeoJSON in EPSG:4326 or EPSG:25832',
+        querystring: Type.Object(
+          {
+            ...plotFilters,
+            crs: Type.Optional(
+              Type.Union([Type.Literal('EPSG:4326'), Type.Literal('EPSG:25832')], { description: 'default EPSG:4326' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        // Strings are sent as they are; this schema only documents the answer.
+        response: { 200: Type.String({ description: 'application/geo+json' }), 400: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { crs = 'EPSG:4326', ...filters } = request.query;
+      const plots = await findPlotsWithGeometry(app.pg, parsePlotQuery(filters));
+      return reply
+        .type('application/geo+json')
+        .header('content-disposition', `attachment; filename="${exportFileName(crs)}"`)
+        .send(JSON.stringify(plotsToGeoJson(plots, crs)));
     },
   );
 };
