@@ -7,6 +7,7 @@ import { docsPlugin } from './plugins/docs';
 import { clientPlugin } from './plugins/client';
 import { apiRoutes } from './routes/apiRoutes';
 import { tileRoutes } from './routes/tileRoutes';
+import { feedRoutes } from './routes/feedRoutes';
 import { TileService, type TileServiceOptions } from './tiles/tileService';
 
 declare module 'fastify' {
@@ -21,6 +22,8 @@ export interface AppOptions {
   /** Folder of the built client; defaults to client/dist. */
   clientRoot?: string;
   tiles?: Partial<TileServiceOptions>;
+  /** Public address for feeds and links (config PUBLIC_URL). */
+  publicUrl?: string;
 }
 
 /** Tiles as an empty environment configures them; tests and benchmarks override parts. */
@@ -55,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const tiles = new TileService(app.pg, { ...DEFAULT_TILE_OPTIONS, ...options.tiles });
   app.decorate('tiles', tiles);
   await app.register(tileRoutes, { prefix: '/tiles', tiles });
+  await app.register(feedRoutes, { prefix: '/feeds', publicUrl: options.publicUrl ?? readConfig({}).publicUrl });
   await app.register(clientPlugin, { ...(options.clientRoot ? { root: options.clientRoot } : {}) });
   return app;
 }

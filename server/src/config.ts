@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   poolSize: number;
   logLevel: string;
+  /** The address users reach the app at; feeds and links use it, never the request's Host header. */
+  publicUrl: string;
   tiles: TileServiceOptions;
 }
 
@@ -34,13 +36,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (encoder !== 'auto' && encoder !== 'postgis' && encoder !== 'js') {
     throw new Error(`TILE_ENCODER must be auto, postgis or js; got "${encoder}"`);
   }
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const publicUrl = env.PUBLIC_URL || `http://localhost:${port}`;
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(publicUrl)) {
+    throw new Error(`PUBLIC_URL must be an http(s) URL without query or fragment; got "${publicUrl}"`);
+  }
   return {
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     host: env.HOST || 'localhost',
     databaseUrl,
     dataDir: env.DATA_DIR || '.data',
     poolSize: integer(env, 'PG_POOL_SIZE', 10, 1, 200),
     logLevel,
+    publicUrl,
     tiles: {
       encoder,
       cacheBytes: integer(env, 'TILE_CACHE_MB', 64, 0, 65_536) * 1024 * 1024,

@@ -9,7 +9,12 @@ async function main() {
   const database = await openDatabase({ ...config, log });
   try {
     await prepareDatabase({ connectionString: database.db.connectionString, seed: 'if-empty', log });
-    const app = await buildApp({ db: database.db, logger: { level: config.logLevel }, tiles: config.tiles });
+    const app = await buildApp({
+      db: database.db,
+      logger: { level: config.logLevel },
+      tiles: config.tiles,
+      publicUrl: config.publicUrl,
+    });
     const shutdown = async (signal: string) => {
       log(`${signal}: finishing requests in flight, then closing the database`);
       await app.close();

@@ -111,3 +111,29 @@ function toPlot({
       junction_id === null ? null : { id: junction_id, name: junction_name ?? '', distance_m: junction_m ?? 0 },
   };
 }
+
+export interface PlotTenderEvent {
+  event_id: string;
+  at: string;
+  site_id: string;
+  site_name: string;
+  from_status: Plot['tender_status'];
+  to_status: NonNullable<Plot['tender_status']>;
+  note: string | null;
+  plan_use: Plot['plan_use'];
+  area_m2: number;
+}
+
+/** The newest tender events of the given plots, newest first. */
+export async function tenderEventsOf(db: Queryable, siteIds: string[], limit: number): Promise<PlotTenderEvent[]> {
+  const { rows } = await db.query<PlotTenderEvent>(
+    `SELECT e.id::text AS event_id, to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at,
+            s.id AS site_id, s.name AS site_name, e.from_status, e.to_status, e.note, s.plan_use, s.area_m2
+       FROM tender_event e JOIN tender t ON t.id = e.tender_id JOIN site s ON s.id = t.site_id
+      WHERE s.id = ANY ($1)
+      ORDER BY e.at DESC, e.id DESC
+      LIMIT $2`,
+    [siteIds, limit],
+  );
+  return rows;
+}

@@ -10,7 +10,7 @@ import { getSite, listFeatures } from '../repositories/siteRepository';
 import { getPolicy } from '../repositories/policyRepository';
 import { parseBbox } from './parseBbox';
 import { parsePlotQuery } from './parsePlotQuery';
-import { PlotList } from '../schemas/plot';
+import { PlotFilterParams, PlotList, PlotQuery } from '../schemas/plot';
 import { findPlots, findPlotsWithGeometry } from '../repositories/plotRepository';
 import { exportFileName, plotsToCsv, plotsToGeoJson } from '../exports/plotExports';
 
@@ -122,19 +122,6 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async () => ({ initiatives: await getPolicy(app.pg) }),
   );
-  const QueryText = (description: string) => Type.Optional(Type.String({ maxLength: 200, description }));
-  const plotFilters = {
-    status: QueryText('comma-separated tender statuses, e.g. open,planned'),
-    planned_year: QueryText('year the tender is planned for, e.g. 2027'),
-    use: QueryText('comma-separated plan uses, e.g. production,logistics'),
-    min_area: QueryText('smallest area in m²'),
-    max_area: QueryText('largest area in m²'),
-    min_height: QueryText('building height the plan must allow at least, in metres'),
-    max_station_m: QueryText('greatest distance to the nearest station, in metres'),
-    max_junction_m: QueryText('greatest distance to the nearest motorway junction, in metres'),
-    sort: QueryText('area, station, junction or tender; a leading - sorts descending'),
-  };
-  const PlotQuery = Type.Object(plotFilters, { additionalProperties: false });
 
   app.get(
     '/plots',
@@ -179,7 +166,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'The plot finder’s result (same filters and order) as GeoJSON in EPSG:4326 or EPSG:25832',
         querystring: Type.Object(
           {
-            ...plotFilters,
+            ...PlotFilterParams,
             crs: Type.Optional(
               Type.Union([Type.Literal('EPSG:4326'), Type.Literal('EPSG:25832')], { description: 'default EPSG:4326' }),
             ),

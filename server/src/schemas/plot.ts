@@ -49,3 +49,19 @@ export interface PlotFilter {
   sort: PlotSort;
   descending: boolean;
 }
+
+const QueryText = (description: string) => Type.Optional(Type.String({ maxLength: 200, description }));
+
+/** The finder's query parameters, shared by the list, its exports and its feed (parsed by parsePlotQuery). */
+export const PlotFilterParams = {
+  status: QueryText('comma-separated tender statuses, e.g. open,planned'),
+  planned_year: QueryText('year the tender is planned for, e.g. 2027'),
+  use: QueryText('comma-separated plan uses, e.g. production,logistics'),
+  min_area: QueryText('smallest area in m²'),
+  max_area: QueryText('largest area in m²'),
+  min_height: QueryText('building height the plan must allow at least, in metres'),
+  max_station_m: QueryText('greatest distance to the nearest station, in metres'),
+  max_junction_m: QueryText('greatest distance to the nearest motorway junction, in metres'),
+  sort: QueryText('area, station, junction or tender; a leading - sorts descending'),
+};
+export const PlotQuery = Type.Object(PlotFilterParams, { additionalProperties: false });

@@ -10,6 +10,7 @@ describe('readConfig', () => {
       dataDir: '.data',
       poolSize: 10,
       logLevel: 'info',
+      publicUrl: 'http://localhost:3000',
       tiles: { encoder: 'auto', cacheBytes: 64 * 1024 * 1024, registryTtlMs: 1000 },
     });
   });
@@ -25,6 +26,7 @@ describe('readConfig', () => {
       TILE_ENCODER: 'js',
       TILE_CACHE_MB: '0',
       TILE_VERSION_TTL_MS: '250',
+      PUBLIC_URL: 'https://kort.koege.dk/erhverv',
     });
     expect(c).toEqual({
       port: 8080,
@@ -33,6 +35,7 @@ describe('readConfig', () => {
       dataDir: '/var/lib/k',
       poolSize: 4,
       logLevel: 'warn',
+      publicUrl: 'https://kort.koege.dk/erhverv',
       tiles: { encoder: 'js', cacheBytes: 0, registryTtlMs: 250 },
     });
   });
@@ -44,6 +47,8 @@ describe('readConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ TILE_ENCODER: 'mapnik' }, /TILE_ENCODER/],
+    [{ PUBLIC_URL: 'javascript:alert(1)' }, /PUBLIC_URL/],
+    [{ PUBLIC_URL: 'https://x.dk/?a=1' }, /PUBLIC_URL/],
     [{ TILE_CACHE_MB: '-1' }, /TILE_CACHE_MB/],
     [{ TILE_VERSION_TTL_MS: '1.5' }, /TILE_VERSION_TTL_MS/],
   ])('rejects %o with a message naming the variable', (env, message) => {
