@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, VIEWPORT } from './scripts/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Without DATABASE_URL the server runs the embedded engine on a fresh folder for this run.
@@ -17,21 +18,12 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    viewport: { width: 1400, height: 900 },
+    viewport: VIEWPORT,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // Known to work on these machines (DESIGN.md): no --use-gl or --disable-software-rasterizer, they kill WebGL.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

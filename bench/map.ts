@@ -27,23 +27,13 @@ import { startStaticServer } from './lib/staticServer';
 import { ensureSynthParcels } from './lib/synthLayer';
 import { pickTileCases, type TileLayerRow } from './lib/tileCases';
 import { SYNTH_LAYER as SYNTH_LAYER_ROW } from '../seeds/synth/synthLayer';
+import { CHROMIUM_ARGS, VIEWPORT } from '../scripts/chromium';
 
 const NAME = 'bench:map';
 const log = (message: string) => console.log(`[${NAME}] ${message}`);
 
 /** Issue #3: app at most 1.2× the bare page; app code without maplibre-gl under 150 KB gzipped (KB = 1000 B). */
 const LIMITS = { loadRatio: 1.2, appOwnGzipBytes: 150_000 };
-/** As the browser tests (playwright.config.ts). */
-const VIEWPORT = { width: 1400, height: 900 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Our synthetic parcel layer (npm run synth). */
 const SYNTH_LAYER = SYNTH_LAYER_ROW.id;
 

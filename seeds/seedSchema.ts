@@ -1,8 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Accuracy, PlanUse, Slug, TenderStatus, Theme } from '../server/src/schemas/common';
+import { Accuracy, Nullable, PlanUse, Slug, TenderStatus, Theme } from '../server/src/schemas/common';
 import { GeometryKind, LayerStyle } from '../server/src/schemas/layer';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const ActionNumber = Type.String({ pattern: '^[0-9]{1,2}\\.[0-9]{1,2}$' });
 

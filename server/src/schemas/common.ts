@@ -1,6 +1,9 @@
 import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
 import { ACCURACIES, ACTION_PROGRESS, PLAN_USES, SLUG_PATTERN, TENDER_STATUSES, THEMES } from './vocabulary';
 
+/** `t` or null. */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
 /** A union of the string literals `values`, typed as such (TypeBox cannot infer it from a mapped array). */
 const oneOf = <T extends readonly string[]>(values: T) =>
   Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;

@@ -1,8 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Accuracy, PlanUse, Slug, TenderStatus } from './common';
+import { Accuracy, Nullable, PlanUse, Slug, TenderStatus } from './common';
 import { Bbox } from './geojson';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 /** The nearest feature of a kind (station, motorway junction), with its distance in metres in EPSG:25832. */
 const Nearest = Nullable(Type.Object({ id: Slug, name: Type.String(), distance_m: Type.Number() }));

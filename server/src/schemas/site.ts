@@ -1,8 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Accuracy, ActionProgress, PlanUse, Slug, TenderStatus } from './common';
+import { Accuracy, Nullable, ActionProgress, PlanUse, Slug, TenderStatus } from './common';
 import { Bbox, Geometry } from './geojson';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 /** Properties carried by every feature of `GET /api/layers/:id/features`. */
 export const FeatureProperties = Type.Object({
