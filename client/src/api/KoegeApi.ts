@@ -1,4 +1,5 @@
 import type { LayerList } from '../../../server/src/schemas/layer';
+import type { PlotList } from '../../../server/src/schemas/plot';
 import type { Policy } from '../../../server/src/schemas/policy';
 import type { FeatureCollection, SiteDetail } from '../../../server/src/schemas/site';
 
@@ -8,4 +9,6 @@ export interface KoegeApi {
   getLayerFeatures(layerId: string): Promise<FeatureCollection>;
   getSite(siteId: string): Promise<SiteDetail>;
   getPolicy(): Promise<Policy>;
+  /** The plot finder's plots; `query` is a query string from buildPlotQuery ("" or "?status=open&…"). */
+  getPlots(query: string): Promise<PlotList>;
 }

@@ -1,4 +1,5 @@
 import type { LayerList } from '../../../server/src/schemas/layer';
+import type { PlotList } from '../../../server/src/schemas/plot';
 import type { Policy } from '../../../server/src/schemas/policy';
 import type { FeatureCollection, SiteDetail } from '../../../server/src/schemas/site';
 import { fetchJson } from './fetchJson';
@@ -10,4 +11,5 @@ export const httpApi: KoegeApi = {
   getLayerFeatures: (layerId) => fetchJson<FeatureCollection>(`/api/layers/${encodeURIComponent(layerId)}/features`),
   getSite: (siteId) => fetchJson<SiteDetail>(`/api/sites/${encodeURIComponent(siteId)}`),
   getPolicy: () => fetchJson<Policy>('/api/policy'),
+  getPlots: (query) => fetchJson<PlotList>(`/api/plots${query}`),
 };

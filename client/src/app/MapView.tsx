@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatNumber } from '../i18n/formatNumber';
 import { MapController } from '../map/MapController';
+import { FINDER_LAYER_ID } from '../map/ids';
 import { DEFAULT_VIEW } from '../map/MapViewState';
 import type { SiteRef } from '../map/SiteRef';
 import { toUtm32 } from '../map/toUtm32';
@@ -12,6 +13,12 @@ import { useT } from './useT';
 /** The sites of the chosen policy action, with their layers. */
 function highlightedSites(state: Pick<AppState, 'policy' | 'selectedAction'>): SiteRef[] {
   return state.selectedAction === null ? [] : (findAction(state.policy, state.selectedAction)?.sites ?? []);
+}
+
+/** Ids of the finder's matching plots while the finder is open with a result; null shows all plots. */
+function matchingIds(state: Pick<AppState, 'sidebarTab' | 'plots' | 'plotsQuery'>): string[] | null {
+  if (state.sidebarTab !== 'finder' || state.plotsQuery === null) return null;
+  return state.plots.filter((plot) => plot.layer === FINDER_LAYER_ID).map((plot) => plot.id);
 }
 
 /** The selected site, once its layer is known. */
@@ -41,6 +48,7 @@ export function MapView() {
       basemapAttribution: import.meta.env.VITE_BASEMAP_ATTRIBUTION ?? null,
       onSiteClick: (site) => store.getState().selectSite(site.id, site.layer),
       onViewChange: (view) => store.getState().setView(view),
+      onHover: (site) => store.getState().setHoveredSite(site),
       onCursor: setCursor,
       onTilesError: (message) => store.getState().reportTilesError(message),
     });
@@ -65,6 +73,15 @@ export function MapView() {
       }
       if (prev === null || state.selectedAction !== prev.selectedAction || state.policy !== prev.policy) {
         controller.setHighlighted(highlightedSites(state));
+      }
+      if (prev === null || state.hoveredSite !== prev.hoveredSite) controller.setHoveredSite(state.hoveredSite);
+      if (
+        prev === null ||
+        state.sidebarTab !== prev.sidebarTab ||
+        state.plots !== prev.plots ||
+        state.plotsQuery !== prev.plotsQuery
+      ) {
+        controller.setMatching(FINDER_LAYER_ID, matchingIds(state));
       }
       if (prev !== null && state.tilesRetry !== prev.tilesRetry) controller.reloadTiles();
       if (state.focus !== null && state.focus !== prev?.focus) controller.fitBbox(state.focus.bbox);

@@ -1,13 +1,17 @@
 import type { KeyboardEvent } from 'react';
 import { useAppStore } from '../store/useAppStore';
-import type { SidebarTab } from '../store/uiSlice';
+import { SIDEBAR_TABS as TABS, type SidebarTab } from '../store/uiSlice';
+import { FinderPanel } from './FinderPanel';
 import { LayerPanel } from './LayerPanel';
 import { PolicyPanel } from './PolicyPanel';
 import { useT } from './useT';
 
-const TABS: readonly SidebarTab[] = ['layers', 'policy'];
+const TAB_LABELS = { layers: 'tabs.layers', policy: 'tabs.policy', finder: 'tabs.finder' } as const satisfies Record<
+  SidebarTab,
+  string
+>;
 
-/** The left sidebar: tabs "Lag" and "Politik" (WAI-ARIA tabs pattern, arrow keys move between them). */
+/** The left sidebar: tabs "Lag", "Politik" and "Find grund" (WAI-ARIA tabs pattern, arrow keys move between them). */
 export function Sidebar() {
   const t = useT();
   const tab = useAppStore((state) => state.sidebarTab);
@@ -36,12 +40,14 @@ export function Sidebar() {
             tabIndex={tab === id ? 0 : -1}
             onClick={() => setTab(id)}
           >
-            {t(id === 'layers' ? 'tabs.layers' : 'tabs.policy')}
+            {t(TAB_LABELS[id])}
           </button>
         ))}
       </div>
       <div className="sidebar__content" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'layers' ? <LayerPanel /> : <PolicyPanel />}
+        {tab === 'layers' && <LayerPanel />}
+        {tab === 'policy' && <PolicyPanel />}
+        {tab === 'finder' && <FinderPanel />}
       </div>
     </aside>
   );

@@ -1,6 +1,9 @@
 import { SLUG_PATTERN } from '../api/vocabulary';
 import { DEFAULT_LANG, isLang, type Lang } from '../i18n/Lang';
 import { DEFAULT_VIEW, MAX_ZOOM, MIN_ZOOM, type MapViewState } from '../map/MapViewState';
+import { DEFAULT_FINDER_FILTERS, type FinderFilters } from '../store/FinderFilters';
+import { SIDEBAR_TABS, type SidebarTab } from '../store/uiSlice';
+import { formatFinderParams, parseFinderParams, type FinderParam } from './finderUrlParams';
 
 /** What a permalink carries. `view: null` means "the default view". */
 export interface UrlState {
@@ -10,6 +13,12 @@ export interface UrlState {
   lang: Lang;
   /** Hidden layer ids, sorted and without duplicates. */
   off: string[];
+  /** The open sidebar tab; null lets the rest decide (an action opens the policy tab). */
+  tab: SidebarTab | null;
+  /** The plot finder's filters and sort (issue #4). */
+  finder: FinderFilters;
+  /** Finder parameters of the link that could not be read and fell back to their defaults (never written). */
+  ignored: FinderParam[];
 }
 
 export const DEFAULT_URL_STATE: Readonly<UrlState> = {
@@ -18,6 +27,9 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = {
   action: null,
   lang: DEFAULT_LANG,
   off: [],
+  tab: null,
+  finder: DEFAULT_FINDER_FILTERS,
+  ignored: [],
 };
 
 const SLUG = new RegExp(SLUG_PATTERN);
@@ -29,7 +41,8 @@ const ZOOM_DECIMALS = 2;
 const DEGREE_DECIMALS = 5;
 
 /**
- * Reads `?map=<zoom>/<lat>/<lon>&site=<id>&action=<n.n>&lang=en&off=<id,id>`. Each parameter that is
+ * Reads `?map=<zoom>/<lat>/<lon>&site=<id>&action=<n.n>&lang=en&off=<id,id>&tab=finder` and the
+ * finder's filters (`status=open,planned&min_area=20000&sort=-area`, see finderUrlParams). Each parameter that is
  * malformed or out of range falls back to its default on its own; unknown parameters are ignored.
  */
 export function parseUrlState(search: string): UrlState {
@@ -42,7 +55,14 @@ export function parseUrlState(search: string): UrlState {
     action: action !== null && ACTION.test(action) ? action : null,
     lang: isLang(lang) ? lang : DEFAULT_LANG,
     off: normaliseOff((params.get('off') ?? '').split(',').filter((id) => SLUG.test(id))),
+    tab: SIDEBAR_TABS.find((tab) => tab === params.get('tab')) ?? null,
+    ...finderOf(params),
   };
+}
+
+function finderOf(params: URLSearchParams): Pick<UrlState, 'finder' | 'ignored'> {
+  const { filters, ignored } = parseFinderParams(params);
+  return { finder: filters, ignored };
 }
 
 /** Writes the state as a query string ("" when everything is default); only non-defaults are written. */
@@ -57,6 +77,8 @@ export function formatUrlState(state: UrlState): string {
   if (state.lang !== DEFAULT_LANG) parts.push(`lang=${state.lang}`);
   const off = normaliseOff(state.off.filter((id) => SLUG.test(id)));
   if (off.length > 0) parts.push(`off=${off.join(',')}`);
+  if (state.tab !== null && state.tab !== 'layers') parts.push(`tab=${state.tab}`);
+  parts.push(...formatFinderParams(state.finder));
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
@@ -102,6 +124,8 @@ export function urlStateOf(state: {
   selectedAction: string | null;
   lang: Lang;
   hiddenLayerIds: readonly string[];
+  sidebarTab: SidebarTab;
+  finderFilters: FinderFilters;
 }): UrlState {
   return {
     view: state.view,
@@ -109,5 +133,8 @@ export function urlStateOf(state: {
     action: state.selectedAction,
     lang: state.lang,
     off: [...state.hiddenLayerIds],
+    tab: state.sidebarTab,
+    finder: state.finderFilters,
+    ignored: [],
   };
 }

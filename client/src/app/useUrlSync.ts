@@ -6,7 +6,8 @@ import { formatUrlState, urlStateOf } from './urlState';
 const VIEW_DEBOUNCE_MS = 300;
 
 /**
- * Keeps the address bar a permalink of the state. Discrete changes (site, action, language, layers)
+ * Keeps the address bar a permalink of the state. Discrete changes (site, action, language, layers,
+ * tab, finder filters)
  * are written at once; camera moves are debounced. replaceState only: panning must not fill history.
  */
 export function useUrlSync(store: AppStore): void {
@@ -30,7 +31,9 @@ export function useUrlSync(store: AppStore): void {
         state.selectedSiteId !== prev.selectedSiteId ||
         state.selectedAction !== prev.selectedAction ||
         state.lang !== prev.lang ||
-        state.hiddenLayerIds !== prev.hiddenLayerIds
+        state.hiddenLayerIds !== prev.hiddenLayerIds ||
+        state.sidebarTab !== prev.sidebarTab ||
+        state.finderFilters !== prev.finderFilters
       ) {
         write();
       } else if (state.view !== prev.view) {

@@ -15,9 +15,9 @@ import type { Bbox } from '../../../server/src/schemas/geojson';
 import type { Layer } from '../../../server/src/schemas/layer';
 import type { FeatureCollection } from '../../../server/src/schemas/site';
 import { buildBaseStyle } from './buildBaseStyle';
-import { buildLayerSpecs, isInteractiveLayer, orderForDrawing, styleLayerIds } from './buildLayerSpecs';
+import { buildLayerSpecs, fillOpacity, isInteractiveLayer, orderForDrawing, styleLayerIds } from './buildLayerSpecs';
 import { buildSourceSpec } from './buildSourceSpec';
-import { sourceId, STATE_HIGHLIGHTED, STATE_HOVER, STATE_SELECTED } from './ids';
+import { fillLayerId, sourceId, STATE_HIGHLIGHTED, STATE_HOVER, STATE_SELECTED } from './ids';
 import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
 import type { SiteRef } from './SiteRef';
 import { siteRefOf } from './siteRefOf';
@@ -36,6 +36,8 @@ export interface MapControllerOptions {
   basemapAttribution?: string | null;
   /** A feature was clicked: its site id and layer. */
   onSiteClick(site: SiteRef): void;
+  /** The pointer moved onto a site, or off every site (null). */
+  onHover?(site: SiteRef | null): void;
   /** The camera came to rest. */
   onViewChange(view: MapViewState): void;
   /** The pointer moved over the map (lon/lat in EPSG:4326), or left it (null). */
@@ -75,6 +77,7 @@ export class MapController {
   private hovered: SiteRef | null = null;
   private selected: SiteRef | null = null;
   private highlighted: SiteRef[] = [];
+  private matching: { layerId: string; ids: readonly string[] | null } | null = null;
   private readyReported = false;
 
   constructor(options: MapControllerOptions) {
@@ -143,6 +146,7 @@ export class MapController {
       this.interactiveIds = layers.filter(isInteractiveLayer).flatMap((layer) => styleLayerIds(layer));
       this.applySelected(this.selected);
       this.applyHighlighted(this.highlighted);
+      if (this.matching !== null) this.applyMatching(this.matching);
       this.reportReadyWhenIdle();
     });
   }
@@ -168,6 +172,20 @@ export class MapController {
   /** Marks the sites of the chosen policy action (feature-state `highlighted`). */
   setHighlighted(sites: readonly SiteRef[]): void {
     this.whenLoaded(() => this.applyHighlighted([...sites]));
+  }
+
+  /** Marks a site as hovered from outside the map (the results list); null clears it. */
+  setHoveredSite(site: SiteRef | null): void {
+    this.whenLoaded(() => this.setHovered(site));
+  }
+
+  /**
+   * Dims the features of a polygon layer whose ids are not in `ids` (the plot finder's result);
+   * null shows them all again.
+   */
+  setMatching(layerId: string, ids: readonly string[] | null): void {
+    this.matching = { layerId, ids };
+    this.whenLoaded(() => this.applyMatching({ layerId, ids }));
   }
 
   /** Loads every tile layer's tiles again, e.g. after a failure. */
@@ -231,12 +249,24 @@ export class MapController {
     for (const site of sites) this.setState(site, STATE_HIGHLIGHTED, true);
   }
 
+  private applyMatching({ layerId, ids }: { layerId: string; ids: readonly string[] | null }): void {
+    const layer = this.layers.get(layerId);
+    if (layer === undefined || !this.map.getLayer(fillLayerId(layerId))) return;
+    const overBasemap = Boolean(this.options.basemapUrl);
+    this.map.setPaintProperty(
+      fillLayerId(layerId),
+      'fill-opacity',
+      fillOpacity({ layer, overBasemap, matchingIds: ids }),
+    );
+  }
+
   private setHovered(site: SiteRef | null): void {
     if (site?.id === this.hovered?.id && site?.layer === this.hovered?.layer) return;
     if (this.hovered !== null) this.setState(this.hovered, STATE_HOVER, false);
     this.hovered = site;
     if (site !== null) this.setState(site, STATE_HOVER, true);
     this.map.getCanvas().style.cursor = site !== null ? 'pointer' : '';
+    this.options.onHover?.(site);
   }
 
   /**

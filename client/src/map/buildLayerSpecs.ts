@@ -158,12 +158,22 @@ function fillColor(layer: Layer): DataDrivenPropertyValueSpecification<string> {
   return layer.style.fill ?? DEFAULT_FILL;
 }
 
-function fillOpacity({
+/** Fill opacity of a plot that does not match the plot finder's filters (issue #4): still findable, clearly out. */
+export const UNMATCHED_FILL_OPACITY = 0.12;
+
+/**
+ * The fill opacity of a polygon layer. With `matchingIds` (the plot finder's result, for the layer it
+ * searches) every other feature is dimmed, unless it is selected, highlighted or hovered. Matching
+ * reads the `id` property, which the tiles carry (and promote to the feature id).
+ */
+export function fillOpacity({
   layer,
-  overBasemap,
+  overBasemap = false,
+  matchingIds = null,
 }: {
   layer: Layer;
-  overBasemap: boolean;
+  overBasemap?: boolean;
+  matchingIds?: readonly string[] | null;
 }): DataDrivenPropertyValueSpecification<number> {
   if (layer.theme === 'kontekst') return overBasemap ? 0.35 : 1;
   return [
@@ -174,6 +184,12 @@ function fillOpacity({
     0.85,
     state(STATE_HOVER),
     0.8,
+    ...(matchingIds === null
+      ? []
+      : [
+          ['!', ['in', ['get', 'id'], ['literal', [...matchingIds]]]] as ExpressionSpecification,
+          UNMATCHED_FILL_OPACITY,
+        ]),
     isIllustrative,
     0.4,
     0.65,

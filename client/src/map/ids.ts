@@ -38,3 +38,6 @@ export function circleLayerId(layerId: string): string {
 export const STATE_HOVER = 'hover';
 export const STATE_SELECTED = 'selected';
 export const STATE_HIGHLIGHTED = 'highlighted';
+
+/** The layer whose plots the plot finder searches and dims on the map (issue #4). */
+export const FINDER_LAYER_ID = 'koege-nord-plots';

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { FinderSlice } from './finderSlice';
 import type { LayersSlice } from './layersSlice';
 import type { PolicySlice } from './policySlice';
 import type { SiteSlice } from './siteSlice';
@@ -6,7 +7,7 @@ import type { UiSlice } from './uiSlice';
 import type { ViewSlice } from './viewSlice';
 
 /** The one store's state: serialisable data and the actions on it (never the Map object). */
-export type AppState = LayersSlice & SiteSlice & PolicySlice & UiSlice & ViewSlice;
+export type AppState = LayersSlice & SiteSlice & PolicySlice & UiSlice & ViewSlice & FinderSlice;
 
 /** A slice creator over the combined state; middleware goes only on the combined store. */
 export type AppSlice<T> = StateCreator<AppState, [], [], T>;

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KoegeApi } from '../api/KoegeApi';
 import type { UrlState } from '../app/urlState';
 import type { AppState } from './AppState';
+import { createFinderSlice } from './finderSlice';
 import { createLayersSlice } from './layersSlice';
 import { createPolicySlice } from './policySlice';
 import { createSiteSlice } from './siteSlice';
@@ -21,6 +22,7 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
     ...createPolicySlice({ api })(...args),
     ...createUiSlice(...args),
     ...createViewSlice(...args),
+    ...createFinderSlice({ api })(...args),
   }));
   if (initial) {
     const selectedSiteId = initial.site ?? null;
@@ -31,17 +33,23 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
       selectedAction,
       lang: initial.lang ?? store.getState().lang,
       hiddenLayerIds: [...new Set(initial.off ?? [])].sort(),
-      sidebarTab: selectedAction !== null ? 'policy' : 'layers',
+      sidebarTab: initial.tab ?? (selectedAction !== null ? 'policy' : 'layers'),
+      ...(initial.finder ? { finderFilters: initial.finder } : {}),
+      ignoredParams: initial.ignored ?? [],
       restoreFocusPending: !initial.view && (selectedSiteId !== null || selectedAction !== null),
     });
   }
   return store;
 }
 
-/** Starts loading everything the app shows: the layers (with the points' features), the policy and a linked site. */
+/**
+ * Starts loading everything the app shows: the layers (with the points' features), the policy, a linked
+ * site and, when the link opens the plot finder, its plots.
+ */
 export function startApp(store: AppStore): void {
   const state = store.getState();
   void state.loadLayers();
   void state.loadPolicy();
   if (state.selectedSiteId !== null && state.siteStatus === 'idle') void state.loadSite();
+  if (state.sidebarTab === 'finder') void state.loadPlots();
 }

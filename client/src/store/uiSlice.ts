@@ -1,7 +1,9 @@
 import { DEFAULT_LANG, type Lang } from '../i18n/Lang';
 import type { AppSlice } from './AppState';
 
-export type SidebarTab = 'layers' | 'policy';
+/** The sidebar's tabs, in their order. */
+export const SIDEBAR_TABS = ['layers', 'policy', 'finder'] as const;
+export type SidebarTab = (typeof SIDEBAR_TABS)[number];
 
 export interface UiSlice {
   lang: Lang;

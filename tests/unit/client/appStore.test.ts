@@ -3,7 +3,11 @@ import { ApiError } from '../../../client/src/api/ApiError';
 import type { KoegeApi } from '../../../client/src/api/KoegeApi';
 import { createAppStore, startApp } from '../../../client/src/store/createAppStore';
 import type { SiteDetail } from '../../../server/src/schemas/site';
-import { COLLECTIONS, LAYERS, POLICY, siteDetail } from './fixtures';
+import { COLLECTIONS, LAYERS, plot, POLICY, siteDetail } from './fixtures';
+import type { PlotList } from '../../../server/src/schemas/plot';
+import { DEFAULT_FINDER_FILTERS } from '../../../client/src/store/FinderFilters';
+
+const PLOTS = [plot('kn-1'), plot('kn-2')];
 
 /** A fake of the HTTP edge (the only thing mocked), answering from the fixtures. */
 function fakeApi(overrides: Partial<KoegeApi> = {}): KoegeApi {
@@ -16,6 +20,7 @@ function fakeApi(overrides: Partial<KoegeApi> = {}): KoegeApi {
     },
     getSite: async (siteId) => siteDetail(siteId),
     getPolicy: async () => POLICY,
+    getPlots: async () => ({ count: PLOTS.length, plots: [...PLOTS] }),
     ...overrides,
   };
 }
@@ -263,5 +268,119 @@ describe('restoring a permalink', () => {
     await flush();
     expect(store.getState().focus).toBeNull();
     expect(store.getState()).toMatchObject({ siteStatus: 'ready', site: { id: 'kn-1' } });
+  });
+});
+
+describe('plot finder', () => {
+  it('opens on the finder tab with the filters of the link, and loads its plots on start', async () => {
+    const queries: string[] = [];
+    const store = createAppStore({
+      api: fakeApi({
+        getPlots: async (query) => {
+          queries.push(query);
+          return { count: 1, plots: [plot('kn-1')] };
+        },
+      }),
+      initial: {
+        tab: 'finder',
+        finder: { ...DEFAULT_FINDER_FILTERS, statuses: ['sold'] },
+        ignored: ['min_area'],
+      },
+    });
+    startApp(store);
+    await flush();
+    expect(queries).toEqual(['?status=sold']);
+    expect(store.getState()).toMatchObject({
+      sidebarTab: 'finder',
+      plotsStatus: 'ready',
+      plotsQuery: '?status=sold',
+      ignoredParams: ['min_area'],
+    });
+    store.getState().dismissIgnoredParams();
+    expect(store.getState().ignoredParams).toEqual([]);
+  });
+
+  it('loads again when a filter changes, but not when only the display unit does', async () => {
+    const queries: string[] = [];
+    const store = createAppStore({
+      api: fakeApi({
+        getPlots: async (query) => {
+          queries.push(query);
+          return { count: 2, plots: [...PLOTS] };
+        },
+      }),
+    });
+    store.getState().setFinderFilters({ minAreaM2: 20_000 });
+    await flush();
+    store.getState().setFinderFilters({ areaUnit: 'ha' });
+    await flush();
+    expect(queries).toEqual(['?min_area=20000']);
+  });
+
+  it('keeps the newest result when an older answer arrives late', async () => {
+    const slow = deferred<PlotList>();
+    const store = createAppStore({
+      api: fakeApi({
+        getPlots: (query) =>
+          query === '?status=open' ? slow.promise : Promise.resolve({ count: 1, plots: [plot('kn-2')] }),
+      }),
+    });
+    store.getState().setFinderFilters({ statuses: ['open'] });
+    store.getState().setFinderFilters({ statuses: ['sold'] });
+    await flush();
+    slow.resolve({ count: 1, plots: [plot('kn-1')] });
+    await flush();
+    expect(store.getState()).toMatchObject({ plotsQuery: '?status=sold', plots: [{ id: 'kn-2' }] });
+  });
+
+  it('reports a failure and loads again on retry', async () => {
+    let fail = true;
+    const store = createAppStore({
+      api: fakeApi({
+        getPlots: async () => {
+          if (fail) throw new ApiError({ status: 503, title: 'Service Unavailable' });
+          return { count: 2, plots: [...PLOTS] };
+        },
+      }),
+    });
+    await store.getState().loadPlots();
+    expect(store.getState()).toMatchObject({ plotsStatus: 'error', plotsError: 'Service Unavailable' });
+    fail = false;
+    await store.getState().loadPlots();
+    expect(store.getState()).toMatchObject({ plotsStatus: 'ready', plotsError: null, plots: [{}, {}] });
+  });
+
+  it('for an empty result, counts what dropping each filter alone gives, most first', async () => {
+    const answers: Record<string, number> = {
+      '?status=sold&min_area=99000000': 0,
+      '?min_area=99000000': 0,
+      '?status=sold': 3,
+    };
+    const store = createAppStore({
+      api: fakeApi({
+        getPlots: async (query) => {
+          const count = answers[query] ?? -1;
+          return { count, plots: Array.from({ length: Math.max(count, 0) }, (_, i) => plot(`kn-${i + 1}`)) };
+        },
+      }),
+    });
+    store.getState().setFinderFilters({ statuses: ['sold'], minAreaM2: 99_000_000 });
+    expect(store.getState().relaxSuggestions).toBeNull();
+    await flush();
+    await flush();
+    expect(store.getState().relaxSuggestions).toEqual([
+      { filter: 'min_area', count: 3 },
+      { filter: 'status', count: 0 },
+    ]);
+  });
+
+  it('holds the hovered site, from the map or the list, without re-setting the same one', () => {
+    const store = createAppStore({ api: fakeApi() });
+    const seen: unknown[] = [];
+    store.subscribe((state, prev) => state.hoveredSite !== prev.hoveredSite && seen.push(state.hoveredSite));
+    store.getState().setHoveredSite({ id: 'kn-1', layer: 'koege-nord-plots' });
+    store.getState().setHoveredSite({ id: 'kn-1', layer: 'koege-nord-plots' });
+    store.getState().setHoveredSite(null);
+    expect(seen).toEqual([{ id: 'kn-1', layer: 'koege-nord-plots' }, null]);
   });
 });

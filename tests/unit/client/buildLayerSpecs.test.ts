@@ -6,10 +6,12 @@ import { buildBaseStyle } from '../../../client/src/map/buildBaseStyle';
 import { buildSourceSpec } from '../../../client/src/map/buildSourceSpec';
 import {
   buildLayerSpecs,
+  fillOpacity,
   ILLUSTRATIVE_DASH,
   isInteractiveLayer,
   orderForDrawing,
   styleLayerIds,
+  UNMATCHED_FILL_OPACITY,
 } from '../../../client/src/map/buildLayerSpecs';
 import {
   BASEMAP_LAYER_ID,
@@ -282,5 +284,41 @@ describe('the whole style', () => {
       basemapAttribution: '© Example',
     });
     expect(style.sources[BASEMAP_SOURCE_ID]).toMatchObject({ type: 'raster', attribution: '© Example' });
+  });
+});
+
+describe('fillOpacity with the plot finder’s result', () => {
+  const plots = makeLayer({ id: 'koege-nord-plots', style: { fill: 'by-tender-status', line: '#333' } });
+
+  it('dims the features whose id is not among the matching ids, after selection and hover', () => {
+    const expression = fillOpacity({ layer: plots, matchingIds: ['kn-01', 'kn-02'] });
+    expect(JSON.stringify(expression)).toContain(
+      JSON.stringify([['!', ['in', ['get', 'id'], ['literal', ['kn-01', 'kn-02']]]], UNMATCHED_FILL_OPACITY]).slice(
+        1,
+        -1,
+      ),
+    );
+    expect(JSON.stringify(expression).indexOf('"hover"')).toBeLessThan(JSON.stringify(expression).indexOf('"in"'));
+  });
+
+  it('is a valid style expression', () => {
+    const [fill, ...rest] = buildLayerSpecs({ layer: plots, visible: true });
+    const style = buildBaseStyle({});
+    style.sources[sourceId(plots.id)] = buildSourceSpec({ layer: plots, origin: 'http://127.0.0.1' });
+    style.layers.push(
+      {
+        ...fill!,
+        paint: {
+          ...(fill as { paint: object }).paint,
+          'fill-opacity': fillOpacity({ layer: plots, matchingIds: ['kn-01'] }),
+        },
+      } as LayerSpecification,
+      ...rest,
+    );
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  it('dims nothing without a result', () => {
+    expect(JSON.stringify(fillOpacity({ layer: plots }))).not.toContain('"in"');
   });
 });

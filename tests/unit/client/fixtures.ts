@@ -1,4 +1,5 @@
 import type { Layer } from '../../../server/src/schemas/layer';
+import type { Plot } from '../../../server/src/schemas/plot';
 import type { Policy } from '../../../server/src/schemas/policy';
 import type { Feature, FeatureCollection, SiteDetail } from '../../../server/src/schemas/site';
 
@@ -158,4 +159,27 @@ export function siteDetail(id: string, overrides: Partial<SiteDetail> = {}): Sit
     tender: null,
     ...overrides,
   };
+}
+
+/** A plot as GET /api/plots lists it (areas in m², distances in metres). */
+export function plot(id: string, overrides: Partial<Plot> = {}): Plot {
+  return deepFreeze({
+    id,
+    layer: 'koege-nord-plots',
+    name: `Grund ${id}`,
+    area_m2: 25_000,
+    plan_use: 'production',
+    max_height_m: 15,
+    plot_ratio_pct: 50,
+    tender_status: 'open',
+    planned_year: 2026,
+    opens_on: '2026-03-01',
+    closes_on: '2026-05-01',
+    nearest_station: { id: 'station-koege-nord', name: 'Køge Nord Station', distance_m: 850 },
+    nearest_junction: { id: 'tilslutning-koege-nord', name: 'Køge Nord', distance_m: 1_450 },
+    accuracy: 'illustrative',
+    source: 'Test',
+    bbox: [12.16, 55.49, 12.17, 55.5],
+    ...overrides,
+  });
 }

@@ -8,6 +8,7 @@ import {
   type UrlState,
 } from '../../../client/src/app/urlState';
 import { DEFAULT_VIEW } from '../../../client/src/map/MapViewState';
+import { DEFAULT_FINDER_FILTERS, type FinderFilters } from '../../../client/src/store/FinderFilters';
 
 describe('parseUrlState', () => {
   it('gives the defaults for an empty query', () => {
@@ -17,6 +18,7 @@ describe('parseUrlState', () => {
   it('reads every parameter', () => {
     expect(parseUrlState('?map=14/55.4785/12.169&site=bellingeparken&action=3.6&lang=en&off=sea,energy-zones')).toEqual(
       {
+        ...DEFAULT_URL_STATE,
         view: { zoom: 14, lat: 55.4785, lon: 12.169 },
         site: 'bellingeparken',
         action: '3.6',
@@ -87,6 +89,7 @@ describe('formatUrlState', () => {
   it('writes only the non-default parameters, in a fixed order', () => {
     expect(
       formatUrlState({
+        ...DEFAULT_URL_STATE,
         view: { zoom: 12.5, lat: 55.48, lon: 12.15 },
         site: 'kn-1',
         action: '3.6',
@@ -110,6 +113,7 @@ describe('formatUrlState', () => {
 describe('round trip', () => {
   it('parses back what it formats (example)', () => {
     const state: UrlState = {
+      ...DEFAULT_URL_STATE,
       view: { zoom: 14, lat: 55.4785, lon: 12.169 },
       site: 'bellingeparken',
       action: '10.4',
@@ -126,15 +130,17 @@ describe('round trip', () => {
         const value = n / 10 ** decimals;
         return value === 0 ? 0 : value;
       });
-    const state = fc.record({
-      view: fc.option(fc.record({ zoom: fixed(0, 22, 2), lat: fixed(-90, 90, 5), lon: fixed(-180, 180, 5) })),
-      site: fc.option(slug),
-      action: fc.option(
-        fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([a, b]) => `${a}.${b}`),
-      ),
-      lang: fc.constantFrom('da' as const, 'en' as const),
-      off: fc.uniqueArray(slug, { maxLength: 5 }).map((ids) => [...ids].sort()),
-    });
+    const state = fc
+      .record({
+        view: fc.option(fc.record({ zoom: fixed(0, 22, 2), lat: fixed(-90, 90, 5), lon: fixed(-180, 180, 5) })),
+        site: fc.option(slug),
+        action: fc.option(
+          fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([a, b]) => `${a}.${b}`),
+        ),
+        lang: fc.constantFrom('da' as const, 'en' as const),
+        off: fc.uniqueArray(slug, { maxLength: 5 }).map((ids) => [...ids].sort()),
+      })
+      .map((s) => ({ ...DEFAULT_URL_STATE, ...s }));
     fc.assert(
       fc.property(state, (s) => {
         const expected =
@@ -149,7 +155,103 @@ describe('round trip', () => {
 describe('urlStateOf', () => {
   it('takes the permalink fields from the app state', () => {
     expect(
-      urlStateOf({ view: null, selectedSiteId: 'kn-1', selectedAction: '1.4', lang: 'da', hiddenLayerIds: ['sea'] }),
-    ).toEqual({ view: null, site: 'kn-1', action: '1.4', lang: 'da', off: ['sea'] });
+      urlStateOf({
+        view: null,
+        selectedSiteId: 'kn-1',
+        selectedAction: '1.4',
+        lang: 'da',
+        hiddenLayerIds: ['sea'],
+        sidebarTab: 'finder',
+        finderFilters: { ...DEFAULT_FINDER_FILTERS, statuses: ['open'] },
+      }),
+    ).toEqual({
+      view: null,
+      site: 'kn-1',
+      action: '1.4',
+      lang: 'da',
+      off: ['sea'],
+      tab: 'finder',
+      finder: { ...DEFAULT_FINDER_FILTERS, statuses: ['open'] },
+      ignored: [],
+    });
+  });
+});
+
+describe('plot finder parameters', () => {
+  const LINK =
+    '?tab=finder&status=open,planned&planned_year=2026&use=production&min_area=20000&max_area=&unit=ha' +
+    '&min_height=12.5&max_station_m=1500&max_junction_m=&sort=-area';
+  const FILTERS: FinderFilters = {
+    statuses: ['planned', 'open'],
+    plannedYear: 2026,
+    uses: ['production'],
+    minAreaM2: 20_000,
+    maxAreaM2: null,
+    areaUnit: 'ha',
+    minHeightM: 12.5,
+    maxStationM: 1500,
+    maxJunctionM: null,
+    sort: '-area',
+  };
+
+  it('reads the tab and every filter; an empty value means "not set"', () => {
+    expect(parseUrlState(LINK)).toEqual({ ...DEFAULT_URL_STATE, tab: 'finder', finder: FILTERS });
+  });
+
+  it('writes only the filters that are set, in a fixed order', () => {
+    expect(formatUrlState({ ...DEFAULT_URL_STATE, tab: 'finder', finder: FILTERS })).toBe(
+      '?tab=finder&status=planned,open&planned_year=2026&use=production&min_area=20000&unit=ha' +
+        '&min_height=12.5&max_station_m=1500&sort=-area',
+    );
+  });
+
+  it('leaves out the default tab and the default filters', () => {
+    expect(formatUrlState({ ...DEFAULT_URL_STATE, tab: 'layers', finder: { ...DEFAULT_FINDER_FILTERS } })).toBe('');
+  });
+
+  it('parses back what it formats', () => {
+    const state: UrlState = { ...DEFAULT_URL_STATE, tab: 'finder', finder: FILTERS };
+    expect(parseUrlState(formatUrlState(state))).toEqual(state);
+  });
+
+  it.each([
+    ['an unknown status', 'status=open,bogus', 'status'],
+    ['an unknown use', 'use=casino', 'use'],
+    ['a year outside the select', 'planned_year=1999', 'planned_year'],
+    ['a year that is no number', 'planned_year=20x6', 'planned_year'],
+    ['a negative area', 'min_area=-5', 'min_area'],
+    ['exponent notation', 'max_area=1e9', 'max_area'],
+    ['an area beyond the API limit', 'max_area=100000001', 'max_area'],
+    ['a height beyond the API limit', 'min_height=1001', 'min_height'],
+    ['an injection string', `max_station_m=${encodeURIComponent("1' OR 1=1--")}`, 'max_station_m'],
+    ['a distance with a unit', 'max_junction_m=2km', 'max_junction_m'],
+    ['an unknown unit', 'unit=acres', 'unit'],
+    ['an unknown sort', 'sort=price', 'sort'],
+    ['a double minus sort', 'sort=--area', 'sort'],
+  ])('ignores %s, names it, and keeps the rest', (_, query, name) => {
+    const kept = name === 'status' ? 'use=office' : 'status=sold';
+    const state = parseUrlState(`?${kept}&${query}`);
+    expect(state.ignored).toEqual([name]);
+    expect(state.finder).toEqual({
+      ...DEFAULT_FINDER_FILTERS,
+      ...(name === 'status' ? { uses: ['office'] } : { statuses: ['sold'] }),
+    });
+  });
+
+  it('ignores both areas when the smallest exceeds the largest', () => {
+    const state = parseUrlState('?min_area=5000&max_area=100');
+    expect(state.ignored).toEqual(['min_area', 'max_area']);
+    expect(state.finder).toEqual(DEFAULT_FINDER_FILTERS);
+  });
+
+  it('puts statuses and uses in vocabulary order without duplicates', () => {
+    expect(parseUrlState('?status=sold,open,sold&use=office,production').finder).toMatchObject({
+      statuses: ['open', 'sold'],
+      uses: ['production', 'office'],
+    });
+  });
+
+  it('ignores an unknown tab without complaint', () => {
+    expect(parseUrlState('?tab=admin')).toEqual(DEFAULT_URL_STATE);
   });
 });

@@ -1,0 +1,200 @@
+import { useLayoutEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { activeFilters, withoutFilter } from '../api/buildPlotQuery';
+import type { Plot } from '../../../server/src/schemas/plot';
+import { formatArea } from '../i18n/formatArea';
+import { formatLength } from '../i18n/formatLength';
+import type { Lang } from '../i18n/Lang';
+import { TENDER_STATUS_COLORS } from '../map/tenderColors';
+import { PLOT_SORT_KEYS, type FinderSort } from '../store/FinderFilters';
+import { useAppStore } from '../store/useAppStore';
+import { useT } from './useT';
+
+const SORT_OPTIONS: FinderSort[] = PLOT_SORT_KEYS.flatMap((key) => [key, `-${key}` as const]);
+
+/** The finder's results: count, sort, and the matching plots as a list of buttons (the map's accessible twin). */
+export function FinderResults() {
+  const t = useT();
+  const state = useAppStore(
+    useShallow((s) => ({
+      filters: s.finderFilters,
+      plots: s.plots,
+      plotsQuery: s.plotsQuery,
+      plotsStatus: s.plotsStatus,
+      plotsError: s.plotsError,
+      relaxSuggestions: s.relaxSuggestions,
+      hoveredId: s.hoveredSite?.id ?? null,
+      selectedSiteId: s.selectedSiteId,
+      lang: s.lang,
+      setFilters: s.setFinderFilters,
+      loadPlots: s.loadPlots,
+      selectSite: s.selectSite,
+      focusOn: s.focusOn,
+      setHoveredSite: s.setHoveredSite,
+    })),
+  );
+  const listRef = useRef<HTMLUListElement>(null);
+  // When the list last changed in the DOM: the browser test measures filter → list with it (issue #4).
+  useLayoutEffect(() => {
+    if (listRef.current) listRef.current.dataset.renderedAt = String(performance.now());
+  }, [state.plots]);
+
+  const { plots, plotsQuery, plotsStatus, lang } = state;
+  const count = plots.length;
+  return (
+    <section className="finder-results" aria-labelledby="finder-results-heading" aria-busy={plotsStatus === 'loading'}>
+      <div className="finder-results__top">
+        <h3 id="finder-results-heading" className="finder-results__heading">
+          {t('finder.results')}
+        </h3>
+        <p className="finder-results__count" role="status" data-testid="finder-count">
+          {plotsQuery === null ? '' : t(count === 1 ? 'finder.countOne' : 'finder.countOther', { count })}
+        </p>
+      </div>
+      <div className="finder-number">
+        <label htmlFor="finder-sort" className="finder-number__label">
+          {t('finder.sort')}
+        </label>
+        <select
+          id="finder-sort"
+          data-testid="finder-sort"
+          value={state.filters.sort}
+          onChange={(event) => state.setFilters({ sort: event.target.value as FinderSort })}
+        >
+          {SORT_OPTIONS.map((sort) => (
+            <option key={sort} value={sort}>
+              {t(`finder.sort.${sort}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {plotsStatus === 'loading' && (
+        <p className="panel__muted" data-testid="finder-loading">
+          <span className="spinner spinner--inline" aria-hidden="true" /> {t('finder.loading')}
+        </p>
+      )}
+      {plotsStatus === 'error' && (
+        <div className="warning" data-testid="finder-error" role="alert">
+          <p>
+            {t('finder.error')} <span className="error-banner__detail">{state.plotsError}</span>
+          </p>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="finder-retry"
+            onClick={() => void state.loadPlots()}
+          >
+            {t('error.retry')}
+          </button>
+        </div>
+      )}
+      {plotsStatus !== 'error' && plotsQuery !== null && count === 0 && <EmptyResult />}
+      <ul
+        ref={listRef}
+        className="finder-list"
+        aria-labelledby="finder-results-heading"
+        data-testid="finder-list"
+        data-query={plotsQuery ?? ''}
+      >
+        {plots.map((plot) => (
+          <li key={plot.id} className="finder-list__row" data-testid="finder-item" data-plot-id={plot.id}>
+            <button
+              type="button"
+              className={`finder-item${state.hoveredId === plot.id ? ' finder-item--hovered' : ''}`}
+              data-hovered={state.hoveredId === plot.id}
+              aria-current={state.selectedSiteId === plot.id ? 'true' : undefined}
+              onClick={() => {
+                state.selectSite(plot.id, plot.layer);
+                state.focusOn(plot.bbox);
+              }}
+              onMouseEnter={() => state.setHoveredSite({ id: plot.id, layer: plot.layer })}
+              onMouseLeave={() => state.setHoveredSite(null)}
+              onFocus={() => state.setHoveredSite({ id: plot.id, layer: plot.layer })}
+              onBlur={() => state.setHoveredSite(null)}
+            >
+              <PlotSummary plot={plot} lang={lang} />
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PlotSummary({ plot, lang }: { plot: Plot; lang: Lang }) {
+  const t = useT();
+  return (
+    <>
+      <span className="finder-item__name">{plot.name}</span>
+      <span className="finder-item__line">{formatArea({ m2: plot.area_m2, lang })}</span>
+      <span className="finder-item__line">
+        {plot.plan_use ? t(`planUse.${plot.plan_use}`) : t('site.notSet')}
+        {' · '}
+        <span className="status" data-status={plot.tender_status ?? ''}>
+          {plot.tender_status && (
+            <span
+              className="status__chip"
+              style={{ background: TENDER_STATUS_COLORS[plot.tender_status] }}
+              aria-hidden="true"
+            />
+          )}
+          {plot.tender_status ? t(`status.${plot.tender_status}`) : t('legend.noStatus')}
+        </span>
+        {plot.planned_year !== null && ` · ${t('finder.plannedIn', { year: plot.planned_year })}`}
+      </span>
+      <span className="finder-item__line finder-item__muted">
+        {plot.nearest_station &&
+          t('finder.toStation', { distance: formatLength({ metres: plot.nearest_station.distance_m, lang }) })}
+        {plot.nearest_station && plot.nearest_junction && ' · '}
+        {plot.nearest_junction &&
+          t('finder.toJunction', { distance: formatLength({ metres: plot.nearest_junction.distance_m, lang }) })}
+      </span>
+    </>
+  );
+}
+
+/** Says that nothing matches and which filter to drop: the one whose removal alone gives the most plots. */
+function EmptyResult() {
+  const t = useT();
+  const { filters, relaxSuggestions, setFilters } = useAppStore(
+    useShallow((s) => ({
+      filters: s.finderFilters,
+      relaxSuggestions: s.relaxSuggestions,
+      setFilters: s.setFinderFilters,
+    })),
+  );
+  const active = activeFilters(filters);
+  const best = relaxSuggestions?.[0];
+  return (
+    <div className="finder-empty" data-testid="finder-empty">
+      <p>
+        <strong>{t('finder.empty')}</strong>
+      </p>
+      {active.length > 0 && (
+        <p className="muted">
+          {t('finder.activeFilters', { filters: active.map((name) => t(`finder.filter.${name}`)).join(', ') })}
+        </p>
+      )}
+      {active.length > 0 && relaxSuggestions === null && <p className="muted">{t('finder.suggesting')}</p>}
+      {best !== undefined && best.count > 0 && (
+        <p data-testid="finder-suggestion">
+          {t(best.count === 1 ? 'finder.suggestOne' : 'finder.suggestOther', {
+            filter: t(`finder.filter.${best.filter}`),
+            count: best.count,
+          })}{' '}
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="finder-relax"
+            onClick={() => setFilters(withoutFilter(filters, best.filter))}
+          >
+            {t('finder.relax', { filter: t(`finder.filter.${best.filter}`) })}
+          </button>
+        </p>
+      )}
+      {relaxSuggestions !== null && active.length > 0 && (best === undefined || best.count === 0) && (
+        <p data-testid="finder-suggestion">{t('finder.suggestReset')}</p>
+      )}
+    </div>
+  );
+}

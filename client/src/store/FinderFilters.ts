@@ -1,0 +1,65 @@
+import type { PlanUse, TenderStatus } from '../../../server/src/schemas/common';
+import type { PlotSort } from '../../../server/src/schemas/plot';
+
+/** Unit the area inputs are shown in; the state and the API always use m². */
+export type AreaUnit = 'm2' | 'ha';
+
+/** A sort of the plot list: the API's key, `-` prefixed for descending (as `sort=` takes it). */
+export type FinderSort = PlotSort | `-${PlotSort}`;
+
+/**
+ * The plot finder's filters (issue #4), as the UI and the link hold them. Null means "not set".
+ * Areas in m², heights and distances in metres (EPSG:25832, computed by PostGIS).
+ */
+export interface FinderFilters {
+  /** Tender statuses, in the vocabulary's order, without duplicates. */
+  statuses: TenderStatus[];
+  plannedYear: number | null;
+  /** Plan uses, in the vocabulary's order, without duplicates. */
+  uses: PlanUse[];
+  minAreaM2: number | null;
+  maxAreaM2: number | null;
+  areaUnit: AreaUnit;
+  minHeightM: number | null;
+  maxStationM: number | null;
+  maxJunctionM: number | null;
+  sort: FinderSort;
+}
+
+/** Years the planned-year select offers (the policy's horizon). */
+export const PLANNED_YEARS: readonly number[] = [2024, 2025, 2026, 2027, 2028];
+
+/**
+ * The API's sort keys (PLOT_SORTS in server/src/schemas/plot.ts, repeated here so that TypeBox stays out
+ * of the browser bundle; `satisfies` keeps them in step).
+ */
+export const PLOT_SORT_KEYS = ['area', 'station', 'junction', 'tender'] as const satisfies readonly PlotSort[];
+
+/** The API's default order: smallest area first. */
+export const DEFAULT_FINDER_SORT: FinderSort = 'area';
+
+export const DEFAULT_FINDER_FILTERS: Readonly<FinderFilters> = {
+  statuses: [],
+  plannedYear: null,
+  uses: [],
+  minAreaM2: null,
+  maxAreaM2: null,
+  areaUnit: 'm2',
+  minHeightM: null,
+  maxStationM: null,
+  maxJunctionM: null,
+  sort: DEFAULT_FINDER_SORT,
+};
+
+/** The filters an empty result can suggest relaxing; each is one control of the form. */
+export const RELAXABLE_FILTERS = [
+  'status',
+  'planned_year',
+  'use',
+  'min_area',
+  'max_area',
+  'min_height',
+  'max_station_m',
+  'max_junction_m',
+] as const;
+export type RelaxableFilter = (typeof RELAXABLE_FILTERS)[number];

@@ -1,0 +1,99 @@
+import { activeFilters, buildPlotQuery, withoutFilter } from '../api/buildPlotQuery';
+import type { KoegeApi } from '../api/KoegeApi';
+import type { SiteRef } from '../map/SiteRef';
+import type { Plot } from '../../../server/src/schemas/plot';
+import type { AppSlice, LoadStatus } from './AppState';
+import { errorMessage } from './errorMessage';
+import { DEFAULT_FINDER_FILTERS, type FinderFilters, type RelaxableFilter } from './FinderFilters';
+import type { FinderParam } from '../app/finderUrlParams';
+
+/** What dropping one filter alone would give, for an empty result. */
+export interface RelaxSuggestion {
+  filter: RelaxableFilter;
+  count: number;
+}
+
+export interface FinderSlice {
+  finderFilters: FinderFilters;
+  /** The plots matching `plotsQuery`, in the API's order (it sorts). Kept while a newer query loads. */
+  plots: Plot[];
+  /** The /api/plots query string the shown plots answer; null before the first answer. */
+  plotsQuery: string | null;
+  plotsStatus: LoadStatus;
+  plotsError: string | null;
+  /**
+   * For an empty result: per filter that is set, the count when it alone is dropped, most first.
+   * Null while those counts load (or before any empty result).
+   */
+  relaxSuggestions: RelaxSuggestion[] | null;
+  /** The site under the pointer, on the map or in the results list (each highlights it in the other). */
+  hoveredSite: SiteRef | null;
+  /** Finder parameters of the link that could not be read; emptied when the notice is dismissed. */
+  ignoredParams: FinderParam[];
+  /** Changes filters or sort and loads the matching plots (unless only the display unit changed). */
+  setFinderFilters(patch: Partial<FinderFilters>): void;
+  /** Loads the plots for the current filters; a slower answer to an older query is dropped. */
+  loadPlots(): Promise<void>;
+  setHoveredSite(site: SiteRef | null): void;
+  dismissIgnoredParams(): void;
+}
+
+export function createFinderSlice({ api }: { api: KoegeApi }): AppSlice<FinderSlice> {
+  // Numbers each request so that only the newest one's answer lands (filters change faster than answers).
+  let latest = 0;
+
+  return (set, get) => {
+    const suggest = async (filters: FinderFilters, seq: number) => {
+      const names = activeFilters(filters);
+      try {
+        const counts = await Promise.all(
+          names.map(async (filter) => ({
+            filter,
+            count: (await api.getPlots(buildPlotQuery(withoutFilter(filters, filter)))).count,
+          })),
+        );
+        if (seq === latest) set({ relaxSuggestions: counts.sort((a, b) => b.count - a.count) });
+      } catch {
+        // A suggestion is a nicety: without it the empty message still stands.
+        if (seq === latest) set({ relaxSuggestions: [] });
+      }
+    };
+
+    return {
+      finderFilters: DEFAULT_FINDER_FILTERS,
+      plots: [],
+      plotsQuery: null,
+      plotsStatus: 'idle',
+      plotsError: null,
+      relaxSuggestions: null,
+      hoveredSite: null,
+      ignoredParams: [],
+      setFinderFilters(patch) {
+        const finderFilters = { ...get().finderFilters, ...patch };
+        set({ finderFilters });
+        const { plotsQuery, plotsStatus } = get();
+        if (plotsStatus === 'idle' || buildPlotQuery(finderFilters) !== plotsQuery) void get().loadPlots();
+      },
+      async loadPlots() {
+        const filters = get().finderFilters;
+        const query = buildPlotQuery(filters);
+        const seq = ++latest;
+        set({ plotsStatus: 'loading', plotsError: null });
+        try {
+          const { plots } = await api.getPlots(query);
+          if (seq !== latest) return;
+          set({ plots, plotsQuery: query, plotsStatus: 'ready', relaxSuggestions: null });
+          if (plots.length === 0) await suggest(filters, seq);
+        } catch (error) {
+          if (seq === latest) set({ plotsStatus: 'error', plotsError: errorMessage(error) });
+        }
+      },
+      setHoveredSite(site) {
+        const current = get().hoveredSite;
+        if (site?.id === current?.id && site?.layer === current?.layer) return;
+        set({ hoveredSite: site });
+      },
+      dismissIgnoredParams: () => set({ ignoredParams: [] }),
+    };
+  };
+}

@@ -1,0 +1,168 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { pointOnFeature } from '@turf/turf';
+import { FINDER_LAYER_ID, sourceId } from '../../client/src/map/ids';
+import type { PlotList } from '../../server/src/schemas/plot';
+import type { FeatureCollection } from '../../server/src/schemas/site';
+
+const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+/** The part of the map the finder checks; map.spec.ts declares its own view of `window.__koegeMap`. */
+interface FinderMap {
+  getFeatureState(feature: { source: string; sourceLayer?: string; id: string }): Record<string, unknown>;
+  project(lngLat: [number, number]): { x: number; y: number };
+  loaded(): boolean;
+  areTilesLoaded(): boolean;
+  isMoving(): boolean;
+}
+type FinderWindow = Window & { __koegeMap: FinderMap; __filterChangedAt?: number };
+
+async function openFinder(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator('html[data-map-ready="true"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(page.getByTestId('finder-panel')).toBeVisible();
+}
+
+async function idle(page: Page) {
+  await page.waitForFunction(() => {
+    const m = (window as unknown as FinderWindow).__koegeMap;
+    return m.loaded() && m.areTilesLoaded() && !m.isMoving();
+  });
+}
+
+/** The ids in the results list, in its order. */
+const listedIds = (page: Page) =>
+  page.getByTestId('finder-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-plot-id')));
+
+const hoverState = (page: Page, id: string) =>
+  page.evaluate(
+    ([source, sourceLayer, plotId]) =>
+      (window as unknown as FinderWindow).__koegeMap.getFeatureState({ source, sourceLayer, id: plotId }).hover ===
+      true,
+    [sourceId(FINDER_LAYER_ID), FINDER_LAYER_ID, id] as const,
+  );
+
+test('the finder lists every plot, filters by status fast, and keeps it all in the link', async ({ page, request }) => {
+  const all = (await (await request.get('/api/plots')).json()) as PlotList;
+  const sold = (await (await request.get('/api/plots?status=sold')).json()) as PlotList;
+  expect(sold.count).toBeGreaterThan(0);
+  expect(sold.count).toBeLessThan(all.count);
+
+  await openFinder(page, '/?tab=finder');
+  await expect(page.getByRole('tab', { name: 'Find grund' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('finder-count')).toHaveText(`${all.count} grunde`);
+  await expect(page.getByTestId('finder-item')).toHaveCount(all.count);
+  expect(await listedIds(page)).toEqual(all.plots.map((p) => p.id));
+  await expect(page.getByRole('list', { name: 'Resultater' })).toBeVisible();
+
+  // Time from the checkbox change to the list in the DOM (the list stamps performance.now() on render).
+  await page.getByTestId('finder-status-sold').evaluate((box) =>
+    box.addEventListener('change', () => ((window as unknown as FinderWindow).__filterChangedAt = performance.now()), {
+      once: true,
+    }),
+  );
+  await page.getByRole('checkbox', { name: 'Solgt' }).check();
+  const list = page.locator('[data-testid="finder-list"][data-query="?status=sold"]');
+  await expect(list).toHaveCount(1);
+  const elapsed = await list.evaluate(
+    (el) =>
+      Number(el.getAttribute('data-rendered-at')) - ((window as unknown as FinderWindow).__filterChangedAt ?? NaN),
+  );
+  console.log(`filter → list: ${elapsed.toFixed(1)} ms (target 50 ms, issue #4)`);
+  expect(elapsed).toBeGreaterThan(0);
+  expect(elapsed).toBeLessThan(500);
+
+  await expect(page.getByTestId('finder-count')).toHaveText(`${sold.count} ${sold.count === 1 ? 'grund' : 'grunde'}`);
+  expect(await listedIds(page)).toEqual(sold.plots.map((p) => p.id));
+  const statuses = await page
+    .locator('[data-testid="finder-item"] .status')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-status')));
+  expect(new Set(statuses)).toEqual(new Set(['sold']));
+  await expect(page).toHaveURL(/[?&]tab=finder(&|$)/);
+  await expect(page).toHaveURL(/[?&]status=sold(&|$)/);
+  await page.screenshot({ path: `${SHOTS}/10-finder-sold.png` });
+
+  await page.getByTestId('finder-sort').selectOption('-area');
+  await expect(page).toHaveURL(/[?&]sort=-area(&|$)/);
+  const byArea = [...sold.plots].sort((a, b) => b.area_m2 - a.area_m2).map((p) => p.id);
+  await expect.poll(() => listedIds(page)).toEqual(byArea);
+
+  await page.reload();
+  await expect(page.locator('html[data-map-ready="true"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(page.getByRole('checkbox', { name: 'Solgt' })).toBeChecked();
+  await expect(page.getByTestId('finder-sort')).toHaveValue('-area');
+  await expect(page.getByTestId('finder-count')).toHaveText(`${sold.count} ${sold.count === 1 ? 'grund' : 'grunde'}`);
+  await expect.poll(() => listedIds(page)).toEqual(byArea);
+});
+
+test('list and map highlight each other, and a list item selects and frames its plot', async ({ page, request }) => {
+  const { plots } = (await (await request.get('/api/plots')).json()) as PlotList;
+  const features = (await (await request.get(`/api/layers/${FINDER_LAYER_ID}/features`)).json()) as FeatureCollection;
+  const target = plots[0]!;
+  await openFinder(page, '/?tab=finder');
+  await idle(page);
+  const item = page.locator(`[data-testid="finder-item"][data-plot-id="${target.id}"] button`);
+
+  await item.hover();
+  await expect.poll(() => hoverState(page, target.id)).toBe(true);
+  await page.mouse.move(5, 5);
+  await expect.poll(() => hoverState(page, target.id)).toBe(false);
+
+  await item.click();
+  await expect(page.getByTestId('site-panel')).toContainText(target.name);
+  await expect(page).toHaveURL(new RegExp(`[?&]site=${target.id}(&|$)`));
+  await expect(item).toHaveAttribute('aria-current', 'true');
+  await page.waitForFunction(() => !(window as unknown as FinderWindow).__koegeMap.isMoving());
+  await idle(page);
+
+  // Back the other way: the pointer on the plot in the map marks its list item.
+  const feature = features.features.find((f) => f.properties.id === target.id)!;
+  const [lon, lat] = pointOnFeature(feature as Parameters<typeof pointOnFeature>[0]).geometry.coordinates as [
+    number,
+    number,
+  ];
+  const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+  const px = await page.evaluate(([x, y]) => (window as unknown as FinderWindow).__koegeMap.project([x, y]), [
+    lon,
+    lat,
+  ] as [number, number]);
+  await page.mouse.move(box.x + px.x, box.y + px.y);
+  await expect(item).toHaveAttribute('data-hovered', 'true');
+  await page.screenshot({ path: `${SHOTS}/11-finder-hover.png` });
+});
+
+test('an impossible filter says so and suggests which filter to relax', async ({ page }) => {
+  await openFinder(page, '/?tab=finder&status=open,planned,sold&min_area=99000000');
+  await expect(page.getByTestId('finder-count')).toHaveText('0 grunde');
+  await expect(page.getByTestId('finder-empty')).toContainText('Ingen grunde passer til filtrene');
+  const suggestion = page.getByTestId('finder-suggestion');
+  await expect(suggestion).toContainText('Mindste areal');
+  await page.getByTestId('finder-relax').click();
+  await expect(page.getByTestId('finder-item').first()).toBeVisible();
+  await expect(page).not.toHaveURL(/min_area=/);
+  await page.screenshot({ path: `${SHOTS}/12-finder-empty-relaxed.png` });
+});
+
+test('a hand-edited link with garbage falls back and says so once', async ({ page, request }) => {
+  const all = (await (await request.get('/api/plots')).json()) as PlotList;
+  await openFinder(page, '/?tab=finder&status=bogus&min_area=-5&sort=price&lang=en');
+  const notice = page.getByTestId('finder-ignored');
+  await expect(notice).toContainText('Some filters in the link could not be read and were ignored');
+  await expect(page.getByTestId('finder-count')).toHaveText(`${all.count} plots`);
+  await notice.getByRole('button').click();
+  await expect(notice).toBeHidden();
+  await expect(page).not.toHaveURL(/bogus|price|min_area/);
+});
+
+test('number filters are typed, debounced and reach the link in m²', async ({ page, request }) => {
+  const big = (await (await request.get('/api/plots?min_area=30000')).json()) as PlotList;
+  await openFinder(page, '/?tab=finder');
+  await page.getByTestId('finder-unit-ha').check();
+  await page.getByTestId('finder-min-area').fill('3');
+  await expect(page).toHaveURL(/[?&]min_area=30000(&|$)/);
+  await expect(page).toHaveURL(/[?&]unit=ha(&|$)/);
+  await expect(page.getByTestId('finder-item')).toHaveCount(big.count);
+  await page.getByTestId('finder-unit-m2').check();
+  await expect(page.getByTestId('finder-min-area')).toHaveValue('30000');
+});
