@@ -94,6 +94,23 @@ test('the finder lists every plot, filters by status fast, and keeps it all in t
   await expect(page.getByTestId('finder-sort')).toHaveValue('-area');
   await expect(page.getByTestId('finder-count')).toHaveText(`${sold.count} ${sold.count === 1 ? 'grund' : 'grunde'}`);
   await expect.poll(() => listedIds(page)).toEqual(byArea);
+
+  // The downloads carry exactly the list's query: the CSV holds the listed rows in the listed order.
+  const csvHref = await page.getByTestId('export-csv').getAttribute('href');
+  expect(csvHref).toBe('/api/plots.csv?status=sold&sort=-area');
+  const csv = await (await request.get(csvHref!)).text();
+  const csvIds = csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .slice(1)
+    .map((line) => line.split(',')[0]);
+  expect(csvIds).toEqual(byArea);
+  await expect(page.getByTestId('export-geojson-25832')).toHaveAttribute(
+    'href',
+    '/api/plots.geojson?status=sold&sort=-area&crs=EPSG:25832',
+  );
+  await expect(page.getByTestId('export-atom')).toHaveAttribute('href', '/feeds/plots.atom?status=sold&sort=-area');
 });
 
 test('list and map highlight each other, and a list item selects and frames its plot', async ({ page, request }) => {

@@ -89,6 +89,7 @@ export function FinderResults() {
         </div>
       )}
       {plotsStatus !== 'error' && plotsQuery !== null && count === 0 && <EmptyResult />}
+      {plotsQuery !== null && count > 0 && <ExportLinks query={plotsQuery} />}
       <ul
         ref={listRef}
         className="finder-list"
@@ -196,5 +197,31 @@ function EmptyResult() {
         <p data-testid="finder-suggestion">{t('finder.suggestReset')}</p>
       )}
     </div>
+  );
+}
+
+/** Downloads and the feed of exactly the listed rows: the same query string as the list's request. */
+function ExportLinks({ query }: { query: string }) {
+  const t = useT();
+  const utm = query ? `${query}&crs=EPSG:25832` : '?crs=EPSG:25832';
+  return (
+    <p className="finder-exports" data-testid="finder-exports">
+      {t('finder.download')}:{' '}
+      <a href={`/api/plots.csv${query}`} download data-testid="export-csv">
+        CSV
+      </a>{' '}
+      ·{' '}
+      <a href={`/api/plots.geojson${query}`} download data-testid="export-geojson-4326">
+        GeoJSON (EPSG:4326)
+      </a>{' '}
+      ·{' '}
+      <a href={`/api/plots.geojson${utm}`} download data-testid="export-geojson-25832">
+        GeoJSON (EPSG:25832)
+      </a>{' '}
+      ·{' '}
+      <a href={`/feeds/plots.atom${query}`} data-testid="export-atom">
+        {t('finder.feed')}
+      </a>
+    </p>
   );
 }

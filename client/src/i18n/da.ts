@@ -25,6 +25,8 @@ export const da = {
   'finder.maxJunction': 'Højst afstand til motorvejstilslutning (m)',
   'finder.invalidNumber': 'Skriv et tal uden fortegn, fx 2,5 (for stort eller ulæseligt tal ignoreres).',
   'finder.reset': 'Nulstil filtre',
+  'finder.download': 'Hent de viste grunde',
+  'finder.feed': 'Abonnér på ændringer (Atom)',
   'finder.results': 'Resultater',
   'finder.countOne': '1 grund',
   'finder.countOther': '{count} grunde',

@@ -27,6 +27,8 @@ export const en: Record<MessageKey, string> = {
   'finder.maxJunction': 'Distance to a motorway junction at most (m)',
   'finder.invalidNumber': 'Type a number without sign, e.g. 2.5 (a number too large or unreadable is ignored).',
   'finder.reset': 'Reset filters',
+  'finder.download': 'Download the listed plots',
+  'finder.feed': 'Subscribe to changes (Atom)',
   'finder.results': 'Results',
   'finder.countOne': '1 plot',
   'finder.countOther': '{count} plots',
