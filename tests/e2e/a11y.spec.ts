@@ -1,0 +1,33 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const OUT = 'test-results/a11y';
+mkdirSync(OUT, { recursive: true });
+
+async function seriousViolations(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  writeFileSync(`${OUT}/${name}.json`, JSON.stringify(results.violations, null, 2));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+const ready = (page: Page) => expect(page.locator('html[data-map-ready="true"]')).toHaveCount(1, { timeout: 60_000 });
+
+// axe-core (WCAG 2.1 A/AA rules): no serious or critical violations on the pages people work with.
+test.describe('accessibility', () => {
+  for (const [name, path] of [
+    ['layers', '/'],
+    ['policy', '/?tab=policy'],
+    ['finder', '/?tab=finder'],
+    ['finder-with-plot', '/?tab=finder&site=kn-05'],
+    ['finder-english', '/?tab=finder&lang=en&status=sold'],
+  ] as const) {
+    test(`${name}: no serious or critical violations`, async ({ page }) => {
+      await page.goto(path);
+      await ready(page);
+      expect(await seriousViolations(page, name)).toEqual([]);
+    });
+  }
+});
