@@ -5,9 +5,17 @@ import { App } from './app/App';
 import { parseUrlState } from './app/urlState';
 import './app/app.css';
 import { createAppStore, startApp } from './store/createAppStore';
+import { persistShortlist } from './store/persistShortlist';
+import { browserStorage, initialShortlist } from './store/shortlistStorage';
 import { AppStoreContext } from './store/useAppStore';
 
-const store = createAppStore({ api: httpApi, initial: parseUrlState(window.location.search) });
+const initial = parseUrlState(window.location.search);
+const storage = browserStorage();
+const store = createAppStore({
+  api: httpApi,
+  initial: { ...initial, short: initialShortlist({ fromUrl: initial.short, storage }) },
+});
+persistShortlist(store, storage);
 startApp(store);
 
 const root = document.getElementById('root');

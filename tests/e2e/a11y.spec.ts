@@ -23,10 +23,13 @@ test.describe('accessibility', () => {
     ['finder', '/?tab=finder'],
     ['finder-with-plot', '/?tab=finder&site=kn-05'],
     ['finder-english', '/?tab=finder&lang=en&status=sold'],
+    ['comparison', '/?tab=finder&short=kn-01,kn-05,kn-09&compare=kn-01,kn-05,kn-09'],
   ] as const) {
     test(`${name}: no serious or critical violations`, async ({ page }) => {
       await page.goto(path);
       await ready(page);
+      // The comparison is a dialog over the map: scan it open.
+      if (name === 'comparison') await expect(page.getByRole('dialog')).toBeVisible();
       expect(await seriousViolations(page, name)).toEqual([]);
     });
   }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore';
+import { CompareDialog } from './CompareDialog';
 import { ErrorBanner } from './ErrorBanner';
 import { Header } from './Header';
 import { LoadingIndicator } from './LoadingIndicator';
@@ -9,7 +10,7 @@ import { SitePanel } from './SitePanel';
 import { useT } from './useT';
 import { useUrlSync } from './useUrlSync';
 
-/** The shell: header, error banner, sidebar, map and site panel. */
+/** The shell: header, error banner, sidebar, map, site panel and the plot comparison. */
 export function App() {
   const store = useAppStoreApi();
   const t = useT();
@@ -23,7 +24,10 @@ export function App() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && store.getState().selectedSiteId !== null) store.getState().selectSite(null);
+      if (event.key !== 'Escape') return;
+      // The comparison is modal: Escape closes it first, and only it.
+      if (store.getState().compareOpen) store.getState().closeCompare();
+      else if (store.getState().selectedSiteId !== null) store.getState().selectSite(null);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -41,6 +45,7 @@ export function App() {
         </div>
         <SitePanel />
       </main>
+      <CompareDialog />
     </div>
   );
 }

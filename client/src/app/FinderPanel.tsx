@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/useAppStore';
 import { FinderForm } from './FinderForm';
 import { FinderResults } from './FinderResults';
+import { ShortlistSection } from './ShortlistSection';
 import { useT } from './useT';
 
 /** The plot finder (issue #4): filters above, the matching plots below; the map dims the others. */
@@ -33,6 +34,7 @@ export function FinderPanel() {
           </button>
         </div>
       )}
+      <ShortlistSection />
       <FinderForm />
       <FinderResults />
     </section>

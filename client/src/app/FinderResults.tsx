@@ -8,6 +8,7 @@ import type { Lang } from '../i18n/Lang';
 import { TENDER_STATUS_COLORS } from '../map/tenderColors';
 import { PLOT_SORT_KEYS, type FinderSort } from '../store/FinderFilters';
 import { useAppStore } from '../store/useAppStore';
+import { ShortlistToggle } from './ShortlistToggle';
 import { useT } from './useT';
 
 const SORT_OPTIONS: FinderSort[] = PLOT_SORT_KEYS.flatMap((key) => [key, `-${key}` as const]);
@@ -98,23 +99,27 @@ export function FinderResults() {
         data-query={plotsQuery ?? ''}
       >
         {plots.map((plot) => (
-          <li key={plot.id} className="finder-list__row" data-testid="finder-item" data-plot-id={plot.id}>
-            <button
-              type="button"
-              className={`finder-item${state.hoveredId === plot.id ? ' finder-item--hovered' : ''}`}
-              data-hovered={state.hoveredId === plot.id}
-              aria-current={state.selectedSiteId === plot.id ? 'true' : undefined}
-              onClick={() => {
-                state.selectSite(plot.id, plot.layer);
-                state.focusOn(plot.bbox);
-              }}
-              onMouseEnter={() => state.setHoveredSite({ id: plot.id, layer: plot.layer })}
-              onMouseLeave={() => state.setHoveredSite(null)}
-              onFocus={() => state.setHoveredSite({ id: plot.id, layer: plot.layer })}
-              onBlur={() => state.setHoveredSite(null)}
-            >
-              <PlotSummary plot={plot} lang={lang} />
-            </button>
+          <li key={plot.id} className="finder-list__row">
+            {/* The toggle sits beside the item, not in it: a button cannot hold a button. */}
+            <div className="finder-list__main" data-testid="finder-item" data-plot-id={plot.id}>
+              <button
+                type="button"
+                className={`finder-item${state.hoveredId === plot.id ? ' finder-item--hovered' : ''}`}
+                data-hovered={state.hoveredId === plot.id}
+                aria-current={state.selectedSiteId === plot.id ? 'true' : undefined}
+                onClick={() => {
+                  state.selectSite(plot.id, plot.layer);
+                  state.focusOn(plot.bbox);
+                }}
+                onMouseEnter={() => state.setHoveredSite({ id: plot.id, layer: plot.layer })}
+                onMouseLeave={() => state.setHoveredSite(null)}
+                onFocus={() => state.setHoveredSite({ id: plot.id, layer: plot.layer })}
+                onBlur={() => state.setHoveredSite(null)}
+              >
+                <PlotSummary plot={plot} lang={lang} />
+              </button>
+            </div>
+            <ShortlistToggle plotId={plot.id} name={plot.name} />
           </li>
         ))}
       </ul>

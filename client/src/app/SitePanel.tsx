@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/Lang';
 import { TENDER_STATUS_COLORS } from '../map/tenderColors';
 import { useAppStore } from '../store/useAppStore';
 import { isMessageKey } from '../i18n/translate';
+import { ShortlistToggle } from './ShortlistToggle';
 import { useT } from './useT';
 
 /** The selected site: facts, tender, linked policy actions, source and accuracy. */
@@ -63,6 +64,11 @@ function SiteBody({ site, lang }: { site: SiteDetail; lang: Lang }) {
         {kindLabel}
         {site.plan_use && ` · ${t(`planUse.${site.plan_use}`)}`}
       </p>
+      {site.kind === 'plot' && (
+        <p className="site-panel__shortlist">
+          <ShortlistToggle plotId={site.id} name={site.name} />
+        </p>
+      )}
       {/* Data truth: say at once, not only at the bottom, when the drawn shape is not a real boundary. */}
       {site.accuracy === 'illustrative' && (
         <p className="warning" role="note" data-testid="site-illustrative-warning">

@@ -3,7 +3,9 @@ import { DEFAULT_LANG, isLang, type Lang } from '../i18n/Lang';
 import { DEFAULT_VIEW, MAX_ZOOM, MIN_ZOOM, type MapViewState } from '../map/MapViewState';
 import { DEFAULT_FINDER_FILTERS, type FinderFilters } from '../store/FinderFilters';
 import { SIDEBAR_TABS, type SidebarTab } from '../store/uiSlice';
+import { MAX_COMPARE, MAX_SHORTLIST } from '../store/Shortlist';
 import { formatFinderParams, parseFinderParams, type FinderParam } from './finderUrlParams';
+import { formatShortlistParams, parseIdList } from './shortlistUrlParams';
 
 /** What a permalink carries. `view: null` means "the default view". */
 export interface UrlState {
@@ -19,6 +21,10 @@ export interface UrlState {
   finder: FinderFilters;
   /** Finder parameters of the link that could not be read and fell back to their defaults (never written). */
   ignored: FinderParam[];
+  /** Shortlisted plot ids (`short=`); null when the link has none, so local storage decides. */
+  short: string[] | null;
+  /** Plot ids in the open comparison (`compare=`); empty when no comparison is open. */
+  compare: string[];
 }
 
 export const DEFAULT_URL_STATE: Readonly<UrlState> = {
@@ -30,6 +36,8 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = {
   tab: null,
   finder: DEFAULT_FINDER_FILTERS,
   ignored: [],
+  short: null,
+  compare: [],
 };
 
 const SLUG = new RegExp(SLUG_PATTERN);
@@ -42,7 +50,8 @@ const DEGREE_DECIMALS = 5;
 
 /**
  * Reads `?map=<zoom>/<lat>/<lon>&site=<id>&action=<n.n>&lang=en&off=<id,id>&tab=finder` and the
- * finder's filters (`status=open,planned&min_area=20000&sort=-area`, see finderUrlParams). Each parameter that is
+ * finder's filters (`status=open,planned&min_area=20000&sort=-area`, see finderUrlParams), the shortlist and the
+ * comparison (`short=kn-01,kn-05&compare=kn-01,kn-05`, see shortlistUrlParams). Each parameter that is
  * malformed or out of range falls back to its default on its own; unknown parameters are ignored.
  */
 export function parseUrlState(search: string): UrlState {
@@ -57,6 +66,8 @@ export function parseUrlState(search: string): UrlState {
     off: normaliseOff((params.get('off') ?? '').split(',').filter((id) => SLUG.test(id))),
     tab: SIDEBAR_TABS.find((tab) => tab === params.get('tab')) ?? null,
     ...finderOf(params),
+    short: parseIdList(params.get('short'), MAX_SHORTLIST),
+    compare: parseIdList(params.get('compare'), MAX_COMPARE) ?? [],
   };
 }
 
@@ -79,6 +90,7 @@ export function formatUrlState(state: UrlState): string {
   if (off.length > 0) parts.push(`off=${off.join(',')}`);
   if (state.tab !== null && state.tab !== 'layers') parts.push(`tab=${state.tab}`);
   parts.push(...formatFinderParams(state.finder));
+  parts.push(...formatShortlistParams({ shortlist: state.short ?? [], compare: state.compare }));
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
@@ -126,6 +138,9 @@ export function urlStateOf(state: {
   hiddenLayerIds: readonly string[];
   sidebarTab: SidebarTab;
   finderFilters: FinderFilters;
+  shortlist: readonly string[];
+  compareIds: readonly string[];
+  compareOpen: boolean;
 }): UrlState {
   return {
     view: state.view,
@@ -136,5 +151,7 @@ export function urlStateOf(state: {
     tab: state.sidebarTab,
     finder: state.finderFilters,
     ignored: [],
+    short: [...state.shortlist],
+    compare: state.compareOpen ? [...state.compareIds] : [],
   };
 }

@@ -7,7 +7,7 @@ const VIEW_DEBOUNCE_MS = 300;
 
 /**
  * Keeps the address bar a permalink of the state. Discrete changes (site, action, language, layers,
- * tab, finder filters)
+ * tab, finder filters, shortlist, comparison)
  * are written at once; camera moves are debounced. replaceState only: panning must not fill history.
  */
 export function useUrlSync(store: AppStore): void {
@@ -33,7 +33,10 @@ export function useUrlSync(store: AppStore): void {
         state.lang !== prev.lang ||
         state.hiddenLayerIds !== prev.hiddenLayerIds ||
         state.sidebarTab !== prev.sidebarTab ||
-        state.finderFilters !== prev.finderFilters
+        state.finderFilters !== prev.finderFilters ||
+        state.shortlist !== prev.shortlist ||
+        state.compareIds !== prev.compareIds ||
+        state.compareOpen !== prev.compareOpen
       ) {
         write();
       } else if (state.view !== prev.view) {

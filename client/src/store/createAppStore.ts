@@ -5,6 +5,8 @@ import type { AppState } from './AppState';
 import { createFinderSlice } from './finderSlice';
 import { createLayersSlice } from './layersSlice';
 import { createPolicySlice } from './policySlice';
+import { mergeCompared } from './Shortlist';
+import { createShortlistSlice } from './shortlistSlice';
 import { createSiteSlice } from './siteSlice';
 import { createUiSlice } from './uiSlice';
 import { createViewSlice } from './viewSlice';
@@ -12,7 +14,8 @@ import { createViewSlice } from './viewSlice';
 export type AppStore = StoreApi<AppState>;
 
 /**
- * Creates the app's one store. `initial` is what a permalink restored; nothing is fetched here:
+ * Creates the app's one store. `initial` is what a permalink restored (with `short` already resolved against local
+ * storage by the caller); nothing is fetched here:
  * call `startApp` for that.
  */
 export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Partial<UrlState> }): AppStore {
@@ -23,10 +26,12 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
     ...createUiSlice(...args),
     ...createViewSlice(...args),
     ...createFinderSlice({ api })(...args),
+    ...createShortlistSlice({ api })(...args),
   }));
   if (initial) {
     const selectedSiteId = initial.site ?? null;
     const selectedAction = initial.action ?? null;
+    const { shortlist, compare } = mergeCompared({ shortlist: initial.short ?? [], compare: initial.compare ?? [] });
     store.setState({
       view: initial.view ?? null,
       selectedSiteId,
@@ -36,6 +41,9 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
       sidebarTab: initial.tab ?? (selectedAction !== null ? 'policy' : 'layers'),
       ...(initial.finder ? { finderFilters: initial.finder } : {}),
       ignoredParams: initial.ignored ?? [],
+      shortlist,
+      compareIds: compare,
+      compareOpen: compare.length > 0,
       restoreFocusPending: !initial.view && (selectedSiteId !== null || selectedAction !== null),
     });
   }
@@ -44,7 +52,7 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
 
 /**
  * Starts loading everything the app shows: the layers (with the points' features), the policy, a linked
- * site and, when the link opens the plot finder, its plots.
+ * site, when the link opens the plot finder, its plots, and every plot for a shortlist or comparison.
  */
 export function startApp(store: AppStore): void {
   const state = store.getState();
@@ -52,4 +60,5 @@ export function startApp(store: AppStore): void {
   void state.loadPolicy();
   if (state.selectedSiteId !== null && state.siteStatus === 'idle') void state.loadSite();
   if (state.sidebarTab === 'finder') void state.loadPlots();
+  if (state.compareOpen || state.shortlist.length > 0) void state.loadAllPlots();
 }

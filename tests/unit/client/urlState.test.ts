@@ -163,6 +163,9 @@ describe('urlStateOf', () => {
         hiddenLayerIds: ['sea'],
         sidebarTab: 'finder',
         finderFilters: { ...DEFAULT_FINDER_FILTERS, statuses: ['open'] },
+        shortlist: ['kn-1', 'kn-2'],
+        compareIds: ['kn-2'],
+        compareOpen: true,
       }),
     ).toEqual({
       view: null,
@@ -173,6 +176,8 @@ describe('urlStateOf', () => {
       tab: 'finder',
       finder: { ...DEFAULT_FINDER_FILTERS, statuses: ['open'] },
       ignored: [],
+      short: ['kn-1', 'kn-2'],
+      compare: ['kn-2'],
     });
   });
 });
