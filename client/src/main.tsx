@@ -4,26 +4,38 @@ import { httpApi } from './api/httpApi';
 import { App } from './app/App';
 import { parseUrlState } from './app/urlState';
 import './app/app.css';
+import { ExposePage } from './expose/ExposePage';
+import { parseExposeParam } from './expose/exposeUrl';
 import { createAppStore, startApp } from './store/createAppStore';
 import { persistShortlist } from './store/persistShortlist';
 import { browserStorage, initialShortlist } from './store/shortlistStorage';
 import { AppStoreContext } from './store/useAppStore';
 
-const initial = parseUrlState(window.location.search);
-const storage = browserStorage();
-const store = createAppStore({
-  api: httpApi,
-  initial: { ...initial, short: initialShortlist({ fromUrl: initial.short, storage }) },
-});
-persistShortlist(store, storage);
-startApp(store);
-
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <AppStoreContext.Provider value={store}>
-      <App />
-    </AppStoreContext.Provider>
-  </StrictMode>,
-);
+
+const initial = parseUrlState(window.location.search);
+// `?expose=<id>` is a page of its own (a printable plot exposé), not the map shell: no store, no map.
+const expose = parseExposeParam(window.location.search);
+if (expose !== null) {
+  createRoot(root).render(
+    <StrictMode>
+      <ExposePage api={httpApi} id={expose.id} lang={initial.lang} />
+    </StrictMode>,
+  );
+} else {
+  const storage = browserStorage();
+  const store = createAppStore({
+    api: httpApi,
+    initial: { ...initial, short: initialShortlist({ fromUrl: initial.short, storage }) },
+  });
+  persistShortlist(store, storage);
+  startApp(store);
+  createRoot(root).render(
+    <StrictMode>
+      <AppStoreContext.Provider value={store}>
+        <App />
+      </AppStoreContext.Provider>
+    </StrictMode>,
+  );
+}

@@ -6,7 +6,8 @@ import type { FeatureCollection, SiteDetail } from '../../../server/src/schemas/
 /** The JSON API the client consumes; the store takes it as a parameter so tests can pass a fake edge. */
 export interface KoegeApi {
   getLayers(): Promise<LayerList>;
-  getLayerFeatures(layerId: string): Promise<FeatureCollection>;
+  /** A layer's features; `bbox` ([west, south, east, north], EPSG:4326 degrees) keeps those that touch it. */
+  getLayerFeatures(layerId: string, bbox?: readonly [number, number, number, number]): Promise<FeatureCollection>;
   getSite(siteId: string): Promise<SiteDetail>;
   getPolicy(): Promise<Policy>;
   /** The plot finder's plots; `query` is a query string from buildPlotQuery ("" or "?status=open&…"). */

@@ -8,7 +8,10 @@ import type { KoegeApi } from './KoegeApi';
 /** KoegeApi over HTTP on the page's own origin (the Vite dev server proxies /api). */
 export const httpApi: KoegeApi = {
   getLayers: () => fetchJson<LayerList>('/api/layers'),
-  getLayerFeatures: (layerId) => fetchJson<FeatureCollection>(`/api/layers/${encodeURIComponent(layerId)}/features`),
+  getLayerFeatures: (layerId, bbox) =>
+    fetchJson<FeatureCollection>(
+      `/api/layers/${encodeURIComponent(layerId)}/features${bbox ? `?bbox=${bbox.map((v) => v.toFixed(6)).join(',')}` : ''}`,
+    ),
   getSite: (siteId) => fetchJson<SiteDetail>(`/api/sites/${encodeURIComponent(siteId)}`),
   getPolicy: () => fetchJson<Policy>('/api/policy'),
   getPlots: (query) => fetchJson<PlotList>(`/api/plots${query}`),

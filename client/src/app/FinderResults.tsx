@@ -8,6 +8,7 @@ import type { Lang } from '../i18n/Lang';
 import { TENDER_STATUS_COLORS } from '../map/tenderColors';
 import { PLOT_SORT_KEYS, type FinderSort } from '../store/FinderFilters';
 import { useAppStore } from '../store/useAppStore';
+import { exposeHref } from '../expose/exposeUrl';
 import { ShortlistToggle } from './ShortlistToggle';
 import { useT } from './useT';
 
@@ -119,7 +120,17 @@ export function FinderResults() {
                 <PlotSummary plot={plot} lang={lang} />
               </button>
             </div>
-            <ShortlistToggle plotId={plot.id} name={plot.name} />
+            <div className="finder-list__side">
+              <ShortlistToggle plotId={plot.id} name={plot.name} />
+              <a
+                className="button button--small expose-link"
+                href={exposeHref({ id: plot.id, lang })}
+                data-testid="finder-expose-link"
+                aria-label={t('expose.linkLabel', { name: plot.name })}
+              >
+                {t('expose.link')}
+              </a>
+            </div>
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/Lang';
 import { TENDER_STATUS_COLORS } from '../map/tenderColors';
 import { useAppStore } from '../store/useAppStore';
 import { isMessageKey } from '../i18n/translate';
+import { exposeHref } from '../expose/exposeUrl';
 import { ShortlistToggle } from './ShortlistToggle';
 import { useT } from './useT';
 
@@ -66,7 +67,15 @@ function SiteBody({ site, lang }: { site: SiteDetail; lang: Lang }) {
       </p>
       {site.kind === 'plot' && (
         <p className="site-panel__shortlist">
-          <ShortlistToggle plotId={site.id} name={site.name} />
+          <ShortlistToggle plotId={site.id} name={site.name} />{' '}
+          <a
+            className="button button--small expose-link"
+            href={exposeHref({ id: site.id, lang })}
+            data-testid="site-expose-link"
+            aria-label={t('expose.linkLabel', { name: site.name })}
+          >
+            {t('expose.link')}
+          </a>
         </p>
       )}
       {/* Data truth: say at once, not only at the bottom, when the drawn shape is not a real boundary. */}

@@ -1,0 +1,347 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { ApiError } from '../api/ApiError';
+import type { KoegeApi } from '../api/KoegeApi';
+import type { Plot } from '../../../server/src/schemas/plot';
+import type { SiteDetail, Tender } from '../../../server/src/schemas/site';
+import { formatArea } from '../i18n/formatArea';
+import { formatDate, formatDateTime } from '../i18n/formatDate';
+import { formatLength } from '../i18n/formatLength';
+import { formatNumber } from '../i18n/formatNumber';
+import type { Lang } from '../i18n/Lang';
+import type { MessageKey } from '../i18n/da';
+import { isMessageKey, translate } from '../i18n/translate';
+import { TENDER_STATUS_COLORS } from '../map/tenderColors';
+import { ExposeMap } from './ExposeMap';
+import { mapHrefOf } from './exposeUrl';
+import { loadExpose, type ExposeData } from './loadExpose';
+import './expose.css';
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'ready'; data: ExposeData }
+  | { status: 'not-found' }
+  | { status: 'error'; message: string };
+
+/** The municipality's own site: the only contact route the exposé names (no invented people or numbers). */
+const CONTACT_SITE = 'koege.dk';
+const CONTACT_URL = 'https://www.koege.dk';
+
+/**
+ * A printable exposé of one plot (issue #4): a full page instead of the map shell, laid out for A4 portrait.
+ * `id` is null when the link's id cannot be a site id; the page then says "not found" without asking the API.
+ */
+export function ExposePage({ api, id, lang }: { api: KoegeApi; id: string | null; lang: Lang }) {
+  const t = useCallback<T>((key, params) => translate(lang, key, params), [lang]);
+  const [state, setState] = useState<LoadState>(id === null ? { status: 'not-found' } : { status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (id === null) return;
+    let current = true;
+    loadExpose({ api, id }).then(
+      (data) => {
+        if (current) setState({ status: 'ready', data });
+      },
+      (error: unknown) => {
+        if (!current) return;
+        if (error instanceof ApiError && error.status === 404) setState({ status: 'not-found' });
+        else setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, id, attempt]);
+
+  const name = state.status === 'ready' ? state.data.site.name : null;
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = name === null ? `${t('expose.link')} – ${t('app.title')}` : t('expose.docTitle', { name });
+  }, [lang, name, t]);
+
+  // The browser test's marker: the page has settled (loaded, not found or failed).
+  useEffect(() => {
+    const root = document.documentElement;
+    if (state.status === 'loading') {
+      delete root.dataset.exposeReady;
+    } else {
+      root.dataset.exposeReady = 'true';
+    }
+    root.dataset.exposeStatus = state.status;
+  }, [state.status]);
+
+  const siteId = state.status === 'ready' ? state.data.site.id : id;
+  return (
+    <div className="expose">
+      <nav className="expose__toolbar no-print" aria-label={t('expose.toolbar')}>
+        <a className="expose__back" href={mapHrefOf({ id: siteId, lang })} data-testid="expose-back">
+          <span aria-hidden="true">← </span>
+          {t('expose.back')}
+        </a>
+        {state.status === 'ready' && (
+          <button type="button" className="button" data-testid="expose-print" onClick={() => window.print()}>
+            {t('expose.print')}
+          </button>
+        )}
+      </nav>
+      <main className="expose__page" data-testid="expose">
+        {state.status === 'loading' && (
+          <p role="status" className="muted">
+            {t('expose.loading')}
+          </p>
+        )}
+        {state.status === 'not-found' && (
+          <div className="expose__notfound" data-testid="expose-not-found">
+            <h1 className="expose__title">{t('expose.notFoundTitle')}</h1>
+            <p>{id === null ? t('expose.notFoundNoId') : t('expose.notFound', { id })}</p>
+          </div>
+        )}
+        {state.status === 'error' && (
+          <div className="warning" role="alert" data-testid="expose-error">
+            <p>
+              {t('expose.error')} <span className="error-banner__detail">{state.message}</span>
+            </p>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => {
+                setState({ status: 'loading' });
+                setAttempt((n) => n + 1);
+              }}
+            >
+              {t('error.retry')}
+            </button>
+          </div>
+        )}
+        {state.status === 'ready' && <ExposeBody data={state.data} lang={lang} t={t} />}
+      </main>
+    </div>
+  );
+}
+
+function ExposeBody({ data, lang, t }: { data: ExposeData; lang: Lang; t: T }) {
+  const { site, plot } = data;
+  const kindKey = `kind.${site.kind}`;
+  const pageUrl = `${window.location.origin}${window.location.pathname}${window.location.search}`;
+  return (
+    <article className="expose__article" aria-labelledby="expose-title">
+      <header className="expose__header">
+        <p className="expose__kicker">{t('expose.kicker')}</p>
+        <h1 id="expose-title" className="expose__title" data-testid="expose-name">
+          {site.name}
+        </h1>
+        <p className="expose__kind">
+          {isMessageKey(kindKey) ? t(kindKey) : site.kind}
+          {site.plan_use && ` · ${t(`planUse.${site.plan_use}`)}`}
+        </p>
+      </header>
+
+      {site.accuracy === 'illustrative' && (
+        <p className="warning" role="note" data-testid="expose-illustrative-warning">
+          {t('accuracy.warningIllustrative')}
+        </p>
+      )}
+
+      <section className="expose__section expose__section--map" aria-labelledby="expose-map-heading">
+        <h2 id="expose-map-heading" className="expose__heading">
+          {t('expose.map')}
+        </h2>
+        <figure className="expose__figure">
+          <ExposeMap
+            frame={data.frame}
+            features={data.features}
+            lang={lang}
+            labels={{
+              title: t('expose.mapTitle', { name: site.name }),
+              desc: (scale) => t('expose.mapDesc', { scale }),
+              north: t('expose.north'),
+            }}
+          />
+          <figcaption className="expose__caption">
+            <ul className="expose__legend">
+              {(['plot', 'neighbour', 'motorway', 'rail', 'station'] as const).map((role) => (
+                <li key={role}>
+                  <span className={`expose__swatch expose__swatch--${role}`} aria-hidden="true" />
+                  {t(`expose.legend.${role}`)}
+                </li>
+              ))}
+            </ul>
+            <p className="muted">{t('expose.mapNote')}</p>
+          </figcaption>
+        </figure>
+      </section>
+
+      <KeyFigures site={site} plot={plot} lang={lang} t={t} />
+      <TenderSection tender={site.tender} lang={lang} t={t} />
+
+      <section className="expose__section" aria-labelledby="expose-actions-heading">
+        <h2 id="expose-actions-heading" className="expose__heading">
+          {t('expose.actions')}
+        </h2>
+        {site.actions.length === 0 ? (
+          <p className="muted">{t('site.noActions')}</p>
+        ) : (
+          <ul className="expose__actions" data-testid="expose-actions">
+            {site.actions.map((action) => (
+              <li key={action.number} data-action={action.number}>
+                <p>
+                  <strong>{action.number}</strong> <span lang="da">{action.text}</span>
+                </p>
+                <p className="muted">
+                  {t('policy.initiative', { number: action.initiative.number })}:{' '}
+                  <span lang="da">{action.initiative.title}</span> · {t(`progress.${action.progress}`)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="expose__section" aria-labelledby="expose-source-heading">
+        <h2 id="expose-source-heading" className="expose__heading">
+          {t('expose.source')}
+        </h2>
+        <p lang="da">{site.source}</p>
+        <p data-testid="expose-accuracy" data-accuracy={site.accuracy}>
+          <strong>{t('site.accuracy')}:</strong> {t(`accuracy.${site.accuracy}`)}
+        </p>
+        {site.accuracy === 'approximate' && (
+          <p className="warning warning--mild" role="note">
+            {t('accuracy.warningApproximate')}
+          </p>
+        )}
+      </section>
+
+      <section className="expose__section" aria-labelledby="expose-contact-heading" data-testid="expose-contact">
+        <h2 id="expose-contact-heading" className="expose__heading">
+          {t('expose.contact')}
+        </h2>
+        <p>
+          <strong>{t('expose.contactName')}</strong>
+        </p>
+        <p>
+          {t('expose.contactVia', { site: '' })}
+          <a href={CONTACT_URL}>{CONTACT_SITE}</a>
+        </p>
+      </section>
+
+      <p className="expose__generated muted">{t('expose.generated', { url: pageUrl })}</p>
+    </article>
+  );
+}
+
+function KeyFigures({ site, plot, lang, t }: { site: SiteDetail; plot: Plot | null; lang: Lang; t: T }) {
+  const notSet = <span className="muted">{t('site.notSet')}</span>;
+  const nearest = (value: Plot['nearest_station']) =>
+    value === null
+      ? notSet
+      : t('expose.distanceTo', { distance: formatLength({ metres: value.distance_m, lang }), name: value.name });
+  return (
+    <section className="expose__section" aria-labelledby="expose-facts-heading">
+      <h2 id="expose-facts-heading" className="expose__heading">
+        {t('expose.facts')}
+      </h2>
+      <dl className="expose__facts">
+        <Fact label={t('expose.areaHa')} testId="expose-area">
+          {site.area_m2 !== null ? formatArea({ m2: site.area_m2, lang }) : notSet}
+        </Fact>
+        <Fact label={t('site.planUse')}>{site.plan_use ? t(`planUse.${site.plan_use}`) : notSet}</Fact>
+        <Fact label={t('site.maxHeight')}>
+          {site.max_height_m !== null
+            ? `${formatNumber({ value: site.max_height_m, lang, maxFractionDigits: 1 })} m`
+            : notSet}
+        </Fact>
+        <Fact label={t('site.plotRatio')}>
+          {site.plot_ratio_pct !== null
+            ? `${formatNumber({ value: site.plot_ratio_pct, lang, maxFractionDigits: 1 })} %`
+            : notSet}
+        </Fact>
+        <Fact label={t('site.buildingRights')}>
+          {site.building_rights ? <span lang="da">{site.building_rights}</span> : notSet}
+        </Fact>
+        <Fact label={t('expose.nearestStation')} testId="expose-station">
+          {plot === null ? <span className="muted">{t('expose.notComputed')}</span> : nearest(plot.nearest_station)}
+        </Fact>
+        <Fact label={t('expose.nearestJunction')} testId="expose-junction">
+          {plot === null ? <span className="muted">{t('expose.notComputed')}</span> : nearest(plot.nearest_junction)}
+        </Fact>
+      </dl>
+      {site.description && (
+        <p className="expose__description" lang="da">
+          {site.description}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function TenderSection({ tender, lang, t }: { tender: Tender | null; lang: Lang; t: T }) {
+  return (
+    <section className="expose__section" aria-labelledby="expose-tender-heading">
+      <h2 id="expose-tender-heading" className="expose__heading">
+        {t('expose.tender')}
+      </h2>
+      {tender === null ? (
+        <p className="muted">{t('site.noTender')}</p>
+      ) : (
+        <>
+          <dl className="expose__facts">
+            <Fact label={t('site.tenderStatus')}>
+              <span className="status" data-testid="expose-tender-status" data-status={tender.status}>
+                <span
+                  className="status__chip"
+                  style={{ background: TENDER_STATUS_COLORS[tender.status] }}
+                  aria-hidden="true"
+                />
+                {t(`status.${tender.status}`)}
+              </span>
+            </Fact>
+            <Fact label={t('site.plannedYear')}>
+              {tender.planned_year !== null ? String(tender.planned_year) : <span className="muted">–</span>}
+            </Fact>
+            <Fact label={t('site.opensOn')}>
+              {tender.opens_on !== null ? formatDate({ isoDate: tender.opens_on, lang }) : '–'}
+            </Fact>
+            <Fact label={t('site.closesOn')}>
+              {tender.closes_on !== null ? formatDate({ isoDate: tender.closes_on, lang }) : '–'}
+            </Fact>
+          </dl>
+          <h3 className="expose__subheading">{t('site.history')}</h3>
+          {tender.history.length === 0 ? (
+            <p className="muted">{t('site.noHistory')}</p>
+          ) : (
+            <ol className="expose__history" data-testid="expose-history">
+              {tender.history.map((event, i) => (
+                <li key={`${event.at}-${i}`}>
+                  <time dateTime={event.at}>{formatDateTime({ isoDateTime: event.at, lang })}</time>{' '}
+                  <span>
+                    {event.from_status ? `${t(`status.${event.from_status}`)} → ` : ''}
+                    {t(`status.${event.to_status}`)}
+                  </span>{' '}
+                  <span className="muted">{t('site.historyBy', { actor: event.actor })}</span>
+                  {event.note && (
+                    <span className="expose__note" lang="da">
+                      {' '}
+                      – {event.note}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+  return (
+    <div className="expose__fact">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}

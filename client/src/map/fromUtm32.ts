@@ -1,0 +1,10 @@
+import proj4 from 'proj4';
+import { EPSG_25832 } from './toUtm32';
+
+const fromUtm = proj4(EPSG_25832, 'EPSG:4326');
+
+/** Unprojects EPSG:25832 easting/northing (metres) to a lon/lat position in EPSG:4326 degrees. */
+export function fromUtm32({ easting, northing }: { easting: number; northing: number }): { lon: number; lat: number } {
+  const [lon, lat] = fromUtm.forward([easting, northing]) as [number, number];
+  return { lon, lat };
+}
