@@ -7,8 +7,8 @@ import { formatLength } from '../i18n/formatLength';
 import { formatNumber } from '../i18n/formatNumber';
 import type { Lang } from '../i18n/Lang';
 import type { MessageKey } from '../i18n/da';
-import { TENDER_STATUS_COLORS } from '../map/tenderColors';
 import { useAppStore } from '../store/useAppStore';
+import { TenderStatusBadge } from './TenderStatusBadge';
 import { useT } from './useT';
 
 type T = ReturnType<typeof useT>;
@@ -49,18 +49,7 @@ const ROWS: CompareRow[] = [
   { label: 'site.plotRatio', cell: (plot, lang, t) => number(plot.plot_ratio_pct, lang, '%', t) },
   {
     label: 'compare.tenderStatus',
-    cell: (plot, _lang, t) => (
-      <span className="status" data-status={plot.tender_status ?? ''}>
-        {plot.tender_status && (
-          <span
-            className="status__chip"
-            style={{ background: TENDER_STATUS_COLORS[plot.tender_status] }}
-            aria-hidden="true"
-          />
-        )}
-        {plot.tender_status ? t(`status.${plot.tender_status}`) : t('legend.noStatus')}
-      </span>
-    ),
+    cell: (plot) => <TenderStatusBadge status={plot.tender_status} />,
   },
   {
     label: 'site.plannedYear',

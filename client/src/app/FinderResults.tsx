@@ -5,11 +5,11 @@ import type { Plot } from '../../../server/src/schemas/plot';
 import { formatArea } from '../i18n/formatArea';
 import { formatLength } from '../i18n/formatLength';
 import type { Lang } from '../i18n/Lang';
-import { TENDER_STATUS_COLORS } from '../map/tenderColors';
 import { PLOT_SORT_KEYS, type FinderSort } from '../store/FinderFilters';
 import { useAppStore } from '../store/useAppStore';
 import { exposeHref } from '../expose/exposeUrl';
 import { ShortlistToggle } from './ShortlistToggle';
+import { TenderStatusBadge } from './TenderStatusBadge';
 import { useT } from './useT';
 
 const SORT_OPTIONS: FinderSort[] = PLOT_SORT_KEYS.flatMap((key) => [key, `-${key}` as const]);
@@ -147,16 +147,7 @@ function PlotSummary({ plot, lang }: { plot: Plot; lang: Lang }) {
       <span className="finder-item__line">
         {plot.plan_use ? t(`planUse.${plot.plan_use}`) : t('site.notSet')}
         {' · '}
-        <span className="status" data-status={plot.tender_status ?? ''}>
-          {plot.tender_status && (
-            <span
-              className="status__chip"
-              style={{ background: TENDER_STATUS_COLORS[plot.tender_status] }}
-              aria-hidden="true"
-            />
-          )}
-          {plot.tender_status ? t(`status.${plot.tender_status}`) : t('legend.noStatus')}
-        </span>
+        <TenderStatusBadge status={plot.tender_status} />
         {plot.planned_year !== null && ` · ${t('finder.plannedIn', { year: plot.planned_year })}`}
       </span>
       <span className="finder-item__line finder-item__muted">

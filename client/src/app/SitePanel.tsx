@@ -6,11 +6,11 @@ import { formatDate, formatDateTime } from '../i18n/formatDate';
 import { formatLength } from '../i18n/formatLength';
 import { formatNumber } from '../i18n/formatNumber';
 import type { Lang } from '../i18n/Lang';
-import { TENDER_STATUS_COLORS } from '../map/tenderColors';
 import { useAppStore } from '../store/useAppStore';
 import { isMessageKey } from '../i18n/translate';
 import { exposeHref } from '../expose/exposeUrl';
 import { ShortlistToggle } from './ShortlistToggle';
+import { TenderStatusBadge } from './TenderStatusBadge';
 import { useT } from './useT';
 
 /** The selected site: facts, tender, linked policy actions, source and accuracy. */
@@ -214,14 +214,7 @@ function TenderSection({ tender, lang }: { tender: Tender | null; lang: Lang }) 
         <>
           <dl className="facts">
             <Fact label={t('site.tenderStatus')}>
-              <span className="status" data-testid="site-tender-status" data-status={tender.status}>
-                <span
-                  className="status__chip"
-                  style={{ background: TENDER_STATUS_COLORS[tender.status] }}
-                  aria-hidden="true"
-                />
-                {t(`status.${tender.status}`)}
-              </span>
+              <TenderStatusBadge status={tender.status} testId="site-tender-status" />
             </Fact>
             {tender.planned_year !== null && <Fact label={t('site.plannedYear')}>{String(tender.planned_year)}</Fact>}
             {tender.opens_on !== null && (
