@@ -8,6 +8,7 @@ import { clientPlugin } from './plugins/client';
 import { apiRoutes } from './routes/apiRoutes';
 import { tileRoutes } from './routes/tileRoutes';
 import { feedRoutes } from './routes/feedRoutes';
+import { exposeRoutes } from './routes/exposeRoutes';
 import { TileService, type TileServiceOptions } from './tiles/tileService';
 
 declare module 'fastify' {
@@ -55,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dbPlugin, options.db);
   await app.register(docsPlugin);
   await app.register(apiRoutes, { prefix: '/api' });
+  await app.register(exposeRoutes, { prefix: '/api' });
   const tiles = new TileService(app.pg, { ...DEFAULT_TILE_OPTIONS, ...options.tiles });
   app.decorate('tiles', tiles);
   await app.register(tileRoutes, { prefix: '/tiles', tiles });

@@ -49,7 +49,7 @@ const ROWS: CompareRow[] = [
   { label: 'site.plotRatio', cell: (plot, lang, t) => number(plot.plot_ratio_pct, lang, '%', t) },
   {
     label: 'compare.tenderStatus',
-    cell: (plot) => <TenderStatusBadge status={plot.tender_status} />,
+    cell: (plot, lang) => <TenderStatusBadge status={plot.tender_status} lang={lang} />,
   },
   {
     label: 'site.plannedYear',

@@ -147,7 +147,7 @@ function PlotSummary({ plot, lang }: { plot: Plot; lang: Lang }) {
       <span className="finder-item__line">
         {plot.plan_use ? t(`planUse.${plot.plan_use}`) : t('site.notSet')}
         {' · '}
-        <TenderStatusBadge status={plot.tender_status} />
+        <TenderStatusBadge status={plot.tender_status} lang={lang} />
         {plot.planned_year !== null && ` · ${t('finder.plannedIn', { year: plot.planned_year })}`}
       </span>
       <span className="finder-item__line finder-item__muted">

@@ -214,7 +214,7 @@ function TenderSection({ tender, lang }: { tender: Tender | null; lang: Lang }) 
         <>
           <dl className="facts">
             <Fact label={t('site.tenderStatus')}>
-              <TenderStatusBadge status={tender.status} testId="site-tender-status" />
+              <TenderStatusBadge status={tender.status} lang={lang} testId="site-tender-status" />
             </Fact>
             {tender.planned_year !== null && <Fact label={t('site.plannedYear')}>{String(tender.planned_year)}</Fact>}
             {tender.opens_on !== null && (

@@ -1,16 +1,27 @@
 import type { TenderStatus } from '../../../server/src/schemas/common';
+import type { Lang } from '../i18n/Lang';
+import { translate } from '../i18n/translate';
 import { TENDER_STATUS_COLORS } from '../map/tenderColors';
-import { useT } from './useT';
 
-/** A tender status as its map colour and its name; "no status" for a plot without a tender. */
-export function TenderStatusBadge({ status, testId }: { status: TenderStatus | null; testId?: string }) {
-  const t = useT();
+/**
+ * A tender status as its map colour and its name; "no status" for a plot without a tender. Takes the language
+ * rather than reading the store, so that pages without the map's store (the exposé) can use it too.
+ */
+export function TenderStatusBadge({
+  status,
+  lang,
+  testId,
+}: {
+  status: TenderStatus | null;
+  lang: Lang;
+  testId?: string;
+}) {
   return (
     <span className="status" data-testid={testId} data-status={status ?? ''}>
       {status && (
         <span className="status__chip" style={{ background: TENDER_STATUS_COLORS[status] }} aria-hidden="true" />
       )}
-      {status ? t(`status.${status}`) : t('legend.noStatus')}
+      {status ? translate(lang, `status.${status}`) : translate(lang, 'legend.noStatus')}
     </span>
   );
 }

@@ -10,10 +10,10 @@ import { formatNumber } from '../i18n/formatNumber';
 import type { Lang } from '../i18n/Lang';
 import type { MessageKey } from '../i18n/da';
 import { isMessageKey, translate } from '../i18n/translate';
-import { TENDER_STATUS_COLORS } from '../map/tenderColors';
 import { ExposeMap } from './ExposeMap';
 import { mapHrefOf } from './exposeUrl';
 import { loadExpose, type ExposeData } from './loadExpose';
+import { TenderStatusBadge } from '../app/TenderStatusBadge';
 import './expose.css';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -84,6 +84,16 @@ export function ExposePage({ api, id, lang }: { api: KoegeApi; id: string | null
           <button type="button" className="button" data-testid="expose-print" onClick={() => window.print()}>
             {t('expose.print')}
           </button>
+        )}
+        {state.status === 'ready' && (
+          <a
+            className="button"
+            href={`/api/plots/${encodeURIComponent(state.data.site.id)}/expose.pdf?lang=${lang}`}
+            download
+            data-testid="expose-download-pdf"
+          >
+            {t('expose.downloadPdf')}
+          </a>
         )}
       </nav>
       <main className="expose__page" data-testid="expose">
@@ -289,14 +299,7 @@ function TenderSection({ tender, lang, t }: { tender: Tender | null; lang: Lang;
         <>
           <dl className="expose__facts">
             <Fact label={t('site.tenderStatus')}>
-              <span className="status" data-testid="expose-tender-status" data-status={tender.status}>
-                <span
-                  className="status__chip"
-                  style={{ background: TENDER_STATUS_COLORS[tender.status] }}
-                  aria-hidden="true"
-                />
-                {t(`status.${tender.status}`)}
-              </span>
+              <TenderStatusBadge status={tender.status} lang={lang} testId="expose-tender-status" />
             </Fact>
             <Fact label={t('site.plannedYear')}>
               {tender.planned_year !== null ? String(tender.planned_year) : <span className="muted">–</span>}

@@ -218,6 +218,7 @@ export const da = {
   'expose.kicker': 'Køge Erhvervskort · Eksposé',
   'expose.docTitle': '{name} – Eksposé – Køge Erhvervskort',
   'expose.print': 'Udskriv / gem som PDF',
+  'expose.downloadPdf': 'Hent PDF',
   'expose.back': 'Tilbage til kortet',
   'expose.toolbar': 'Eksposéets værktøjer',
   'expose.loading': 'Henter eksposéet …',

@@ -220,6 +220,7 @@ export const en: Record<MessageKey, string> = {
   'expose.kicker': 'Køge Business Map · Exposé',
   'expose.docTitle': '{name} – Exposé – Køge Business Map',
   'expose.print': 'Print / save as PDF',
+  'expose.downloadPdf': 'Download PDF',
   'expose.back': 'Back to the map',
   'expose.toolbar': 'Exposé tools',
   'expose.loading': 'Loading the exposé …',

@@ -1,0 +1,45 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Problem, Slug } from '../schemas/common';
+import { HttpProblem } from '../plugins/errors';
+import { getSite } from '../repositories/siteRepository';
+import { findPlots } from '../repositories/plotRepository';
+import { exposePdf } from '../exports/exposePdf';
+
+/** `GET /api/plots/:id/expose.pdf` (issue #4): the plot's exposé as an A4 vector PDF to download. */
+export const exposeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/plots/:id/expose.pdf',
+    {
+      schema: {
+        tags: ['map'],
+        summary: 'A plot’s exposé as an A4 PDF (vector outline in EPSG:25832, key figures, tender, policy actions)',
+        params: Type.Object({ id: Slug }),
+        querystring: Type.Object(
+          { lang: Type.Optional(Type.Union([Type.Literal('da'), Type.Literal('en')])) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/pdf' }),
+          400: Problem,
+          404: Problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const site = await getSite(app.pg, id);
+      if (!site || site.kind !== 'plot') throw HttpProblem.notFound(`No plot "${id}"`);
+      const plot = (await findPlots(app.pg, { sort: 'area', descending: false })).find((p) => p.id === id) ?? null;
+      const pdf = await exposePdf({ site, plot, lang: request.query.lang ?? 'da' });
+      // The id is a slug (ASCII); the accented name goes in filename* (RFC 5987) for clients that read it.
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="koege-ekspose-${id}.pdf"; filename*=UTF-8''koege-ekspos%C3%A9-${id}.pdf`,
+        )
+        .send(pdf);
+    },
+  );
+};
