@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SiteDetail, Tender } from '../../../server/src/schemas/site';
 import { formatArea } from '../i18n/formatArea';
-import { formatDate, formatDateTime } from '../i18n/formatDate';
+import { formatDate } from '../i18n/formatDate';
 import { formatLength } from '../i18n/formatLength';
 import { formatNumber } from '../i18n/formatNumber';
 import type { Lang } from '../i18n/Lang';
@@ -10,6 +10,7 @@ import { useAppStore } from '../store/useAppStore';
 import { isMessageKey } from '../i18n/translate';
 import { exposeHref } from '../expose/exposeUrl';
 import { ShortlistToggle } from './ShortlistToggle';
+import { TenderHistory } from './TenderHistory';
 import { TenderStatusBadge } from './TenderStatusBadge';
 import { useT } from './useT';
 
@@ -225,29 +226,7 @@ function TenderSection({ tender, lang }: { tender: Tender | null; lang: Lang }) 
             )}
           </dl>
           <h4 className="site-panel__minorheading">{t('site.history')}</h4>
-          {tender.history.length === 0 ? (
-            <p className="muted">{t('site.noHistory')}</p>
-          ) : (
-            <ol className="history">
-              {tender.history.map((event, i) => (
-                <li key={`${event.at}-${i}`} className="history__item">
-                  <time dateTime={event.at} className="history__time">
-                    {formatDateTime({ isoDateTime: event.at, lang })}
-                  </time>{' '}
-                  <span>
-                    {event.from_status ? `${t(`status.${event.from_status}`)} → ` : ''}
-                    {t(`status.${event.to_status}`)}
-                  </span>{' '}
-                  <span className="muted">{t('site.historyBy', { actor: event.actor })}</span>
-                  {event.note && (
-                    <span className="history__note" lang="da">
-                      {event.note}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ol>
-          )}
+          <TenderHistory history={tender.history} lang={lang} variant="panel" />
         </>
       )}
     </section>

@@ -4,7 +4,7 @@ import type { KoegeApi } from '../api/KoegeApi';
 import type { Plot } from '../../../server/src/schemas/plot';
 import type { SiteDetail, Tender } from '../../../server/src/schemas/site';
 import { formatArea } from '../i18n/formatArea';
-import { formatDate, formatDateTime } from '../i18n/formatDate';
+import { formatDate } from '../i18n/formatDate';
 import { formatLength } from '../i18n/formatLength';
 import { formatNumber } from '../i18n/formatNumber';
 import type { Lang } from '../i18n/Lang';
@@ -13,6 +13,7 @@ import { isMessageKey, translate } from '../i18n/translate';
 import { ExposeMap } from './ExposeMap';
 import { mapHrefOf } from './exposeUrl';
 import { loadExpose, type ExposeData } from './loadExpose';
+import { TenderHistory } from '../app/TenderHistory';
 import { TenderStatusBadge } from '../app/TenderStatusBadge';
 import './expose.css';
 
@@ -312,28 +313,7 @@ function TenderSection({ tender, lang, t }: { tender: Tender | null; lang: Lang;
             </Fact>
           </dl>
           <h3 className="expose__subheading">{t('site.history')}</h3>
-          {tender.history.length === 0 ? (
-            <p className="muted">{t('site.noHistory')}</p>
-          ) : (
-            <ol className="expose__history" data-testid="expose-history">
-              {tender.history.map((event, i) => (
-                <li key={`${event.at}-${i}`}>
-                  <time dateTime={event.at}>{formatDateTime({ isoDateTime: event.at, lang })}</time>{' '}
-                  <span>
-                    {event.from_status ? `${t(`status.${event.from_status}`)} → ` : ''}
-                    {t(`status.${event.to_status}`)}
-                  </span>{' '}
-                  <span className="muted">{t('site.historyBy', { actor: event.actor })}</span>
-                  {event.note && (
-                    <span className="expose__note" lang="da">
-                      {' '}
-                      – {event.note}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ol>
-          )}
+          <TenderHistory history={tender.history} lang={lang} variant="print" testId="expose-history" />
         </>
       )}
     </section>
