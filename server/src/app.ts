@@ -10,10 +10,14 @@ import { tileRoutes } from './routes/tileRoutes';
 import { feedRoutes } from './routes/feedRoutes';
 import { exposeRoutes } from './routes/exposeRoutes';
 import { TileService, type TileServiceOptions } from './tiles/tileService';
+import { floodRoutes } from './routes/floodRoutes';
+import { FloodService } from './flood/floodService';
+import { elevationFilePath, type ElevationFileChoice } from './flood/elevationSource';
 
 declare module 'fastify' {
   interface FastifyInstance {
     tiles: TileService;
+    flood: FloodService;
   }
 }
 
@@ -25,6 +29,8 @@ export interface AppOptions {
   tiles?: Partial<TileServiceOptions>;
   /** Public address for feeds and links (config PUBLIC_URL). */
   publicUrl?: string;
+  /** The terrain model of the flood model; defaults to the one imported into DATA_DIR, else the shipped grid. */
+  elevation?: ElevationFileChoice;
 }
 
 /** Tiles as an empty environment configures them; tests and benchmarks override parts. */
@@ -55,7 +61,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(dbPlugin, options.db);
   await app.register(docsPlugin);
+  const flood = new FloodService(app.pg, options.elevation ?? elevationFilePath(readConfig({}).dataDir));
+  app.decorate('flood', flood);
   await app.register(apiRoutes, { prefix: '/api' });
+  await app.register(floodRoutes, { prefix: '/api', flood });
   await app.register(exposeRoutes, { prefix: '/api' });
   const tiles = new TileService(app.pg, { ...DEFAULT_TILE_OPTIONS, ...options.tiles });
   app.decorate('tiles', tiles);

@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
+import { elevationFilePath } from './flood/elevationSource';
 import { openDatabase, prepareDatabase } from './db/openDatabase';
 
 const log = (message: string) => console.log(`[køge] ${message}`);
@@ -14,6 +15,7 @@ async function main() {
       logger: { level: config.logLevel },
       tiles: config.tiles,
       publicUrl: config.publicUrl,
+      elevation: elevationFilePath(config.dataDir),
     });
     const shutdown = async (signal: string) => {
       log(`${signal}: finishing requests in flight, then closing the database`);

@@ -1,5 +1,6 @@
 import type { Geometry } from '../schemas/geojson';
 import type { Plot, PlotFilter, PlotSort } from '../schemas/plot';
+import { FLOOD_OVERLAP_MIN_M2 } from './floodRepository';
 import type { Queryable } from './queryable';
 
 /** The layers the finder measures distances to. */
@@ -75,6 +76,10 @@ async function queryPlots(db: Queryable, f: PlotFilter, withGeometry: boolean): 
      ) p
      WHERE ($9::float8 IS NULL OR station_m <= $9)
        AND ($10::float8 IS NULL OR junction_m <= $10)
+       AND ($11::text IS NULL OR NOT EXISTS (
+             SELECT 1 FROM flood_extent f JOIN site s ON s.id = p.id
+              WHERE f.model = $11 AND f.level_cm = $12 AND f.dike = $13 AND ST_Intersects(f.geom, s.geom)
+                AND ST_Area(ST_Intersection(f.geom, s.geom)) >= $14))
      ORDER BY ${ORDER_BY[f.sort]} ${f.descending ? 'DESC' : 'ASC'} NULLS LAST, id`,
     [
       STATION_LAYER,
@@ -87,6 +92,10 @@ async function queryPlots(db: Queryable, f: PlotFilter, withGeometry: boolean): 
       f.minHeightM ?? null,
       f.maxStationM ?? null,
       f.maxJunctionM ?? null,
+      f.outsideFlood?.model ?? null,
+      f.outsideFlood?.levelCm ?? null,
+      f.outsideFlood?.dike ?? null,
+      FLOOD_OVERLAP_MIN_M2,
     ],
   );
   return rows;

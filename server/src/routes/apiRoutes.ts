@@ -9,7 +9,7 @@ import { layerSource, listLayers } from '../repositories/layerRepository';
 import { getSite, listFeatures } from '../repositories/siteRepository';
 import { getPolicy } from '../repositories/policyRepository';
 import { parseBbox } from './parseBbox';
-import { parsePlotQuery } from './parsePlotQuery';
+import { resolvePlotQuery } from './parsePlotQuery';
 import { PlotFilterParams, PlotList, PlotQuery } from '../schemas/plot';
 import { findPlots, findPlotsWithGeometry } from '../repositories/plotRepository';
 import { exportFileName, plotsToCsv, plotsToGeoJson } from '../exports/plotExports';
@@ -134,7 +134,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const plots = await findPlots(app.pg, parsePlotQuery(request.query));
+      const plots = await findPlots(app.pg, await resolvePlotQuery(request.query, app.flood));
       return { count: plots.length, plots };
     },
   );
@@ -150,7 +150,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const plots = await findPlots(app.pg, parsePlotQuery(request.query));
+      const plots = await findPlots(app.pg, await resolvePlotQuery(request.query, app.flood));
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${exportFileName('csv')}"`)
@@ -179,7 +179,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { crs = 'EPSG:4326', ...filters } = request.query;
-      const plots = await findPlotsWithGeometry(app.pg, parsePlotQuery(filters));
+      const plots = await findPlotsWithGeometry(app.pg, await resolvePlotQuery(filters, app.flood));
       return reply
         .type('application/geo+json')
         .header('content-disposition', `attachment; filename="${exportFileName(crs)}"`)

@@ -4,7 +4,7 @@ import { Problem } from '../schemas/common';
 import { PlotQuery } from '../schemas/plot';
 import { findPlots, tenderEventsOf } from '../repositories/plotRepository';
 import { plotFeed } from '../feeds/plotFeed';
-import { parsePlotQuery } from './parsePlotQuery';
+import { resolvePlotQuery } from './parsePlotQuery';
 
 /** Entries per feed: enough for a reader that polls daily. */
 const FEED_ENTRIES = 50;
@@ -22,7 +22,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = asyn
       },
     },
     async (request, reply) => {
-      const plots = await findPlots(app.pg, parsePlotQuery(request.query));
+      const plots = await findPlots(app.pg, await resolvePlotQuery(request.query, app.flood));
       const events = await tenderEventsOf(
         app.pg,
         plots.map((p) => p.id),

@@ -1,6 +1,8 @@
 import { HttpProblem } from '../plugins/errors';
 import { PLAN_USES, TENDER_STATUSES } from '../schemas/vocabulary';
 import { PLOT_SORTS, type PlotFilter, type PlotSort } from '../schemas/plot';
+import type { FloodLevel, FloodService } from '../flood/floodService';
+import { parseFloodLevel } from './parseFloodLevel';
 
 /** Query parameters of `GET /api/plots`, all optional strings. */
 export interface PlotQuery {
@@ -12,8 +14,13 @@ export interface PlotQuery {
   min_height?: string;
   max_station_m?: string;
   max_junction_m?: string;
+  outside_flood?: string;
+  flood_dike?: string;
   sort?: string;
 }
+
+/** The filter as the query states it: the flood scenario by level, before its stored extent is known. */
+export type ParsedPlotQuery = Omit<PlotFilter, 'outsideFlood'> & { outsideFlood?: FloodLevel };
 
 /** Larger than any plot or distance in Denmark; bigger numbers are typos or probes. */
 const MAX_METRES = 1_000_000;
@@ -40,7 +47,7 @@ function list<T extends string>(name: string, text: string | undefined, allowed:
 }
 
 /** Parses and checks the plot finder's query; every fault is a 400 naming its parameter. */
-export function parsePlotQuery(q: PlotQuery): PlotFilter {
+export function parsePlotQuery(q: PlotQuery): ParsedPlotQuery {
   const minAreaM2 = number('min_area', q.min_area, MAX_AREA_M2);
   const maxAreaM2 = number('max_area', q.max_area, MAX_AREA_M2);
   if (minAreaM2 !== undefined && maxAreaM2 !== undefined && minAreaM2 > maxAreaM2) {
@@ -60,7 +67,7 @@ export function parsePlotQuery(q: PlotQuery): PlotFilter {
   if (!(PLOT_SORTS as readonly string[]).includes(sort)) {
     throw HttpProblem.badRequest('sort', `must be one of ${PLOT_SORTS.join(', ')}, optionally with a leading -`);
   }
-  const filter: PlotFilter = { sort: sort as PlotSort, descending };
+  const filter: ParsedPlotQuery = { sort: sort as PlotSort, descending };
   const statuses = list('status', q.status, TENDER_STATUSES);
   const uses = list('use', q.use, PLAN_USES);
   const minHeightM = number('min_height', q.min_height, 1000);
@@ -74,5 +81,23 @@ export function parsePlotQuery(q: PlotQuery): PlotFilter {
   if (minHeightM !== undefined) filter.minHeightM = minHeightM;
   if (maxStationM !== undefined) filter.maxStationM = maxStationM;
   if (maxJunctionM !== undefined) filter.maxJunctionM = maxJunctionM;
+  if (q.flood_dike !== undefined && q.outside_flood === undefined) {
+    throw HttpProblem.badRequest('flood_dike', 'applies only together with outside_flood');
+  }
+  if (q.outside_flood !== undefined) {
+    if (q.flood_dike !== undefined && q.flood_dike !== 'with' && q.flood_dike !== 'without') {
+      throw HttpProblem.badRequest('flood_dike', 'must be with or without');
+    }
+    filter.outsideFlood = {
+      levelCm: parseFloodLevel('outside_flood', q.outside_flood),
+      dike: q.flood_dike !== 'without',
+    };
+  }
   return filter;
+}
+
+/** {@link parsePlotQuery}, with the flood scenario's extent computed and stored if it was not yet. */
+export async function resolvePlotQuery(q: PlotQuery, flood: Pick<FloodService, 'extent'>): Promise<PlotFilter> {
+  const { outsideFlood, ...filter } = parsePlotQuery(q);
+  return outsideFlood ? { ...filter, outsideFlood: (await flood.extent(outsideFlood)).key } : filter;
 }

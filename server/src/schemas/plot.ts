@@ -44,6 +44,8 @@ export interface PlotFilter {
   minHeightM?: number;
   maxStationM?: number;
   maxJunctionM?: number;
+  /** Only plots this stored flood extent does not reach (issue #4: "outside the flood scenario of N m"). */
+  outsideFlood?: { model: string; levelCm: number; dike: boolean };
   sort: PlotSort;
   descending: boolean;
 }
@@ -60,6 +62,8 @@ export const PlotFilterParams = {
   min_height: QueryText('building height the plan must allow at least, in metres'),
   max_station_m: QueryText('greatest distance to the nearest station, in metres'),
   max_junction_m: QueryText('greatest distance to the nearest motorway junction, in metres'),
+  outside_flood: QueryText('only plots the flood of this still-water level (metres DVR90, 0–4) does not reach'),
+  flood_dike: QueryText('with (default: Køge Dige holds the sea up to 2.8 m) or without, for outside_flood'),
   sort: QueryText('area, station, junction or tender; a leading - sorts descending'),
 };
 export const PlotQuery = Type.Object(PlotFilterParams, { additionalProperties: false });
