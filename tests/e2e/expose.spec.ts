@@ -2,6 +2,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { formatArea } from '../../client/src/i18n/formatArea';
+import { FLOOD_SCENARIOS } from '../../server/src/flood/floodScenarios';
 import type { SiteDetail } from '../../server/src/schemas/site';
 
 const OUT = 'test-results';
@@ -25,6 +26,16 @@ test('the exposé of kn-05 shows its facts and map, prints clean and makes an A4
   await expect(page.getByTestId('expose-contact')).toContainText('Køge Kommune, Erhvervsservice');
   await expect(page.getByTestId('expose-contact')).toContainText('Kontakt via koege.dk');
   await expect(page.getByTestId('expose-back')).toHaveAttribute('href', '/?site=kn-05');
+
+  // Flood exposure: one row per named scenario, with and without the dike, on an illustrative terrain model.
+  const floodRows = page.getByTestId('expose-flood-table').locator('tbody tr');
+  await expect(floodRows).toHaveCount(FLOOD_SCENARIOS.length);
+  await expect(floodRows.first().locator('th')).toHaveText(FLOOD_SCENARIOS[0].labelDa);
+  await expect(page.getByTestId('expose-flood').getByRole('columnheader', { name: 'Uden dige' })).toBeVisible();
+  for (const row of await floodRows.all()) {
+    await expect(row.locator('td').nth(1)).toHaveText(/^(ikke oversvømmet|(< )?[\d,]+ % oversvømmet|oversvømmet)$/);
+  }
+  await expect(page.getByTestId('expose-flood-source')).toContainText('illustrativ terrænmodel');
 
   const map = page.getByTestId('expose-map');
   await expect(map.locator('path[data-role="plot"][data-id="kn-05"]')).toHaveCount(1);

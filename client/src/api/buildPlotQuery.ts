@@ -20,6 +20,11 @@ export function buildPlotQuery(filters: FinderFilters): string {
   pushNumber(parts, 'min_height', filters.minHeightM);
   pushNumber(parts, 'max_station_m', filters.maxStationM);
   pushNumber(parts, 'max_junction_m', filters.maxJunctionM);
+  if (filters.floodLevel !== null) {
+    parts.push(`outside_flood=${floodLevelText(filters.floodLevel)}`);
+    // The API's default is `with`, and it refuses flood_dike without outside_flood.
+    if (filters.floodDike === 'without') parts.push('flood_dike=without');
+  }
   if (filters.sort !== DEFAULT_FINDER_SORT) parts.push(`sort=${filters.sort}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
@@ -57,11 +62,17 @@ const FIELD_OF = {
   min_height: 'minHeightM',
   max_station_m: 'maxStationM',
   max_junction_m: 'maxJunctionM',
+  outside_flood: 'floodLevel',
 } as const satisfies Record<Exclude<RelaxableFilter, 'status' | 'use'>, keyof FinderFilters>;
 
 /** A number as a plain decimal of at most 6 fraction digits (what the API accepts). */
 export function plainDecimal(value: number): string {
   return String(Number(value.toFixed(6)));
+}
+
+/** A flood level in metres DVR90 as the API takes it: a plain decimal of at most two fraction digits. */
+export function floodLevelText(metres: number): string {
+  return String(Number(metres.toFixed(2)));
 }
 
 function pushNumber(parts: string[], name: string, value: number | null): void {

@@ -3,6 +3,7 @@ import { PLAN_USES, TENDER_STATUSES } from '../api/vocabulary';
 import { TENDER_STATUS_COLORS } from '../map/tenderColors';
 import { DEFAULT_FINDER_FILTERS, PLANNED_YEARS, type AreaUnit } from '../store/FinderFilters';
 import { useAppStore } from '../store/useAppStore';
+import { FinderFloodFilter } from './FinderFloodFilter';
 import { NumberFilterInput } from './NumberFilterInput';
 import { useT } from './useT';
 
@@ -149,6 +150,8 @@ export function FinderForm() {
         invalidMessage={t('finder.invalidNumber')}
         onCommit={(maxJunctionM) => setFilters({ maxJunctionM })}
       />
+
+      <FinderFloodFilter />
 
       <button
         type="button"

@@ -21,6 +21,11 @@ function matchingIds(state: Pick<AppState, 'sidebarTab' | 'plots' | 'plotsQuery'
   return state.plots.filter((plot) => plot.layer === FINDER_LAYER_ID).map((plot) => plot.id);
 }
 
+/** The finder's flood filter's extent while the finder is open (it filters only there); null shows none. */
+function shownFlood(state: Pick<AppState, 'sidebarTab' | 'finderFilters' | 'floodExtent'>) {
+  return state.sidebarTab === 'finder' && state.finderFilters.floodLevel !== null ? state.floodExtent : null;
+}
+
 /** The selected site, once its layer is known. */
 function selectedSite(state: Pick<AppState, 'selectedSiteId' | 'selectedSiteLayer'>): SiteRef | null {
   const { selectedSiteId: id, selectedSiteLayer: layer } = state;
@@ -83,6 +88,7 @@ export function MapView() {
       ) {
         controller.setMatching(FINDER_LAYER_ID, matchingIds(state));
       }
+      if (prev === null || shownFlood(state) !== shownFlood(prev)) controller.setFlood(shownFlood(state));
       if (prev !== null && state.tilesRetry !== prev.tilesRetry) controller.reloadTiles();
       if (state.focus !== null && state.focus !== prev?.focus) controller.fitBbox(state.focus.bbox);
     };

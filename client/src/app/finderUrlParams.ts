@@ -1,5 +1,7 @@
 import { PLAN_USES, TENDER_STATUSES } from '../api/vocabulary';
-import { plainDecimal } from '../api/buildPlotQuery';
+import { floodLevelText, plainDecimal } from '../api/buildPlotQuery';
+import type { DikeState } from '../../../server/src/schemas/flood';
+import { FLOOD_LEVEL_RANGE } from '../../../server/src/flood/floodScenarios';
 import {
   DEFAULT_FINDER_FILTERS,
   PLANNED_YEARS,
@@ -15,6 +17,8 @@ const MAX_HEIGHT_M = 1000;
 const MAX_DISTANCE_M = 1_000_000;
 /** The plain decimal the API accepts: no sign, no exponent. */
 const PLAIN_DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
+/** A flood level as the API takes it (server/src/routes/parseFloodLevel.ts): metres, at most two decimals. */
+const FLOOD_LEVEL = /^\d{1,2}(\.\d{1,2})?$/;
 
 /** The link parameters of the plot finder, in the order they are written. */
 export const FINDER_PARAMS = [
@@ -27,6 +31,8 @@ export const FINDER_PARAMS = [
   'min_height',
   'max_station_m',
   'max_junction_m',
+  'outside_flood',
+  'flood_dike',
   'sort',
 ] as const;
 export type FinderParam = (typeof FINDER_PARAMS)[number];
@@ -58,6 +64,8 @@ export function parseFinderParams(params: URLSearchParams): { filters: FinderFil
     minHeightM: read('min_height', (text) => parseNumber(text, MAX_HEIGHT_M), null),
     maxStationM: read('max_station_m', (text) => parseNumber(text, MAX_DISTANCE_M), null),
     maxJunctionM: read('max_junction_m', (text) => parseNumber(text, MAX_DISTANCE_M), null),
+    floodLevel: read('outside_flood', parseFloodLevel, null),
+    floodDike: read('flood_dike', parseDike, DEFAULT_FINDER_FILTERS.floodDike),
     sort: read('sort', parseSort, DEFAULT_FINDER_FILTERS.sort),
   };
   if (filters.minAreaM2 !== null && filters.maxAreaM2 !== null && filters.minAreaM2 > filters.maxAreaM2) {
@@ -65,6 +73,11 @@ export function parseFinderParams(params: URLSearchParams): { filters: FinderFil
     ignored.push('min_area', 'max_area');
     filters.minAreaM2 = null;
     filters.maxAreaM2 = null;
+  }
+  if (filters.floodLevel === null && filters.floodDike !== DEFAULT_FINDER_FILTERS.floodDike) {
+    // A dike without a flood level filters nothing (the API refuses it alone).
+    ignored.push('flood_dike');
+    filters.floodDike = DEFAULT_FINDER_FILTERS.floodDike;
   }
   return { filters, ignored };
 }
@@ -85,6 +98,11 @@ export function formatFinderParams(filters: FinderFilters): string[] {
   if (filters.minHeightM !== null) parts.push(`min_height=${plainDecimal(filters.minHeightM)}`);
   if (filters.maxStationM !== null) parts.push(`max_station_m=${plainDecimal(filters.maxStationM)}`);
   if (filters.maxJunctionM !== null) parts.push(`max_junction_m=${plainDecimal(filters.maxJunctionM)}`);
+  if (filters.floodLevel !== null && parseFloodLevel(floodLevelText(filters.floodLevel)) !== undefined) {
+    parts.push(`outside_flood=${floodLevelText(filters.floodLevel)}`);
+    // The dike only means something with a level (the API refuses it alone).
+    if (filters.floodDike !== DEFAULT_FINDER_FILTERS.floodDike) parts.push(`flood_dike=${filters.floodDike}`);
+  }
   if (filters.sort !== DEFAULT_FINDER_FILTERS.sort) parts.push(`sort=${filters.sort}`);
   return parts;
 }
@@ -100,6 +118,17 @@ function parseNumber(text: string, max: number): number | undefined {
   if (!PLAIN_DECIMAL.test(text)) return undefined;
   const value = Number(text);
   return value <= max ? value : undefined;
+}
+
+/** A still-water level in metres DVR90 within the flood model's range (issue #7). */
+function parseFloodLevel(text: string): number | undefined {
+  if (!FLOOD_LEVEL.test(text)) return undefined;
+  const metres = Number(text);
+  return metres >= FLOOD_LEVEL_RANGE.min && metres <= FLOOD_LEVEL_RANGE.max ? metres : undefined;
+}
+
+function parseDike(text: string): DikeState | undefined {
+  return text === 'with' || text === 'without' ? text : undefined;
 }
 
 function parseYear(text: string): number | undefined {

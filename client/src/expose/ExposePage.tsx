@@ -10,6 +10,7 @@ import { formatNumber } from '../i18n/formatNumber';
 import type { Lang } from '../i18n/Lang';
 import type { MessageKey } from '../i18n/da';
 import { isMessageKey, translate } from '../i18n/translate';
+import { ExposeFloodSection } from './ExposeFloodSection';
 import { ExposeMap } from './ExposeMap';
 import { mapHrefOf } from './exposeUrl';
 import { loadExpose, type ExposeData } from './loadExpose';
@@ -185,6 +186,7 @@ function ExposeBody({ data, lang, t }: { data: ExposeData; lang: Lang; t: T }) {
       </section>
 
       <KeyFigures site={site} plot={plot} lang={lang} t={t} />
+      <ExposeFloodSection flood={data.flood} lang={lang} t={t} />
       <TenderSection tender={site.tender} lang={lang} t={t} />
 
       <section className="expose__section" aria-labelledby="expose-actions-heading">

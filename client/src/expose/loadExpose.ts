@@ -1,3 +1,4 @@
+import type { SiteFloodExposure } from '../../../server/src/schemas/flood';
 import type { Plot } from '../../../server/src/schemas/plot';
 import type { Feature, SiteDetail } from '../../../server/src/schemas/site';
 import type { KoegeApi } from '../api/KoegeApi';
@@ -14,6 +15,8 @@ export interface ExposeData {
   frame: ExposeFrame;
   /** The plot first, then its context. */
   features: ExposeMapInput[];
+  /** How much of the site each named flood scenario floods; null when those figures could not be loaded. */
+  flood: SiteFloodExposure | null;
 }
 
 const asInputs = (features: readonly Feature[], role: ExposeMapInput['role']): ExposeMapInput[] =>
@@ -21,23 +24,25 @@ const asInputs = (features: readonly Feature[], role: ExposeMapInput['role']): E
 
 /**
  * Loads a site, the unfiltered plot list (for its distances) and the features around it: plots of the
- * neighbour layer, motorways and rail inside the frame, and all stations. An unknown site rejects with the
- * API's 404 ApiError.
+ * neighbour layer, motorways and rail inside the frame, all stations, and its flood exposure (issue #7; a failure
+ * there only leaves that section out). An unknown site rejects with the API's 404 ApiError.
  */
 export async function loadExpose({ api, id }: { api: KoegeApi; id: string }): Promise<ExposeData> {
   const site = await api.getSite(id);
   const frame = exposeFrame({ geometry: site.geometry });
-  const [plots, neighbours, motorways, rail, stations] = await Promise.all([
+  const [plots, neighbours, motorways, rail, stations, flood] = await Promise.all([
     api.getPlots(''),
     api.getLayerFeatures(NEIGHBOUR_LAYER_ID, frame.bbox),
     api.getLayerFeatures('motorways', frame.bbox),
     api.getLayerFeatures('rail', frame.bbox),
     api.getLayerFeatures('stations'),
+    api.getSiteFlood(site.id).catch(() => null),
   ]);
   return {
     site,
     plot: plots.plots.find((p) => p.id === site.id) ?? null,
     frame,
+    flood,
     features: [
       { id: site.id, role: 'plot', name: site.name, geometry: site.geometry },
       ...asInputs(

@@ -11,13 +11,15 @@ import {
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FloodExtent } from '../api/FloodExtent';
 import type { Bbox } from '../../../server/src/schemas/geojson';
 import type { Layer } from '../../../server/src/schemas/layer';
 import type { FeatureCollection } from '../../../server/src/schemas/site';
 import { buildBaseStyle } from './buildBaseStyle';
+import { buildFloodLayerSpecs, floodBeforeLayerId, floodSourceData } from './buildFloodLayers';
 import { buildLayerSpecs, fillOpacity, isInteractiveLayer, orderForDrawing, styleLayerIds } from './buildLayerSpecs';
 import { buildSourceSpec } from './buildSourceSpec';
-import { fillLayerId, sourceId, STATE_HIGHLIGHTED, STATE_HOVER, STATE_SELECTED } from './ids';
+import { fillLayerId, FLOOD_SOURCE_ID, sourceId, STATE_HIGHLIGHTED, STATE_HOVER, STATE_SELECTED } from './ids';
 import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
 import type { SiteRef } from './SiteRef';
 import { siteRefOf } from './siteRefOf';
@@ -78,6 +80,7 @@ export class MapController {
   private selected: SiteRef | null = null;
   private highlighted: SiteRef[] = [];
   private matching: { layerId: string; ids: readonly string[] | null } | null = null;
+  private flood: FloodExtent | null = null;
   private readyReported = false;
 
   constructor(options: MapControllerOptions) {
@@ -147,6 +150,7 @@ export class MapController {
       this.applySelected(this.selected);
       this.applyHighlighted(this.highlighted);
       if (this.matching !== null) this.applyMatching(this.matching);
+      this.applyFlood();
       this.reportReadyWhenIdle();
     });
   }
@@ -188,6 +192,12 @@ export class MapController {
     this.whenLoaded(() => this.applyMatching({ layerId, ids }));
   }
 
+  /** Shows the land a flood scenario covers (the finder's flood filter); null empties it. */
+  setFlood(extent: FloodExtent | null): void {
+    this.flood = extent;
+    this.whenLoaded(() => this.applyFlood());
+  }
+
   /** Loads every tile layer's tiles again, e.g. after a failure. */
   reloadTiles(): void {
     this.whenLoaded(() => {
@@ -218,6 +228,8 @@ export class MapController {
     const hook = window as unknown as Partial<TestHookWindow>;
     if (hook[TEST_HOOK] === this.map) delete hook[TEST_HOOK];
     delete document.documentElement.dataset.mapReady;
+    delete document.documentElement.dataset.matchingPaintedAt;
+    delete document.documentElement.dataset.matchingCount;
   }
 
   private whenLoaded(run: () => void): void {
@@ -258,6 +270,32 @@ export class MapController {
       'fill-opacity',
       fillOpacity({ layer, overBasemap, matchingIds: ids }),
     );
+    // The first frame drawn after the change shows it: the browser test measures filter → map with it (issue #4).
+    this.map.once('render', () => {
+      const data = document.documentElement.dataset;
+      data.matchingPaintedAt = String(performance.now());
+      data.matchingCount = ids === null ? 'all' : String(ids.length);
+    });
+  }
+
+  /**
+   * Puts the flood into its source. The source and its layers are added once the API layers are on the map,
+   * under the first non-context one (setData calls this again), and are kept, emptied, when the flood is cleared.
+   */
+  private applyFlood(): void {
+    if (this.layers.size === 0) return;
+    const data = floodSourceData(this.flood);
+    const source = this.map.getSource<GeoJSONSource>(FLOOD_SOURCE_ID);
+    if (source) {
+      source.setData(data);
+      return;
+    }
+    if (this.flood === null) return;
+    this.map.addSource(FLOOD_SOURCE_ID, { type: 'geojson', data });
+    const before = floodBeforeLayerId([...this.layers.values()]);
+    for (const spec of buildFloodLayerSpecs()) {
+      this.map.addLayer(spec, before !== undefined && this.map.getLayer(before) ? before : undefined);
+    }
   }
 
   private setHovered(site: SiteRef | null): void {

@@ -41,3 +41,8 @@ export const STATE_HIGHLIGHTED = 'highlighted';
 
 /** The layer whose plots the plot finder searches and dims on the map (issue #4). */
 export const FINDER_LAYER_ID = 'koege-nord-plots';
+
+/** The flood extent of the finder's "outside the flood" filter (issues #4, #7): one GeoJSON source, fill and outline. */
+export const FLOOD_SOURCE_ID = 'flood-extent';
+export const FLOOD_FILL_LAYER_ID = 'flood-extent-fill';
+export const FLOOD_LINE_LAYER_ID = 'flood-extent-line';

@@ -1,4 +1,5 @@
 import type { PlanUse, TenderStatus } from '../../../server/src/schemas/common';
+import type { DikeState } from '../../../server/src/schemas/flood';
 import type { PlotSort } from '../../../server/src/schemas/plot';
 
 /** Unit the area inputs are shown in; the state and the API always use m². */
@@ -23,6 +24,10 @@ export interface FinderFilters {
   minHeightM: number | null;
   maxStationM: number | null;
   maxJunctionM: number | null;
+  /** Only plots the flood of this still-water level does not reach (metres DVR90, 0–4; issue #4, #7). */
+  floodLevel: number | null;
+  /** Whether Køge Dige holds back the flood of `floodLevel`; meaningless without it. */
+  floodDike: DikeState;
   sort: FinderSort;
 }
 
@@ -48,6 +53,8 @@ export const DEFAULT_FINDER_FILTERS: Readonly<FinderFilters> = {
   minHeightM: null,
   maxStationM: null,
   maxJunctionM: null,
+  floodLevel: null,
+  floodDike: 'with',
   sort: DEFAULT_FINDER_SORT,
 };
 
@@ -61,5 +68,6 @@ export const RELAXABLE_FILTERS = [
   'min_height',
   'max_station_m',
   'max_junction_m',
+  'outside_flood',
 ] as const;
 export type RelaxableFilter = (typeof RELAXABLE_FILTERS)[number];

@@ -3,6 +3,7 @@ import type { KoegeApi } from '../api/KoegeApi';
 import type { UrlState } from '../app/urlState';
 import type { AppState } from './AppState';
 import { createFinderSlice } from './finderSlice';
+import { createFloodSlice } from './floodSlice';
 import { createLayersSlice } from './layersSlice';
 import { createPolicySlice } from './policySlice';
 import { mergeCompared } from './Shortlist';
@@ -26,6 +27,7 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
     ...createUiSlice(...args),
     ...createViewSlice(...args),
     ...createFinderSlice({ api })(...args),
+    ...createFloodSlice({ api })(...args),
     ...createShortlistSlice({ api })(...args),
   }));
   if (initial) {

@@ -32,7 +32,10 @@ export interface FinderSlice {
   ignoredParams: FinderParam[];
   /** Changes filters or sort and loads the matching plots (unless only the display unit changed). */
   setFinderFilters(patch: Partial<FinderFilters>): void;
-  /** Loads the plots for the current filters; a slower answer to an older query is dropped. */
+  /**
+   * Loads the plots for the current filters (and the flood filter's extent); a slower answer to an older query
+   * is dropped.
+   */
   loadPlots(): Promise<void>;
   setHoveredSite(site: SiteRef | null): void;
   dismissIgnoredParams(): void;
@@ -77,6 +80,8 @@ export function createFinderSlice({ api }: { api: KoegeApi }): AppSlice<FinderSl
       async loadPlots() {
         const filters = get().finderFilters;
         const query = buildPlotQuery(filters);
+        // The flood filter's extent is drawn on the map and summed up beside the control.
+        void get().loadFloodExtent();
         const seq = ++latest;
         set({ plotsStatus: 'loading', plotsError: null });
         try {

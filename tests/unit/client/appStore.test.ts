@@ -3,7 +3,7 @@ import { ApiError } from '../../../client/src/api/ApiError';
 import type { KoegeApi } from '../../../client/src/api/KoegeApi';
 import { createAppStore, startApp } from '../../../client/src/store/createAppStore';
 import type { SiteDetail } from '../../../server/src/schemas/site';
-import { COLLECTIONS, LAYERS, plot, POLICY, siteDetail } from './fixtures';
+import { COLLECTIONS, floodExtent, LAYERS, plot, POLICY, siteDetail } from './fixtures';
 import type { PlotList } from '../../../server/src/schemas/plot';
 import { DEFAULT_FINDER_FILTERS } from '../../../client/src/store/FinderFilters';
 
@@ -21,6 +21,10 @@ function fakeApi(overrides: Partial<KoegeApi> = {}): KoegeApi {
     getSite: async (siteId) => siteDetail(siteId),
     getPolicy: async () => POLICY,
     getPlots: async () => ({ count: PLOTS.length, plots: [...PLOTS] }),
+    getFloodExtent: async (level, dike) => floodExtent(level, dike),
+    getSiteFlood: async () => {
+      throw new ApiError({ status: 404, title: 'Not Found' });
+    },
     ...overrides,
   };
 }
@@ -372,6 +376,59 @@ describe('plot finder', () => {
       { filter: 'min_area', count: 3 },
       { filter: 'status', count: 0 },
     ]);
+  });
+
+  it('sends the flood filter and loads its extent, once per level and dike, and drops it when cleared', async () => {
+    const queries: string[] = [];
+    const extents: string[] = [];
+    const store = createAppStore({
+      api: fakeApi({
+        getPlots: async (query) => {
+          queries.push(query);
+          return { count: 2, plots: [...PLOTS] };
+        },
+        getFloodExtent: async (level, dike) => {
+          extents.push(`${level}/${dike}`);
+          return floodExtent(level, dike);
+        },
+      }),
+    });
+    store.getState().setFinderFilters({ floodLevel: 1.8, floodDike: 'without' });
+    await flush();
+    store.getState().setFinderFilters({ sort: '-area' });
+    await flush();
+    expect(queries).toEqual([
+      '?outside_flood=1.8&flood_dike=without',
+      '?outside_flood=1.8&flood_dike=without&sort=-area',
+    ]);
+    expect(extents).toEqual(['1.8/without']);
+    expect(store.getState()).toMatchObject({
+      floodStatus: 'ready',
+      floodExtent: { properties: { level_m: 1.8, dike: 'without' } },
+    });
+    store.getState().setFinderFilters({ floodLevel: null });
+    await flush();
+    expect(store.getState()).toMatchObject({ floodStatus: 'idle', floodExtent: null });
+    expect(queries.at(-1)).toBe('?sort=-area');
+  });
+
+  it('reports a failed flood extent and asks again on the next load', async () => {
+    let fail = true;
+    const store = createAppStore({
+      api: fakeApi({
+        getFloodExtent: async (level, dike) => {
+          if (fail) throw new ApiError({ status: 503, title: 'Service Unavailable' });
+          return floodExtent(level, dike);
+        },
+      }),
+    });
+    store.getState().setFinderFilters({ floodLevel: 2.8 });
+    await flush();
+    expect(store.getState()).toMatchObject({ floodStatus: 'error', floodError: 'Service Unavailable' });
+    fail = false;
+    await store.getState().loadPlots();
+    await flush();
+    expect(store.getState()).toMatchObject({ floodStatus: 'ready', floodExtent: { properties: { level_m: 2.8 } } });
   });
 
   it('holds the hovered site, from the map or the list, without re-setting the same one', () => {

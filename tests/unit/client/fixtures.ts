@@ -1,3 +1,5 @@
+import type { FloodExtent } from '../../../client/src/api/FloodExtent';
+import type { DikeState } from '../../../server/src/schemas/flood';
 import type { Layer } from '../../../server/src/schemas/layer';
 import type { Plot } from '../../../server/src/schemas/plot';
 import type { Policy } from '../../../server/src/schemas/policy';
@@ -181,5 +183,34 @@ export function plot(id: string, overrides: Partial<Plot> = {}): Plot {
     source: 'Test',
     bbox: [12.16, 55.49, 12.17, 55.5],
     ...overrides,
+  });
+}
+
+/** A small flood extent as GET /api/flood serves it (EPSG:4326, illustrative terrain). */
+export function floodExtent(level: number, dike: DikeState): FloodExtent {
+  return deepFreeze({
+    type: 'Feature',
+    id: `flood-${level}-${dike}`,
+    geometry: {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [12.18, 55.45],
+            [12.2, 55.45],
+            [12.2, 55.46],
+            [12.18, 55.45],
+          ],
+        ],
+      ],
+    },
+    properties: {
+      level_m: level,
+      dike,
+      model: 'test-model',
+      source: 'Test terrain',
+      accuracy: 'illustrative',
+      flooded_area_m2: 8_800_000,
+    },
   });
 }

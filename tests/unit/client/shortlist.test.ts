@@ -12,7 +12,7 @@ import {
   writeStoredShortlist,
   type ShortlistStorage,
 } from '../../../client/src/store/shortlistStorage';
-import { COLLECTIONS, deepFreeze, LAYERS, plot, POLICY, siteDetail } from './fixtures';
+import { COLLECTIONS, deepFreeze, floodExtent, LAYERS, plot, POLICY, siteDetail } from './fixtures';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `kn-${String(i + 1).padStart(2, '0')}`);
 
@@ -43,6 +43,10 @@ function fakeApi(): KoegeApi {
     getSite: async (siteId) => siteDetail(siteId),
     getPolicy: async () => POLICY,
     getPlots: async () => ({ count: 2, plots: [plot('kn-01'), plot('kn-02')] }),
+    getFloodExtent: async (level, dike) => floodExtent(level, dike),
+    getSiteFlood: async () => {
+      throw new Error('not used');
+    },
   };
 }
 

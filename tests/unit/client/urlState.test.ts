@@ -185,7 +185,7 @@ describe('urlStateOf', () => {
 describe('plot finder parameters', () => {
   const LINK =
     '?tab=finder&status=open,planned&planned_year=2026&use=production&min_area=20000&max_area=&unit=ha' +
-    '&min_height=12.5&max_station_m=1500&max_junction_m=&sort=-area';
+    '&min_height=12.5&max_station_m=1500&max_junction_m=&outside_flood=1.8&flood_dike=without&sort=-area';
   const FILTERS: FinderFilters = {
     statuses: ['planned', 'open'],
     plannedYear: 2026,
@@ -196,6 +196,8 @@ describe('plot finder parameters', () => {
     minHeightM: 12.5,
     maxStationM: 1500,
     maxJunctionM: null,
+    floodLevel: 1.8,
+    floodDike: 'without',
     sort: '-area',
   };
 
@@ -206,7 +208,7 @@ describe('plot finder parameters', () => {
   it('writes only the filters that are set, in a fixed order', () => {
     expect(formatUrlState({ ...DEFAULT_URL_STATE, tab: 'finder', finder: FILTERS })).toBe(
       '?tab=finder&status=planned,open&planned_year=2026&use=production&min_area=20000&unit=ha' +
-        '&min_height=12.5&max_station_m=1500&sort=-area',
+        '&min_height=12.5&max_station_m=1500&outside_flood=1.8&flood_dike=without&sort=-area',
     );
   });
 
@@ -233,6 +235,10 @@ describe('plot finder parameters', () => {
     ['an unknown unit', 'unit=acres', 'unit'],
     ['an unknown sort', 'sort=price', 'sort'],
     ['a double minus sort', 'sort=--area', 'sort'],
+    ['a flood level above the model', 'outside_flood=9', 'outside_flood'],
+    ['a negative flood level', 'outside_flood=-1', 'outside_flood'],
+    ['a flood level in millimetres', 'outside_flood=1.805', 'outside_flood'],
+    ['a flood level with a unit', 'outside_flood=1.8m', 'outside_flood'],
   ])('ignores %s, names it, and keeps the rest', (_, query, name) => {
     const kept = name === 'status' ? 'use=office' : 'status=sold';
     const state = parseUrlState(`?${kept}&${query}`);
@@ -241,6 +247,47 @@ describe('plot finder parameters', () => {
       ...DEFAULT_FINDER_FILTERS,
       ...(name === 'status' ? { uses: ['office'] } : { statuses: ['sold'] }),
     });
+  });
+
+  it('reads a named flood scenario with the dike, and any level of the model without one', () => {
+    expect(parseUrlState('?outside_flood=1.80&flood_dike=with')).toMatchObject({
+      ignored: [],
+      finder: { floodLevel: 1.8, floodDike: 'with' },
+    });
+    expect(parseUrlState('?outside_flood=0').finder.floodLevel).toBe(0);
+    expect(parseUrlState('?outside_flood=4&flood_dike=without').finder).toMatchObject({
+      floodLevel: 4,
+      floodDike: 'without',
+    });
+  });
+
+  it('ignores an unknown dike state, names it, and keeps the flood level', () => {
+    const state = parseUrlState('?outside_flood=1.8&flood_dike=x');
+    expect(state.ignored).toEqual(['flood_dike']);
+    expect(state.finder).toEqual({ ...DEFAULT_FINDER_FILTERS, floodLevel: 1.8 });
+  });
+
+  it('ignores a dike state without a flood level, and both when the level is bad', () => {
+    expect(parseUrlState('?flood_dike=without')).toMatchObject({
+      ignored: ['flood_dike'],
+      finder: DEFAULT_FINDER_FILTERS,
+    });
+    expect(parseUrlState('?outside_flood=9&flood_dike=without')).toMatchObject({
+      ignored: ['outside_flood', 'flood_dike'],
+      finder: DEFAULT_FINDER_FILTERS,
+    });
+  });
+
+  it('writes the flood filter as the API names it, the default dike left out, and reads it back', () => {
+    for (const [floodLevel, floodDike, link] of [
+      [1.8, 'without', '?outside_flood=1.8&flood_dike=without'],
+      [3.45, 'with', '?outside_flood=3.45'],
+      [null, 'without', ''],
+    ] as const) {
+      const state: UrlState = { ...DEFAULT_URL_STATE, finder: { ...DEFAULT_FINDER_FILTERS, floodLevel, floodDike } };
+      expect(formatUrlState(state)).toBe(link);
+      if (floodLevel !== null) expect(parseUrlState(link)).toEqual(state);
+    }
   });
 
   it('ignores both areas when the smallest exceeds the largest', () => {
