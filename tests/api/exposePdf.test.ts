@@ -8,6 +8,10 @@ import type { FastifyInstance } from 'fastify';
 import type { SiteDetail } from '../../server/src/schemas/site';
 import { formatArea } from '../../client/src/i18n/formatArea';
 import { translate } from '../../client/src/i18n/translate';
+import { formatFloodExposure } from '../../client/src/i18n/formatFloodExposure';
+import { formatLevel } from '../../client/src/i18n/formatLevel';
+import { FLOOD_SCENARIOS } from '../../server/src/flood/floodScenarios';
+import type { SiteFloodExposure } from '../../server/src/schemas/flood';
 import { testApp } from './testApp';
 import { expectProblem } from './expectProblem';
 
@@ -66,6 +70,22 @@ describe('GET /api/plots/:id/expose.pdf', () => {
     expect(text).toContain(translate('da', `status.${site.tender!.status}`));
     expect(text).toContain('illustrativ');
     expect(text).toContain('Køge Kommune, Erhvervsservice – kontakt via koege.dk');
+  });
+
+  it.runIf(pdfText())('lists every flood scenario with the plot’s exposure, as the flood API reports it', async () => {
+    const site = await aPlot();
+    const flood = (await app.inject(`/api/sites/${site.id}/flood`)).json<SiteFloodExposure>();
+    const res = await app.inject(`/api/plots/${site.id}/expose.pdf?lang=en`);
+    expect(res.statusCode, res.body).toBe(200);
+    const text = (await textOf(res.rawPayload, 'flood.pdf')).replace(/\s+/g, ' ');
+    expect(text).toContain(translate('en', 'expose.flood'));
+    for (const scenario of FLOOD_SCENARIOS) {
+      expect(text).toContain(scenario.labelEn);
+      expect(text).toContain(formatLevel({ metres: scenario.level, lang: 'en' }));
+    }
+    const row = flood.scenarios.find((s) => s.id === 'storm-2023')!;
+    expect(text).toContain(formatFloodExposure({ exposure: row.without_dike, lang: 'en' }));
+    expect(text).toContain(translate('en', 'flood.terrain.illustrative'));
   });
 
   it.runIf(pdfText())('labels the exposé in English with lang=en', async () => {

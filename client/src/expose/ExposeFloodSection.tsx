@@ -1,15 +1,12 @@
 import { FLOOD_SCENARIOS } from '../../../server/src/flood/floodScenarios';
 import type { SiteFloodExposure } from '../../../server/src/schemas/flood';
 import type { MessageKey } from '../i18n/da';
+import { formatFloodExposure } from '../i18n/formatFloodExposure';
 import { formatLevel } from '../i18n/formatLevel';
 import { formatNumber } from '../i18n/formatNumber';
 import type { Lang } from '../i18n/Lang';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
-type Exposure = SiteFloodExposure['scenarios'][number]['with_dike'];
-
-/** Smallest share shown as a number, in per cent; below it the cell says "< 0.1 %", never a flooded "0 %". */
-const MIN_SHOWN_PCT = 0.1;
 
 /**
  * The exposé's flood section (issue #7): per named storm-surge scenario, the share of the plot flooded with and
@@ -45,10 +42,10 @@ export function ExposeFloodSection({ flood, lang, t }: { flood: SiteFloodExposur
                     <th scope="row">{named ? (lang === 'da' ? named.labelDa : named.labelEn) : row.id}</th>
                     <td>{formatLevel({ metres: row.level_m, lang })}</td>
                     <td data-flooded={row.with_dike.flooded > 0}>
-                      {exposureText({ exposure: row.with_dike, lang, t })}
+                      {formatFloodExposure({ exposure: row.with_dike, lang })}
                     </td>
                     <td data-flooded={row.without_dike.flooded > 0}>
-                      {exposureText({ exposure: row.without_dike, lang, t })}
+                      {formatFloodExposure({ exposure: row.without_dike, lang })}
                     </td>
                   </tr>
                 );
@@ -71,16 +68,4 @@ export function ExposeFloodSection({ flood, lang, t }: { flood: SiteFloodExposur
       )}
     </section>
   );
-}
-
-/** "not flooded", "12,5 % flooded", or "flooded" for a point (which has no share). */
-function exposureText({ exposure, lang, t }: { exposure: Exposure; lang: Lang; t: T }): string {
-  if (exposure.flooded <= 0) return t('expose.floodNotFlooded');
-  if (exposure.share === null) return t('expose.floodFlooded');
-  const pct = exposure.share * 100;
-  const share =
-    pct < MIN_SHOWN_PCT
-      ? `< ${formatNumber({ value: MIN_SHOWN_PCT, lang, maxFractionDigits: 1 })} %`
-      : `${formatNumber({ value: pct, lang, maxFractionDigits: 1 })} %`;
-  return t('expose.floodShare', { share });
 }

@@ -11,6 +11,10 @@ import { formatDate, formatDateTime } from '../../../client/src/i18n/formatDate'
 import { formatLength } from '../../../client/src/i18n/formatLength';
 import { formatNumber } from '../../../client/src/i18n/formatNumber';
 import { toEpsg25832 } from './plotExports';
+import { formatFloodExposure } from '../../../client/src/i18n/formatFloodExposure';
+import { formatLevel } from '../../../client/src/i18n/formatLevel';
+import { FLOOD_SCENARIOS } from '../flood/floodScenarios';
+import type { SiteFloodExposure } from '../schemas/flood';
 
 /** Strings only the PDF needs. */
 const LABELS: Record<Lang, { contactVia: string }> = {
@@ -134,7 +138,18 @@ function drawPlot(
 }
 
 /** Builds the A4 vector exposé of one plot and resolves with the PDF's bytes (generated in memory). */
-export function exposePdf({ site, plot, lang }: { site: SiteDetail; plot: Plot | null; lang: Lang }): Promise<Buffer> {
+export function exposePdf({
+  site,
+  plot,
+  flood,
+  lang,
+}: {
+  site: SiteDetail;
+  plot: Plot | null;
+  /** Null: the flood figures could not be computed; the section says so. */
+  flood: SiteFloodExposure | null;
+  lang: Lang;
+}): Promise<Buffer> {
   const t = (key: MessageKey, params?: Record<string, string | number>) => winAnsi(translate(lang, key, params));
   const doc = new PDFDocument({
     size: 'A4',
@@ -236,6 +251,64 @@ export function exposePdf({ site, plot, lang }: { site: SiteDetail; plot: Plot |
   if (site.description) {
     doc.moveDown(0.3);
     text(site.description);
+  }
+
+  // Flood exposure per named scenario, with and without the dike
+  heading(translate(lang, 'expose.flood'));
+  if (flood === null) {
+    text(translate(lang, 'expose.floodError'));
+  } else {
+    const columns = [
+      { x: left, w: 200 },
+      { x: left + 205, w: 75 },
+      { x: left + 285, w: (width - 285) / 2 },
+      { x: left + 285 + (width - 285) / 2, w: (width - 285) / 2 },
+    ];
+    const row = (cells: string[], bold: boolean) => {
+      const y = doc.y;
+      doc
+        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+        .fontSize(9)
+        .fillColor(bold ? MUTED : INK);
+      let bottom = y;
+      cells.forEach((cell, i) => {
+        doc.text(winAnsi(cell), columns[i]!.x, y, { width: columns[i]!.w });
+        bottom = Math.max(bottom, doc.y);
+      });
+      doc.x = left;
+      doc.y = bottom + 2;
+    };
+    row(
+      [
+        translate(lang, 'expose.floodScenario'),
+        translate(lang, 'expose.floodLevel'),
+        translate(lang, 'expose.floodWithDike'),
+        translate(lang, 'expose.floodWithoutDike'),
+      ],
+      true,
+    );
+    for (const scenario of flood.scenarios) {
+      const named = FLOOD_SCENARIOS.find((s) => s.id === scenario.id);
+      row(
+        [
+          named ? (lang === 'da' ? named.labelDa : named.labelEn) : scenario.id,
+          formatLevel({ metres: scenario.level_m, lang }),
+          formatFloodExposure({ exposure: scenario.with_dike, lang }),
+          formatFloodExposure({ exposure: scenario.without_dike, lang }),
+        ],
+        false,
+      );
+    }
+    doc.font('Helvetica').fontSize(8).fillColor(MUTED);
+    text(
+      translate(lang, 'expose.floodSource', {
+        source: flood.source,
+        cell: formatNumber({ value: flood.cell_size_m, lang }),
+        terrain: translate(lang, `flood.terrain.${flood.accuracy}`),
+      }),
+    );
+    if (flood.accuracy === 'illustrative') text(translate(lang, 'expose.floodIllustrative'));
+    doc.fontSize(9.5).fillColor(INK);
   }
 
   // Tender

@@ -5,6 +5,7 @@ import { HttpProblem } from '../plugins/errors';
 import { getSite } from '../repositories/siteRepository';
 import { findPlots } from '../repositories/plotRepository';
 import { exposePdf } from '../exports/exposePdf';
+import { siteFloodReport } from '../flood/siteFloodReport';
 
 /** `GET /api/plots/:id/expose.pdf` (issue #4): the plot's exposé as an A4 vector PDF to download. */
 export const exposeRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -31,7 +32,12 @@ export const exposeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const site = await getSite(app.pg, id);
       if (!site || site.kind !== 'plot') throw HttpProblem.notFound(`No plot "${id}"`);
       const plot = (await findPlots(app.pg, { sort: 'area', descending: false })).find((p) => p.id === id) ?? null;
-      const pdf = await exposePdf({ site, plot, lang: request.query.lang ?? 'da' });
+      // Without flood figures (terrain file unreadable, say) the exposé still prints, saying they are missing.
+      const flood = await siteFloodReport({ db: app.pg, flood: app.flood, site }).catch((err: unknown) => {
+        request.log.warn({ err, site: id }, 'exposé without flood figures');
+        return null;
+      });
+      const pdf = await exposePdf({ site, plot, flood, lang: request.query.lang ?? 'da' });
       // The id is a slug (ASCII); the accented name goes in filename* (RFC 5987) for clients that read it.
       return reply
         .type('application/pdf')

@@ -4,7 +4,8 @@ import { Problem, Slug } from '../schemas/common';
 import { AffectedList, DikeState, FloodExtentFeature, LevelParam, SiteFloodExposure } from '../schemas/flood';
 import { HttpProblem } from '../plugins/errors';
 import { getSite } from '../repositories/siteRepository';
-import { floodExtentGeometry, siteFloodExposure, sitesInFloodExtent } from '../repositories/floodRepository';
+import { floodExtentGeometry, sitesInFloodExtent } from '../repositories/floodRepository';
+import { siteFloodReport } from '../flood/siteFloodReport';
 import { DIKE_CREST_LEVEL, FLOOD_LEVEL_RANGE, FLOOD_SCENARIOS, SEA_LEVEL_RISE_2100 } from '../flood/floodScenarios';
 import type { FloodExtent, FloodService } from '../flood/floodService';
 import { parseFloodLevel } from './parseFloodLevel';
@@ -133,34 +134,7 @@ export const floodRoutes: FastifyPluginAsyncTypebox<{ flood: FloodService }> = a
     async (request) => {
       const site = await getSite(app.pg, request.params.id);
       if (!site) throw HttpProblem.notFound(`No site "${request.params.id}"`);
-      const levels = FLOOD_SCENARIOS.flatMap((s) =>
-        [true, false].map((dike) => ({ levelCm: Math.round(s.level * 100), dike })),
-      );
-      const extents = await Promise.all(levels.map((level) => flood.extent(level)));
-      const exposure = await siteFloodExposure(app.pg, {
-        siteId: site.id,
-        model: extents[0]!.key.model,
-        extents: levels,
-      });
-      const { area_m2: area, length_m: length } = site;
-      const whole = area ?? length ?? null;
-      const share = (flooded: number) => (whole ? Math.min(1, flooded / whole) : null);
-      const at = (levelCm: number, dike: boolean) => {
-        const flooded = exposure.find((e) => e.levelCm === levelCm && e.dike === dike)?.flooded ?? 0;
-        return { flooded, share: share(flooded) };
-      };
-      return {
-        site_id: site.id,
-        unit: area !== null ? ('m2' as const) : length !== null ? ('m' as const) : ('point' as const),
-        model: extents[0]!.key.model,
-        source: extents[0]!.source,
-        accuracy: extents[0]!.accuracy,
-        cell_size_m: (await flood.terrain()).cellSizeM,
-        scenarios: FLOOD_SCENARIOS.map((s) => {
-          const levelCm = Math.round(s.level * 100);
-          return { id: s.id, level_m: s.level, with_dike: at(levelCm, true), without_dike: at(levelCm, false) };
-        }),
-      };
+      return siteFloodReport({ db: app.pg, flood, site });
     },
   );
 };
