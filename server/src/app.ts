@@ -13,6 +13,14 @@ import { TileService, type TileServiceOptions } from './tiles/tileService';
 import { floodRoutes } from './routes/floodRoutes';
 import { FloodService } from './flood/floodService';
 import { elevationFilePath, type ElevationFileChoice } from './flood/elevationSource';
+import { authPlugin } from './auth/authPlugin';
+import { withSecretsRedacted } from './auth/withSecretsRedacted';
+import { authRoutes } from './routes/authRoutes';
+import { adminRoutes } from './routes/adminRoutes';
+import { tenderRoutes } from './routes/tenderRoutes';
+import { progressRoutes } from './routes/progressRoutes';
+import { timelineRoutes } from './routes/timelineRoutes';
+import { changeFeedRoutes } from './routes/changeFeedRoutes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,15 +39,18 @@ export interface AppOptions {
   publicUrl?: string;
   /** The terrain model of the flood model; defaults to the one imported into DATA_DIR, else the shipped grid. */
   elevation?: ElevationFileChoice;
+  /** Fastify's trustProxy (config TRUST_PROXY); false by default. */
+  trustProxy?: boolean | string;
 }
 
 /** Tiles as an empty environment configures them; tests and benchmarks override parts. */
-export const DEFAULT_TILE_OPTIONS: TileServiceOptions = readConfig({}).tiles;
+export const DEFAULT_TILE_OPTIONS: Omit<TileServiceOptions, 'namedStatements'> = readConfig({}).tiles;
 
 /** Builds the whole app without listening: tests call `app.inject`, server.ts calls `listen`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withSecretsRedacted(options.logger ?? false),
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
     // Long ids should reach schema validation (a 400 naming the parameter), not die in the router.
     routerOptions: { maxParamLength: 500 },
@@ -61,15 +72,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(dbPlugin, options.db);
   await app.register(docsPlugin);
+  const publicUrl = options.publicUrl ?? readConfig({}).publicUrl;
+  await app.register(authPlugin, { publicUrl });
   const flood = new FloodService(app.pg, options.elevation ?? elevationFilePath(readConfig({}).dataDir));
   app.decorate('flood', flood);
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(floodRoutes, { prefix: '/api', flood });
   await app.register(exposeRoutes, { prefix: '/api' });
-  const tiles = new TileService(app.pg, { ...DEFAULT_TILE_OPTIONS, ...options.tiles });
+  // The embedded engine is one session behind every pooled connection: a statement named on one connection
+  // already exists for the next, so it gets unnamed statements (its planning costs nothing worth saving).
+  const tiles = new TileService(app.pg, {
+    ...DEFAULT_TILE_OPTIONS,
+    namedStatements: options.db.engine === 'postgis',
+    ...options.tiles,
+  });
   app.decorate('tiles', tiles);
   await app.register(tileRoutes, { prefix: '/tiles', tiles });
-  await app.register(feedRoutes, { prefix: '/feeds', publicUrl: options.publicUrl ?? readConfig({}).publicUrl });
+  await app.register(feedRoutes, { prefix: '/feeds', publicUrl });
+  await app.register(authRoutes, { prefix: '/api' });
+  await app.register(adminRoutes, { prefix: '/api' });
+  await app.register(tenderRoutes, { prefix: '/api' });
+  await app.register(progressRoutes, { prefix: '/api' });
+  await app.register(timelineRoutes, { prefix: '/api' });
+  await app.register(changeFeedRoutes, { prefix: '/feeds', publicUrl });
   await app.register(clientPlugin, { ...(options.clientRoot ? { root: options.clientRoot } : {}) });
   return app;
 }

@@ -10,7 +10,12 @@ export interface Config {
   logLevel: string;
   /** The address users reach the app at; feeds and links use it, never the request's Host header. */
   publicUrl: string;
-  tiles: TileServiceOptions;
+  /**
+   * Fastify's trustProxy: true, or a comma-separated list of proxy addresses, when a proxy terminates TLS, so
+   * that request.ip (the login rate limit's key) and request.protocol (Secure cookies) are the client's.
+   */
+  trustProxy: boolean | string;
+  tiles: Omit<TileServiceOptions, 'namedStatements'>;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -41,8 +46,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(publicUrl)) {
     throw new Error(`PUBLIC_URL must be an http(s) URL without query or fragment; got "${publicUrl}"`);
   }
+  const trustProxyRaw = env.TRUST_PROXY || 'false';
+  if (!/^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/.test(trustProxyRaw)) {
+    throw new Error(
+      `TRUST_PROXY must be true, false or a comma-separated list of proxy addresses; got "${trustProxyRaw}"`,
+    );
+  }
+  const trustProxy = trustProxyRaw === 'true' ? true : trustProxyRaw === 'false' ? false : trustProxyRaw;
   return {
     port,
+    trustProxy,
     host: env.HOST || 'localhost',
     databaseUrl,
     dataDir: env.DATA_DIR || '.data',

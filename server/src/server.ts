@@ -16,6 +16,7 @@ async function main() {
       tiles: config.tiles,
       publicUrl: config.publicUrl,
       elevation: elevationFilePath(config.dataDir),
+      trustProxy: config.trustProxy,
     });
     const shutdown = async (signal: string) => {
       log(`${signal}: finishing requests in flight, then closing the database`);

@@ -79,6 +79,24 @@ describe('GET /tiles/:layer/:z/:x/:y.mvt', () => {
     expect((await app.inject(url('koege-nord-plots', below))).statusCode).toBe(204);
   });
 
+  it('serves tiles from a second app after the first closed its pool (one shared session on the embedded engine)', async () => {
+    const kn = layers.find((l) => l.id === 'koege-nord-plots')!;
+    const plot = (await seedData()).features.get(kn.id)!.features[0]!;
+    const [lon, lat] = pointOnFeature(plot.geometry as Parameters<typeof pointOnFeature>[0]).geometry.coordinates;
+    const { z, x, y } = lonLatToTile(lon!, lat!, 14);
+    const url = `/tiles/${kn.id}/${z}/${x}/${y}.mvt`;
+    // Each app renders the tile itself (no cache): a statement the first prepared must not trip the second.
+    for (let i = 0; i < 2; i++) {
+      const other = await testApp({ tiles: { cacheBytes: 0 } });
+      try {
+        const res = await other.inject(url);
+        expect(res.statusCode, res.body).toBe(200);
+      } finally {
+        await other.close();
+      }
+    }
+  });
+
   it('caches encoded tiles, with ETag/304, CDN cache headers and gzip', async () => {
     const layer = layers.find((l) => l.id === 'energy-zones')!;
     const { tile } = (await featureTiles('energy-zones', 12))[0]!;

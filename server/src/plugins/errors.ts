@@ -26,12 +26,15 @@ export class HttpProblem extends Error {
 
 const TYPE_BY_STATUS: Record<number, string> = {
   400: '/problems/invalid-request',
+  401: '/problems/unauthenticated',
+  403: '/problems/forbidden',
   404: '/problems/not-found',
   409: '/problems/conflict',
   412: '/problems/stale-version',
   413: '/problems/payload-too-large',
   414: '/problems/uri-too-long',
   415: '/problems/unsupported-media-type',
+  429: '/problems/too-many-requests',
 };
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Problem) {

@@ -19,6 +19,11 @@ export interface TileServiceOptions {
   cacheBytes: number;
   /** How long layer versions are trusted before they are read again (other instances' writes). */
   registryTtlMs: number;
+  /**
+   * Named (prepared) statements, parsed and planned once per connection. Only where each pooled connection is
+   * its own session: not on the embedded engine, where all connections share one.
+   */
+  namedStatements: boolean;
 }
 
 export interface EncodedTile {
@@ -85,17 +90,17 @@ export class TileService {
   /** Renders one tile with the given encoder, bypassing the cache (tests compare the two encoders). */
   async render(layer: TileLayer, tile: TileAddress, encoder: TileEncoder): Promise<Uint8Array> {
     const values = tileQueryValues(layer, tile);
-    // Named statements are parsed and planned once per connection, not per tile.
+    const name = (prefix: string) => (this.options.namedStatements ? { name: `${prefix}-${layer.sourceTable}` } : {});
     if (encoder === 'postgis') {
       const { rows } = await this.db.query<{ mvt: Buffer | null }>({
-        name: `tile-mvt-${layer.sourceTable}`,
+        ...name('tile-mvt'),
         text: mvtSql(layer.sourceTable),
         values,
       });
       return rows[0]?.mvt ?? new Uint8Array();
     }
     const { rows } = await this.db.query<TileRow>({
-      name: `tile-rows-${layer.sourceTable}`,
+      ...name('tile-rows'),
       text: geojsonRowsSql(layer.sourceTable),
       values,
     });
