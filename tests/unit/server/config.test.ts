@@ -11,6 +11,7 @@ describe('readConfig', () => {
       poolSize: 10,
       logLevel: 'info',
       publicUrl: 'http://localhost:3000',
+      trustProxy: false,
       tiles: { encoder: 'auto', cacheBytes: 64 * 1024 * 1024, registryTtlMs: 1000 },
     });
   });
@@ -27,6 +28,7 @@ describe('readConfig', () => {
       TILE_CACHE_MB: '0',
       TILE_VERSION_TTL_MS: '250',
       PUBLIC_URL: 'https://kort.koege.dk/erhverv',
+      TRUST_PROXY: '10.0.0.1, 10.0.0.2',
     });
     expect(c).toEqual({
       port: 8080,
@@ -36,8 +38,13 @@ describe('readConfig', () => {
       poolSize: 4,
       logLevel: 'warn',
       publicUrl: 'https://kort.koege.dk/erhverv',
+      trustProxy: '10.0.0.1, 10.0.0.2',
       tiles: { encoder: 'js', cacheBytes: 0, registryTtlMs: 250 },
     });
+  });
+
+  it('trusts every proxy with TRUST_PROXY=true', () => {
+    expect(readConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
 
   it.each([
@@ -51,6 +58,8 @@ describe('readConfig', () => {
     [{ PUBLIC_URL: 'https://x.dk/?a=1' }, /PUBLIC_URL/],
     [{ TILE_CACHE_MB: '-1' }, /TILE_CACHE_MB/],
     [{ TILE_VERSION_TTL_MS: '1.5' }, /TILE_VERSION_TTL_MS/],
+    [{ TRUST_PROXY: 'yes please' }, /TRUST_PROXY/],
+    [{ TRUST_PROXY: '10.0.0.1; DROP' }, /TRUST_PROXY/],
   ])('rejects %o with a message naming the variable', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });
