@@ -6,6 +6,8 @@ import { parseUrlState } from './app/urlState';
 import './app/app.css';
 import { ExposePage } from './expose/ExposePage';
 import { parseExposeParam } from './expose/exposeUrl';
+import { TimelinePage } from './timeline/TimelinePage';
+import { parseTimelineParam } from './timeline/timelineUrl';
 import { createAppStore, startApp } from './store/createAppStore';
 import { persistShortlist } from './store/persistShortlist';
 import { browserStorage, initialShortlist } from './store/shortlistStorage';
@@ -17,10 +19,18 @@ if (!root) throw new Error('index.html has no #root');
 const initial = parseUrlState(window.location.search);
 // `?expose=<id>` is a page of its own (a printable plot exposé), not the map shell: no store, no map.
 const expose = parseExposeParam(window.location.search);
+// `?timeline=all|<siteId>` is the public transparency page (issue #5), also a page of its own.
+const timeline = parseTimelineParam(window.location.search);
 if (expose !== null) {
   createRoot(root).render(
     <StrictMode>
       <ExposePage api={httpApi} id={expose.id} lang={initial.lang} />
+    </StrictMode>,
+  );
+} else if (timeline !== null) {
+  createRoot(root).render(
+    <StrictMode>
+      <TimelinePage api={httpApi} target={timeline} lang={initial.lang} />
     </StrictMode>,
   );
 } else {

@@ -25,6 +25,9 @@ test.describe('accessibility', () => {
     ['finder-english', '/?tab=finder&lang=en&status=sold'],
     ['finder-flood', '/?tab=finder&outside_flood=1.8&flood_dike=without'],
     ['comparison', '/?tab=finder&short=kn-01,kn-05,kn-09&compare=kn-01,kn-05,kn-09'],
+    ['climate', '/?tab=climate'],
+    ['climate-compare-english', '/?tab=climate&lang=en&level=3.45&dike=without&compare_to=1.8/with'],
+    ['presentation', '/?present=3'],
   ] as const) {
     test(`${name}: no serious or critical violations`, async ({ page }) => {
       await page.goto(path);
@@ -32,9 +35,37 @@ test.describe('accessibility', () => {
       // The comparison is a dialog over the map: scan it open.
       if (name === 'comparison') await expect(page.getByRole('dialog')).toBeVisible();
       // The flood filter's summary line is part of the form once its extent has loaded.
+      // The climate view's list and legend come with its flood.
+      if (name.startsWith('climate')) {
+        await expect(page.getByTestId('climate-summary')).toHaveAttribute('data-status', 'ready');
+        await expect(page.getByTestId('dike-section').first()).toBeVisible();
+      }
+      if (name === 'presentation') await expect(page.getByTestId('presentation-flood')).toBeVisible();
       if (name === 'finder-flood') {
         await expect(page.getByTestId('finder-flood-summary')).toHaveAttribute('data-status', 'ready');
       }
+      expect(await seriousViolations(page, name)).toEqual([]);
+    });
+  }
+});
+
+// Issue #5: the staff login dialog over the map, and the public timeline page (no map) in both languages.
+test.describe('accessibility of the workflow pages', () => {
+  test('login dialog: no serious or critical violations', async ({ page }) => {
+    await page.goto('/');
+    await ready(page);
+    await page.getByTestId('login-open').click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await seriousViolations(page, 'login-dialog')).toEqual([]);
+  });
+
+  for (const [name, path] of [
+    ['timeline-all', '/?timeline=all'],
+    ['timeline-site-english', '/?timeline=kn-05&lang=en'],
+  ] as const) {
+    test(`${name}: no serious or critical violations`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.locator('html[data-timeline-status="ready"]')).toHaveCount(1, { timeout: 30_000 });
       expect(await seriousViolations(page, name)).toEqual([]);
     });
   }

@@ -3,7 +3,21 @@ import type { LayerList } from '../../../server/src/schemas/layer';
 import type { PlotList } from '../../../server/src/schemas/plot';
 import type { Policy } from '../../../server/src/schemas/policy';
 import type { FeatureCollection, SiteDetail } from '../../../server/src/schemas/site';
+import type { FloodAffected } from './FloodAffected';
 import type { FloodExtent } from './FloodExtent';
+import type {
+  EditableTender,
+  LoginAnswer,
+  MeAnswer,
+  PolicyOverviewData,
+  ProgressChange,
+  ProgressDetail,
+  ProgressState,
+  SavedTender,
+  TenderChange,
+  TenderTransitions,
+  TimelineData,
+} from './WorkflowTypes';
 
 /** The JSON API the client consumes; the store takes it as a parameter so tests can pass a fake edge. */
 export interface KoegeApi {
@@ -15,7 +29,24 @@ export interface KoegeApi {
   /** The plot finder's plots; `query` is a query string from buildPlotQuery ("" or "?status=open&…"). */
   getPlots(query: string): Promise<PlotList>;
   /** The land flooded at `level` (metres DVR90, 0–4, at most two decimals) with or without Køge Dige (issue #7). */
-  getFloodExtent(level: number, dike: DikeState): Promise<FloodExtent>;
+  getFloodExtent(level: number, dike: DikeState, options?: { signal?: AbortSignal }): Promise<FloodExtent>;
+  /** The sites the flood at `level` reaches, with their flooded area or length (issue #7). */
+  getFloodAffected(level: number, dike: DikeState, options?: { signal?: AbortSignal }): Promise<FloodAffected>;
   /** How much of one site each named flood scenario floods, with and without the dike. */
   getSiteFlood(siteId: string): Promise<SiteFloodExposure>;
+  // Accounts, the tender workflow, action progress and the public timeline (issue #5). Changes carry the CSRF token.
+  getMe(): Promise<MeAnswer>;
+  /** Rejects with a ProblemError: 401 for a wrong e-mail or password, 429 (with Retry-After) when rate-limited. */
+  login(email: string, password: string): Promise<LoginAnswer>;
+  logout(csrfToken: string): Promise<void>;
+  /** The tender state machine and the fields each target state requires. */
+  getTenderTransitions(): Promise<TenderTransitions>;
+  getTender(siteId: string): Promise<EditableTender>;
+  /** Rejects with a ProblemError: 400 naming the field, 409 an illegal transition, 412 a stale version. */
+  changeTender(siteId: string, change: TenderChange, csrfToken: string): Promise<SavedTender>;
+  getActionProgress(actionNumber: string): Promise<ProgressDetail>;
+  changeActionProgress(actionNumber: string, change: ProgressChange, csrfToken: string): Promise<ProgressState>;
+  /** `siteId` null: every plot. Dates are ISO (YYYY-MM-DD), both inclusive. */
+  getTimeline(query: { siteId: string | null; from: string; to: string }): Promise<TimelineData>;
+  getPolicyOverview(): Promise<PolicyOverviewData>;
 }

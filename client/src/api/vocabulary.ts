@@ -1,2 +1,8 @@
 // The API's enumerations, from the one module server and client share (plain constants, no TypeBox).
-export { PLAN_USES, SLUG_PATTERN, TENDER_STATUSES, THEMES } from '../../../server/src/schemas/vocabulary';
+export {
+  ACTION_PROGRESS,
+  PLAN_USES,
+  SLUG_PATTERN,
+  TENDER_STATUSES,
+  THEMES,
+} from '../../../server/src/schemas/vocabulary';

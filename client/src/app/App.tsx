@@ -5,16 +5,23 @@ import { ErrorBanner } from './ErrorBanner';
 import { Header } from './Header';
 import { LoadingIndicator } from './LoadingIndicator';
 import { MapView } from './MapView';
+import { PresentationPanel } from './PresentationPanel';
 import { Sidebar } from './Sidebar';
 import { SitePanel } from './SitePanel';
 import { useT } from './useT';
 import { useUrlSync } from './useUrlSync';
 
-/** The shell: header, error banner, sidebar, map, site panel and the plot comparison. */
+/** Whether a key press belongs to a form control (its arrows move a slider or a caret). */
+function isFormField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('input, select, textarea, [contenteditable="true"]') !== null;
+}
+
+/** The shell: header, error banner, sidebar (or the presentation), map, site panel and the plot comparison. */
 export function App() {
   const store = useAppStoreApi();
   const t = useT();
   const lang = useAppStore((state) => state.lang);
+  const presenting = useAppStore((state) => state.presentStep !== null);
   useUrlSync(store);
 
   useEffect(() => {
@@ -24,10 +31,18 @@ export function App() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      const state = store.getState();
+      if (state.presentStep !== null && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
+        // Arrows that a control or the map already used (a slider, panning) do not change the slide.
+        if (event.defaultPrevented || isFormField(event.target)) return;
+        state.goToStep(state.presentStep + (event.key === 'ArrowRight' ? 1 : -1));
+        return;
+      }
       if (event.key !== 'Escape') return;
-      // The comparison is modal: Escape closes it first, and only it.
-      if (store.getState().compareOpen) store.getState().closeCompare();
-      else if (store.getState().selectedSiteId !== null) store.getState().selectSite(null);
+      // The comparison is modal: Escape closes it first, and only it; then the presentation, then the site.
+      if (state.compareOpen) state.closeCompare();
+      else if (state.presentStep !== null) state.stopPresentation();
+      else if (state.selectedSiteId !== null) state.selectSite(null);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -38,7 +53,7 @@ export function App() {
       <Header />
       <ErrorBanner />
       <main className="app-main">
-        <Sidebar />
+        {presenting ? <PresentationPanel /> : <Sidebar />}
         <div className="map-area">
           <MapView />
           <LoadingIndicator />

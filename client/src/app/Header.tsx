@@ -1,11 +1,16 @@
 import { useAppStore } from '../store/useAppStore';
+import { AccountMenu } from './AccountMenu';
+import { TimelineLink } from './TimelineLink';
 import { useT } from './useT';
 
-/** The page header: title and the language switch. */
+/** The page header: title, the presentation for council meetings and the language switch. */
 export function Header() {
   const t = useT();
   const lang = useAppStore((state) => state.lang);
   const setLang = useAppStore((state) => state.setLang);
+  const presenting = useAppStore((state) => state.presentStep !== null);
+  const goToStep = useAppStore((state) => state.goToStep);
+  const stopPresentation = useAppStore((state) => state.stopPresentation);
   const other = lang === 'da' ? 'en' : 'da';
   return (
     <header className="app-header">
@@ -13,6 +18,17 @@ export function Header() {
         <h1 className="app-header__title">{t('app.title')}</h1>
         <p className="app-header__subtitle">{t('app.subtitle')}</p>
       </div>
+      <button
+        type="button"
+        className="button button--ghost app-header__present"
+        data-testid="presentation-toggle"
+        aria-pressed={presenting}
+        onClick={() => (presenting ? stopPresentation() : goToStep(1))}
+      >
+        {t('present.start')}
+      </button>
+      <TimelineLink />
+      <AccountMenu />
       <button
         type="button"
         className="button button--ghost"

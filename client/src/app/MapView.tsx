@@ -7,11 +7,17 @@ import type { SiteRef } from '../map/SiteRef';
 import { toUtm32 } from '../map/toUtm32';
 import type { AppState } from '../store/AppState';
 import { findAction } from '../store/policySlice';
+import { shownFloods } from '../store/shownFloods';
+import { summariseInitiative } from '../store/summariseInitiative';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { useT } from './useT';
 
-/** The sites of the chosen policy action, with their layers. */
-function highlightedSites(state: Pick<AppState, 'policy' | 'selectedAction'>): SiteRef[] {
+/** The sites of the presentation's initiative while it runs, else of the chosen policy action, with their layers. */
+function highlightedSites(state: Pick<AppState, 'policy' | 'selectedAction' | 'presentStep'>): SiteRef[] {
+  if (state.presentStep !== null) {
+    const initiative = state.policy?.initiatives[state.presentStep - 1];
+    return initiative === undefined ? [] : summariseInitiative(initiative).sites;
+  }
   return state.selectedAction === null ? [] : (findAction(state.policy, state.selectedAction)?.sites ?? []);
 }
 
@@ -19,11 +25,6 @@ function highlightedSites(state: Pick<AppState, 'policy' | 'selectedAction'>): S
 function matchingIds(state: Pick<AppState, 'sidebarTab' | 'plots' | 'plotsQuery'>): string[] | null {
   if (state.sidebarTab !== 'finder' || state.plotsQuery === null) return null;
   return state.plots.filter((plot) => plot.layer === FINDER_LAYER_ID).map((plot) => plot.id);
-}
-
-/** The finder's flood filter's extent while the finder is open (it filters only there); null shows none. */
-function shownFlood(state: Pick<AppState, 'sidebarTab' | 'finderFilters' | 'floodExtent'>) {
-  return state.sidebarTab === 'finder' && state.finderFilters.floodLevel !== null ? state.floodExtent : null;
 }
 
 /** The selected site, once its layer is known. */
@@ -76,7 +77,12 @@ export function MapView() {
       ) {
         controller.setSelected(selectedSite(state));
       }
-      if (prev === null || state.selectedAction !== prev.selectedAction || state.policy !== prev.policy) {
+      if (
+        prev === null ||
+        state.selectedAction !== prev.selectedAction ||
+        state.policy !== prev.policy ||
+        state.presentStep !== prev.presentStep
+      ) {
         controller.setHighlighted(highlightedSites(state));
       }
       if (prev === null || state.hoveredSite !== prev.hoveredSite) controller.setHoveredSite(state.hoveredSite);
@@ -88,7 +94,11 @@ export function MapView() {
       ) {
         controller.setMatching(FINDER_LAYER_ID, matchingIds(state));
       }
-      if (prev === null || shownFlood(state) !== shownFlood(prev)) controller.setFlood(shownFlood(state));
+      const floods = shownFloods(state);
+      const before = prev === null ? null : shownFloods(prev);
+      if (before === null || floods.main !== before.main || floods.comparison !== before.comparison) {
+        controller.setFlood(floods.main, floods.comparison);
+      }
       if (prev !== null && state.tilesRetry !== prev.tilesRetry) controller.reloadTiles();
       if (state.focus !== null && state.focus !== prev?.focus) controller.fitBbox(state.focus.bbox);
     };

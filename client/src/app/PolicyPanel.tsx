@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { PolicyAction } from '../../../server/src/schemas/policy';
 import { useAppStore } from '../store/useAppStore';
+import { ActionProgressEditor } from './ActionProgressEditor';
 import { useT } from './useT';
 
 /** The business policy's initiatives and actions; choosing an action highlights and frames its sites. */
@@ -48,6 +49,7 @@ export function PolicyPanel() {
                   selected={action.number === selectedAction}
                   onSelect={() => selectAction(action.number === selectedAction ? null : action.number)}
                 />
+                <ActionProgressEditor actionNumber={action.number} />
               </li>
             ))}
           </ul>

@@ -1,17 +1,24 @@
 import type { KeyboardEvent } from 'react';
 import { useAppStore } from '../store/useAppStore';
 import { SIDEBAR_TABS as TABS, type SidebarTab } from '../store/uiSlice';
+import { ClimatePanel } from './ClimatePanel';
 import { FinderPanel } from './FinderPanel';
+import { IgnoredParamsNotice } from './IgnoredParamsNotice';
 import { LayerPanel } from './LayerPanel';
 import { PolicyPanel } from './PolicyPanel';
 import { useT } from './useT';
 
-const TAB_LABELS = { layers: 'tabs.layers', policy: 'tabs.policy', finder: 'tabs.finder' } as const satisfies Record<
-  SidebarTab,
-  string
->;
+const TAB_LABELS = {
+  layers: 'tabs.layers',
+  policy: 'tabs.policy',
+  finder: 'tabs.finder',
+  climate: 'tabs.climate',
+} as const satisfies Record<SidebarTab, string>;
 
-/** The left sidebar: tabs "Lag", "Politik" and "Find grund" (WAI-ARIA tabs pattern, arrow keys move between them). */
+/** The presentation's link parameter: when unreadable, the sidebar says so whatever tab is open. */
+const PRESENT_PARAM = ['present'] as const;
+
+/** The left sidebar: tabs "Lag", "Politik", "Find grund" and "Klima" (WAI-ARIA tabs pattern, arrow keys move between them). */
 export function Sidebar() {
   const t = useT();
   const tab = useAppStore((state) => state.sidebarTab);
@@ -45,9 +52,11 @@ export function Sidebar() {
         ))}
       </div>
       <div className="sidebar__content" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        <IgnoredParamsNotice params={PRESENT_PARAM} message="present.ignored" testId="present-ignored" />
         {tab === 'layers' && <LayerPanel />}
         {tab === 'policy' && <PolicyPanel />}
         {tab === 'finder' && <FinderPanel />}
+        {tab === 'climate' && <ClimatePanel />}
       </div>
     </aside>
   );

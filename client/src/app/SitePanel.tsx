@@ -11,6 +11,8 @@ import { isMessageKey } from '../i18n/translate';
 import { exposeHref } from '../expose/exposeUrl';
 import { ShortlistToggle } from './ShortlistToggle';
 import { TenderHistory } from './TenderHistory';
+import { SiteTimelineLink } from './SiteTimelineLink';
+import { TenderWorkflowForm } from './TenderWorkflowForm';
 import { TenderStatusBadge } from './TenderStatusBadge';
 import { useT } from './useT';
 
@@ -126,6 +128,8 @@ function SiteBody({ site, lang }: { site: SiteDetail; lang: Lang }) {
       <AttributesSection attributes={site.attributes} lang={lang} />
 
       <TenderSection tender={site.tender} lang={lang} />
+      {site.tender !== null && <TenderWorkflowForm siteId={site.id} />}
+      {site.tender !== null && <SiteTimelineLink siteId={site.id} />}
 
       <section aria-labelledby="site-actions-heading">
         <h3 id="site-actions-heading" className="site-panel__subheading">

@@ -4,8 +4,13 @@ import { DEFAULT_VIEW, MAX_ZOOM, MIN_ZOOM, type MapViewState } from '../map/MapV
 import { DEFAULT_FINDER_FILTERS, type FinderFilters } from '../store/FinderFilters';
 import { SIDEBAR_TABS, type SidebarTab } from '../store/uiSlice';
 import { MAX_COMPARE, MAX_SHORTLIST } from '../store/Shortlist';
+import { DEFAULT_CLIMATE, type ClimateScenario } from '../store/ClimateScenario';
+import { formatClimateParams, parseClimateParams, type ClimateParam } from './climateUrlParams';
 import { formatFinderParams, parseFinderParams, type FinderParam } from './finderUrlParams';
 import { formatShortlistParams, parseIdList } from './shortlistUrlParams';
+
+/** A link parameter that can be unreadable and is then reported (the finder's and the climate view's). */
+export type UrlParam = FinderParam | ClimateParam;
 
 /** What a permalink carries. `view: null` means "the default view". */
 export interface UrlState {
@@ -19,12 +24,18 @@ export interface UrlState {
   tab: SidebarTab | null;
   /** The plot finder's filters and sort (issue #4). */
   finder: FinderFilters;
-  /** Finder parameters of the link that could not be read and fell back to their defaults (never written). */
-  ignored: FinderParam[];
+  /** Finder and climate parameters of the link that could not be read and fell back to their defaults (never written). */
+  ignored: UrlParam[];
   /** Shortlisted plot ids (`short=`); null when the link has none, so local storage decides. */
   short: string[] | null;
   /** Plot ids in the open comparison (`compare=`); empty when no comparison is open. */
   compare: string[];
+  /** The climate view's water level and dike state (issue #7); written only while its tab is open. */
+  climate: ClimateScenario;
+  /** Scenario B of the climate view's comparison (`compare_to=`); null when it is off. */
+  climateCompare: ClimateScenario | null;
+  /** The presentation's step (`present=`, 1-based); null when not presenting. */
+  present: number | null;
 }
 
 export const DEFAULT_URL_STATE: Readonly<UrlState> = {
@@ -38,6 +49,9 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = {
   ignored: [],
   short: null,
   compare: [],
+  climate: DEFAULT_CLIMATE,
+  climateCompare: null,
+  present: null,
 };
 
 const SLUG = new RegExp(SLUG_PATTERN);
@@ -49,7 +63,8 @@ const ZOOM_DECIMALS = 2;
 const DEGREE_DECIMALS = 5;
 
 /**
- * Reads `?map=<zoom>/<lat>/<lon>&site=<id>&action=<n.n>&lang=en&off=<id,id>&tab=finder` and the
+ * Reads `?map=<zoom>/<lat>/<lon>&site=<id>&action=<n.n>&lang=en&off=<id,id>&tab=finder`, the climate view's
+ * `level=1.8&dike=without&compare_to=3.45/with` and the presentation's `present=3` (see climateUrlParams), the
  * finder's filters (`status=open,planned&min_area=20000&sort=-area`, see finderUrlParams), the shortlist and the
  * comparison (`short=kn-01,kn-05&compare=kn-01,kn-05`, see shortlistUrlParams). Each parameter that is
  * malformed or out of range falls back to its default on its own; unknown parameters are ignored.
@@ -65,15 +80,18 @@ export function parseUrlState(search: string): UrlState {
     lang: isLang(lang) ? lang : DEFAULT_LANG,
     off: normaliseOff((params.get('off') ?? '').split(',').filter((id) => SLUG.test(id))),
     tab: SIDEBAR_TABS.find((tab) => tab === params.get('tab')) ?? null,
-    ...finderOf(params),
+    ...linkedViewsOf(params),
     short: parseIdList(params.get('short'), MAX_SHORTLIST),
     compare: parseIdList(params.get('compare'), MAX_COMPARE) ?? [],
   };
 }
 
-function finderOf(params: URLSearchParams): Pick<UrlState, 'finder' | 'ignored'> {
-  const { filters, ignored } = parseFinderParams(params);
-  return { finder: filters, ignored };
+function linkedViewsOf(
+  params: URLSearchParams,
+): Pick<UrlState, 'finder' | 'ignored' | 'climate' | 'climateCompare' | 'present'> {
+  const { filters, ignored: finderIgnored } = parseFinderParams(params);
+  const { ignored: climateIgnored, ...climate } = parseClimateParams(params);
+  return { finder: filters, ...climate, ignored: [...finderIgnored, ...climateIgnored] };
 }
 
 /** Writes the state as a query string ("" when everything is default); only non-defaults are written. */
@@ -91,6 +109,14 @@ export function formatUrlState(state: UrlState): string {
   if (state.tab !== null && state.tab !== 'layers') parts.push(`tab=${state.tab}`);
   parts.push(...formatFinderParams(state.finder));
   parts.push(...formatShortlistParams({ shortlist: state.short ?? [], compare: state.compare }));
+  parts.push(
+    ...formatClimateParams({
+      climateOpen: state.tab === 'climate',
+      climate: state.climate,
+      climateCompare: state.climateCompare,
+      present: state.present,
+    }),
+  );
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
@@ -141,6 +167,9 @@ export function urlStateOf(state: {
   shortlist: readonly string[];
   compareIds: readonly string[];
   compareOpen: boolean;
+  climate: ClimateScenario;
+  climateCompare: ClimateScenario | null;
+  presentStep: number | null;
 }): UrlState {
   return {
     view: state.view,
@@ -153,5 +182,8 @@ export function urlStateOf(state: {
     ignored: [],
     short: [...state.shortlist],
     compare: state.compareOpen ? [...state.compareIds] : [],
+    climate: state.climate,
+    climateCompare: state.climateCompare,
+    present: state.presentStep,
   };
 }

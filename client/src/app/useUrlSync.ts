@@ -7,7 +7,8 @@ const VIEW_DEBOUNCE_MS = 300;
 
 /**
  * Keeps the address bar a permalink of the state. Discrete changes (site, action, language, layers,
- * tab, finder filters, shortlist, comparison)
+ * tab, finder filters, shortlist, comparison, climate scenario,
+ * presentation step)
  * are written at once; camera moves are debounced. replaceState only: panning must not fill history.
  */
 export function useUrlSync(store: AppStore): void {
@@ -36,7 +37,10 @@ export function useUrlSync(store: AppStore): void {
         state.finderFilters !== prev.finderFilters ||
         state.shortlist !== prev.shortlist ||
         state.compareIds !== prev.compareIds ||
-        state.compareOpen !== prev.compareOpen
+        state.compareOpen !== prev.compareOpen ||
+        state.climate !== prev.climate ||
+        state.climateCompare !== prev.climateCompare ||
+        state.presentStep !== prev.presentStep
       ) {
         write();
       } else if (state.view !== prev.view) {

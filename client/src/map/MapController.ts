@@ -11,15 +11,30 @@ import {
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FloodExtent } from '../api/FloodExtent';
 import type { Bbox } from '../../../server/src/schemas/geojson';
 import type { Layer } from '../../../server/src/schemas/layer';
 import type { FeatureCollection } from '../../../server/src/schemas/site';
 import { buildBaseStyle } from './buildBaseStyle';
-import { buildFloodLayerSpecs, floodBeforeLayerId, floodSourceData } from './buildFloodLayers';
+import {
+  buildFloodCompareLayerSpecs,
+  buildFloodLayerSpecs,
+  floodBeforeLayerId,
+  floodSourceData,
+} from './buildFloodLayers';
 import { buildLayerSpecs, fillOpacity, isInteractiveLayer, orderForDrawing, styleLayerIds } from './buildLayerSpecs';
 import { buildSourceSpec } from './buildSourceSpec';
-import { fillLayerId, FLOOD_SOURCE_ID, sourceId, STATE_HIGHLIGHTED, STATE_HOVER, STATE_SELECTED } from './ids';
+import {
+  fillLayerId,
+  FLOOD_COMPARE_SOURCE_ID,
+  FLOOD_FILL_LAYER_ID,
+  FLOOD_SOURCE_ID,
+  sourceId,
+  STATE_HIGHLIGHTED,
+  STATE_HOVER,
+  STATE_SELECTED,
+} from './ids';
 import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
 import type { SiteRef } from './SiteRef';
 import { siteRefOf } from './siteRefOf';
@@ -81,6 +96,7 @@ export class MapController {
   private highlighted: SiteRef[] = [];
   private matching: { layerId: string; ids: readonly string[] | null } | null = null;
   private flood: FloodExtent | null = null;
+  private floodComparison: FloodExtent | null = null;
   private readyReported = false;
 
   constructor(options: MapControllerOptions) {
@@ -192,9 +208,13 @@ export class MapController {
     this.whenLoaded(() => this.applyMatching({ layerId, ids }));
   }
 
-  /** Shows the land a flood scenario covers (the finder's flood filter); null empties it. */
-  setFlood(extent: FloodExtent | null): void {
+  /**
+   * Shows the land a flood scenario covers (the finder's filter, the climate view's scenario A or the presentation's)
+   * and, for the climate view's comparison, scenario B under it; null empties either.
+   */
+  setFlood(extent: FloodExtent | null, comparison: FloodExtent | null = null): void {
     this.flood = extent;
+    this.floodComparison = comparison;
     this.whenLoaded(() => this.applyFlood());
   }
 
@@ -279,23 +299,43 @@ export class MapController {
   }
 
   /**
-   * Puts the flood into its source. The source and its layers are added once the API layers are on the map,
+   * Puts the floods into their sources. Each source and its layers are added once the API layers are on the map,
    * under the first non-context one (setData calls this again), and are kept, emptied, when the flood is cleared.
+   * Scenario B goes under scenario A.
    */
   private applyFlood(): void {
     if (this.layers.size === 0) return;
-    const data = floodSourceData(this.flood);
-    const source = this.map.getSource<GeoJSONSource>(FLOOD_SOURCE_ID);
+    const before = floodBeforeLayerId([...this.layers.values()]);
+    const under = before !== undefined && this.map.getLayer(before) ? before : undefined;
+    this.putFlood({ sourceId: FLOOD_SOURCE_ID, extent: this.flood, specs: buildFloodLayerSpecs, before: under });
+    this.putFlood({
+      sourceId: FLOOD_COMPARE_SOURCE_ID,
+      extent: this.floodComparison,
+      specs: buildFloodCompareLayerSpecs,
+      before: this.map.getLayer(FLOOD_FILL_LAYER_ID) ? FLOOD_FILL_LAYER_ID : under,
+    });
+  }
+
+  private putFlood({
+    sourceId: id,
+    extent,
+    specs,
+    before,
+  }: {
+    sourceId: string;
+    extent: FloodExtent | null;
+    specs: () => LayerSpecification[];
+    before: string | undefined;
+  }): void {
+    const data = floodSourceData(extent);
+    const source = this.map.getSource<GeoJSONSource>(id);
     if (source) {
       source.setData(data);
       return;
     }
-    if (this.flood === null) return;
-    this.map.addSource(FLOOD_SOURCE_ID, { type: 'geojson', data });
-    const before = floodBeforeLayerId([...this.layers.values()]);
-    for (const spec of buildFloodLayerSpecs()) {
-      this.map.addLayer(spec, before !== undefined && this.map.getLayer(before) ? before : undefined);
-    }
+    if (extent === null) return;
+    this.map.addSource(id, { type: 'geojson', data });
+    for (const spec of specs()) this.map.addLayer(spec, before);
   }
 
   private setHovered(site: SiteRef | null): void {

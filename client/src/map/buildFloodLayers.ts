@@ -3,12 +3,23 @@ import type { FeatureCollection as GeoJsonFeatureCollection } from 'geojson';
 import type { FloodExtent } from '../api/FloodExtent';
 import type { Layer } from '../../../server/src/schemas/layer';
 import { orderForDrawing, styleLayerIds } from './buildLayerSpecs';
-import { FLOOD_FILL_LAYER_ID, FLOOD_LINE_LAYER_ID, FLOOD_SOURCE_ID } from './ids';
+import {
+  FLOOD_COMPARE_FILL_LAYER_ID,
+  FLOOD_COMPARE_LINE_LAYER_ID,
+  FLOOD_COMPARE_SOURCE_ID,
+  FLOOD_FILL_LAYER_ID,
+  FLOOD_LINE_LAYER_ID,
+  FLOOD_SOURCE_ID,
+} from './ids';
 
 /** Water blue, translucent so that the land and plots under the flood stay readable. */
 export const FLOOD_FILL_COLOR = '#1f78b4';
 export const FLOOD_FILL_OPACITY = 0.35;
 export const FLOOD_LINE_COLOR = '#0d4f8b';
+/** Scenario B of the comparison: orange under A's blue, so that the land only B floods shows orange, dash-outlined. */
+export const FLOOD_COMPARE_FILL_COLOR = '#e66101';
+export const FLOOD_COMPARE_FILL_OPACITY = 0.45;
+export const FLOOD_COMPARE_LINE_COLOR = '#b35806';
 
 /** The flood source's data: the extent, or no feature at all when no flood is shown. */
 export function floodSourceData(extent: FloodExtent | null): GeoJsonFeatureCollection {
@@ -34,6 +45,28 @@ export function buildFloodLayerSpecs(): LayerSpecification[] {
       source: FLOOD_SOURCE_ID,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': FLOOD_LINE_COLOR, 'line-width': 0.8, 'line-opacity': 0.8 },
+    },
+  ];
+}
+
+/**
+ * Scenario B's style layers (issue #7), bottom to top: an orange fill and a dashed outline. They go under
+ * scenario A's, so where both flood the land reads as A and B's extra land stays orange.
+ */
+export function buildFloodCompareLayerSpecs(): LayerSpecification[] {
+  return [
+    {
+      id: FLOOD_COMPARE_FILL_LAYER_ID,
+      type: 'fill',
+      source: FLOOD_COMPARE_SOURCE_ID,
+      paint: { 'fill-color': FLOOD_COMPARE_FILL_COLOR, 'fill-opacity': FLOOD_COMPARE_FILL_OPACITY },
+    },
+    {
+      id: FLOOD_COMPARE_LINE_LAYER_ID,
+      type: 'line',
+      source: FLOOD_COMPARE_SOURCE_ID,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': FLOOD_COMPARE_LINE_COLOR, 'line-width': 2, 'line-dasharray': [2, 1.5] },
     },
   ];
 }

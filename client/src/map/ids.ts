@@ -46,3 +46,14 @@ export const FINDER_LAYER_ID = 'koege-nord-plots';
 export const FLOOD_SOURCE_ID = 'flood-extent';
 export const FLOOD_FILL_LAYER_ID = 'flood-extent-fill';
 export const FLOOD_LINE_LAYER_ID = 'flood-extent-line';
+
+/** Scenario B of the climate view's comparison (issue #7): a second flood source, drawn under scenario A. */
+export const FLOOD_COMPARE_SOURCE_ID = 'flood-compare';
+export const FLOOD_COMPARE_FILL_LAYER_ID = 'flood-compare-fill';
+export const FLOOD_COMPARE_LINE_LAYER_ID = 'flood-compare-line';
+
+/** The layer of Køge Dige's sections (issue #7). */
+export const DIKE_LAYER_ID = 'koege-dige';
+
+/** The municipality's outline: the presentation frames it for an initiative without sites. */
+export const MUNICIPALITY_LAYER_ID = 'municipality';

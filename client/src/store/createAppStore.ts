@@ -2,10 +2,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KoegeApi } from '../api/KoegeApi';
 import type { UrlState } from '../app/urlState';
 import type { AppState } from './AppState';
+import { createAuthSlice } from './authSlice';
+import { createProgressEditSlice } from './progressEditSlice';
+import { createTenderEditSlice } from './tenderEditSlice';
+import { createClimateSlice } from './climateSlice';
 import { createFinderSlice } from './finderSlice';
 import { createFloodSlice } from './floodSlice';
 import { createLayersSlice } from './layersSlice';
 import { createPolicySlice } from './policySlice';
+import { createPresentationSlice } from './presentationSlice';
 import { mergeCompared } from './Shortlist';
 import { createShortlistSlice } from './shortlistSlice';
 import { createSiteSlice } from './siteSlice';
@@ -21,6 +26,9 @@ export type AppStore = StoreApi<AppState>;
  */
 export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Partial<UrlState> }): AppStore {
   const store = createStore<AppState>()((...args) => ({
+    ...createAuthSlice({ api })(...args),
+    ...createTenderEditSlice({ api })(...args),
+    ...createProgressEditSlice({ api })(...args),
     ...createLayersSlice({ api })(...args),
     ...createSiteSlice({ api })(...args),
     ...createPolicySlice({ api })(...args),
@@ -29,6 +37,8 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
     ...createFinderSlice({ api })(...args),
     ...createFloodSlice({ api })(...args),
     ...createShortlistSlice({ api })(...args),
+    ...createClimateSlice({ api })(...args),
+    ...createPresentationSlice({ api })(...args),
   }));
   if (initial) {
     const selectedSiteId = initial.site ?? null;
@@ -47,6 +57,9 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
       compareIds: compare,
       compareOpen: compare.length > 0,
       restoreFocusPending: !initial.view && (selectedSiteId !== null || selectedAction !== null),
+      ...(initial.climate ? { climate: initial.climate } : {}),
+      climateCompare: initial.climateCompare ?? null,
+      presentStep: initial.present ?? null,
     });
   }
   return store;
@@ -54,13 +67,15 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
 
 /**
  * Starts loading everything the app shows: the layers (with the points' features), the policy, a linked
- * site, when the link opens the plot finder, its plots, and every plot for a shortlist or comparison.
+ * site, when the link opens the plot finder, its plots, when it opens the climate view, its floods, and every plot for a shortlist or comparison.
  */
 export function startApp(store: AppStore): void {
   const state = store.getState();
   void state.loadLayers();
   void state.loadPolicy();
+  void state.loadMe();
   if (state.selectedSiteId !== null && state.siteStatus === 'idle') void state.loadSite();
   if (state.sidebarTab === 'finder') void state.loadPlots();
+  if (state.sidebarTab === 'climate') void state.loadClimate();
   if (state.compareOpen || state.shortlist.length > 0) void state.loadAllPlots();
 }

@@ -5,7 +5,7 @@ import type { Plot } from '../../../server/src/schemas/plot';
 import type { AppSlice, LoadStatus } from './AppState';
 import { errorMessage } from './errorMessage';
 import { DEFAULT_FINDER_FILTERS, type FinderFilters, type RelaxableFilter } from './FinderFilters';
-import type { FinderParam } from '../app/finderUrlParams';
+import type { UrlParam } from '../app/urlState';
 
 /** What dropping one filter alone would give, for an empty result. */
 export interface RelaxSuggestion {
@@ -28,8 +28,8 @@ export interface FinderSlice {
   relaxSuggestions: RelaxSuggestion[] | null;
   /** The site under the pointer, on the map or in the results list (each highlights it in the other). */
   hoveredSite: SiteRef | null;
-  /** Finder parameters of the link that could not be read; emptied when the notice is dismissed. */
-  ignoredParams: FinderParam[];
+  /** Finder and climate parameters of the link that could not be read; emptied when the notice is dismissed. */
+  ignoredParams: UrlParam[];
   /** Changes filters or sort and loads the matching plots (unless only the display unit changed). */
   setFinderFilters(patch: Partial<FinderFilters>): void;
   /**

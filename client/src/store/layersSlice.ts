@@ -48,6 +48,7 @@ export function createLayersSlice({ api }: { api: KoegeApi }): AppSlice<LayersSl
             .map(async (layer) => [layer.id, await api.getLayerFeatures(layer.id)] as const),
         );
         set({ layers, collections: Object.fromEntries(entries), layersStatus: 'ready' });
+        get().framePresentation();
       } catch (error) {
         set({ layersStatus: 'error', layersError: errorMessage(error) });
       }

@@ -39,6 +39,7 @@ export function createPolicySlice({ api }: { api: KoegeApi }): AppSlice<PolicySl
         const policy = await api.getPolicy();
         set({ policy, policyStatus: 'ready' });
         get().restoreFocus();
+        get().framePresentation();
       } catch (error) {
         set({ policyStatus: 'error', policyError: errorMessage(error) });
       }

@@ -3,9 +3,10 @@ import { ApiError } from '../../../client/src/api/ApiError';
 import type { KoegeApi } from '../../../client/src/api/KoegeApi';
 import { createAppStore, startApp } from '../../../client/src/store/createAppStore';
 import type { SiteDetail } from '../../../server/src/schemas/site';
-import { COLLECTIONS, floodExtent, LAYERS, plot, POLICY, siteDetail } from './fixtures';
+import { COLLECTIONS, floodAffected, floodExtent, LAYERS, plot, POLICY, siteDetail } from './fixtures';
 import type { PlotList } from '../../../server/src/schemas/plot';
 import { DEFAULT_FINDER_FILTERS } from '../../../client/src/store/FinderFilters';
+import { visitorWorkflowApi } from './visitorWorkflowApi';
 
 const PLOTS = [plot('kn-1'), plot('kn-2')];
 
@@ -22,9 +23,11 @@ function fakeApi(overrides: Partial<KoegeApi> = {}): KoegeApi {
     getPolicy: async () => POLICY,
     getPlots: async () => ({ count: PLOTS.length, plots: [...PLOTS] }),
     getFloodExtent: async (level, dike) => floodExtent(level, dike),
+    getFloodAffected: async (level, dike) => floodAffected(level, dike),
     getSiteFlood: async () => {
       throw new ApiError({ status: 404, title: 'Not Found' });
     },
+    ...visitorWorkflowApi(),
     ...overrides,
   };
 }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildFloodLayerSpecs, floodBeforeLayerId, floodSourceData } from '../../../client/src/map/buildFloodLayers';
+import {
+  buildFloodCompareLayerSpecs,
+  buildFloodLayerSpecs,
+  floodBeforeLayerId,
+  floodSourceData,
+} from '../../../client/src/map/buildFloodLayers';
 import {
   fillLayerId,
+  FLOOD_COMPARE_FILL_LAYER_ID,
+  FLOOD_COMPARE_LINE_LAYER_ID,
+  FLOOD_COMPARE_SOURCE_ID,
   FLOOD_FILL_LAYER_ID,
   FLOOD_LINE_LAYER_ID,
   FLOOD_SOURCE_ID,
@@ -29,6 +37,16 @@ describe('flood layers', () => {
       [FLOOD_LINE_LAYER_ID, 'line'],
     ]);
     for (const spec of specs) expect(spec).toMatchObject({ source: FLOOD_SOURCE_ID });
+  });
+
+  it('of the comparison’s scenario B are a fill and a dashed outline of their own source', () => {
+    const specs = buildFloodCompareLayerSpecs();
+    expect(specs.map((spec) => [spec.id, spec.type])).toEqual([
+      [FLOOD_COMPARE_FILL_LAYER_ID, 'fill'],
+      [FLOOD_COMPARE_LINE_LAYER_ID, 'line'],
+    ]);
+    for (const spec of specs) expect(spec).toMatchObject({ source: FLOOD_COMPARE_SOURCE_ID });
+    expect(specs[1]).toMatchObject({ paint: { 'line-dasharray': [2, 1.5] } });
   });
 
   it('hold the extent, or nothing once the filter is cleared', () => {

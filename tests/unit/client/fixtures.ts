@@ -1,3 +1,4 @@
+import type { FloodAffected } from '../../../client/src/api/FloodAffected';
 import type { FloodExtent } from '../../../client/src/api/FloodExtent';
 import type { DikeState } from '../../../server/src/schemas/flood';
 import type { Layer } from '../../../server/src/schemas/layer';
@@ -212,5 +213,56 @@ export function floodExtent(level: number, dike: DikeState): FloodExtent {
       accuracy: 'illustrative',
       flooded_area_m2: 8_800_000,
     },
+  });
+}
+
+/** What GET /api/flood/affected lists for a level: one plot, one road and one station (a point: flooded). */
+export function floodAffected(level: number, dike: DikeState): FloodAffected {
+  return deepFreeze({
+    level_m: level,
+    dike,
+    model: 'test-model',
+    source: 'Test terrain',
+    accuracy: 'illustrative',
+    flooded_area_m2: 8_800_000,
+    count: 3,
+    sites: [
+      {
+        id: 'kn-1',
+        name: 'Grund kn-1',
+        layer: 'koege-nord-plots',
+        kind: 'plot',
+        tender_status: 'open',
+        flooded_area_m2: 5_000,
+        area_m2: 20_000,
+        flooded_length_m: null,
+        length_m: null,
+        accuracy: 'illustrative',
+      },
+      {
+        id: 'e20',
+        name: 'E20',
+        layer: 'motorways',
+        kind: 'motorway',
+        tender_status: null,
+        flooded_area_m2: null,
+        area_m2: null,
+        flooded_length_m: 300,
+        length_m: 1_200,
+        accuracy: 'approximate',
+      },
+      {
+        id: 'koege-st',
+        name: 'Køge Station',
+        layer: 'stations',
+        kind: 'station',
+        tender_status: null,
+        flooded_area_m2: null,
+        area_m2: null,
+        flooded_length_m: null,
+        length_m: null,
+        accuracy: 'sourced',
+      },
+    ],
   });
 }

@@ -12,7 +12,8 @@ import {
   writeStoredShortlist,
   type ShortlistStorage,
 } from '../../../client/src/store/shortlistStorage';
-import { COLLECTIONS, deepFreeze, floodExtent, LAYERS, plot, POLICY, siteDetail } from './fixtures';
+import { COLLECTIONS, deepFreeze, floodAffected, floodExtent, LAYERS, plot, POLICY, siteDetail } from './fixtures';
+import { visitorWorkflowApi } from './visitorWorkflowApi';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `kn-${String(i + 1).padStart(2, '0')}`);
 
@@ -44,9 +45,11 @@ function fakeApi(): KoegeApi {
     getPolicy: async () => POLICY,
     getPlots: async () => ({ count: 2, plots: [plot('kn-01'), plot('kn-02')] }),
     getFloodExtent: async (level, dike) => floodExtent(level, dike),
+    getFloodAffected: async (level, dike) => floodAffected(level, dike),
     getSiteFlood: async () => {
       throw new Error('not used');
     },
+    ...visitorWorkflowApi(),
   };
 }
 

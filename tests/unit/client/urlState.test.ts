@@ -166,6 +166,9 @@ describe('urlStateOf', () => {
         shortlist: ['kn-1', 'kn-2'],
         compareIds: ['kn-2'],
         compareOpen: true,
+        climate: { level: 2.3, dike: 'without' },
+        climateCompare: null,
+        presentStep: 4,
       }),
     ).toEqual({
       view: null,
@@ -178,6 +181,9 @@ describe('urlStateOf', () => {
       ignored: [],
       short: ['kn-1', 'kn-2'],
       compare: ['kn-2'],
+      climate: { level: 2.3, dike: 'without' },
+      climateCompare: null,
+      present: 4,
     });
   });
 });

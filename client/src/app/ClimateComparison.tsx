@@ -1,0 +1,184 @@
+import { useShallow } from 'zustand/react/shallow';
+import { FLOOD_SCENARIOS } from '../../../server/src/flood/floodScenarios';
+import type { DikeState } from '../../../server/src/schemas/flood';
+import { floodLevelText } from '../api/buildPlotQuery';
+import type { FloodExtent } from '../api/FloodExtent';
+import { formatLevel } from '../i18n/formatLevel';
+import { formatSquareKm } from '../i18n/formatSquareKm';
+import type { Lang } from '../i18n/Lang';
+import {
+  FLOOD_COMPARE_FILL_COLOR,
+  FLOOD_COMPARE_LINE_COLOR,
+  FLOOD_FILL_COLOR,
+  FLOOD_LINE_COLOR,
+} from '../map/buildFloodLayers';
+import type { ClimateScenario } from '../store/ClimateScenario';
+import { useAppStore } from '../store/useAppStore';
+import { useT } from './useT';
+
+/**
+ * The comparison of two scenarios (issue #7): B is drawn orange with a dashed outline under A's blue, so the land
+ * only B floods stands out; the legend gives each one's flooded area and the difference.
+ */
+export function ClimateComparison() {
+  const t = useT();
+  const { climate, compare, lang, setCompare, extent, compareExtent, status } = useAppStore(
+    useShallow((state) => ({
+      climate: state.climate,
+      compare: state.climateCompare,
+      lang: state.lang,
+      setCompare: state.setClimateCompare,
+      extent: state.climateExtent,
+      compareExtent: state.climateCompareExtent,
+      status: state.climateStatus,
+    })),
+  );
+  const named = compare === null || FLOOD_SCENARIOS.some((scenario) => scenario.level === compare.level);
+  const ready = status === 'ready' && extent !== null && compareExtent !== null && compare !== null;
+
+  return (
+    <section className="climate-section" aria-labelledby="climate-compare-heading" data-testid="climate-compare">
+      <h3 id="climate-compare-heading" className="climate-section__heading">
+        {t('climate.compareHeading')}
+      </h3>
+      <label className="climate-check">
+        <input
+          type="checkbox"
+          data-testid="climate-compare-toggle"
+          checked={compare !== null}
+          onChange={(event) =>
+            // B starts as A with the other dike state: the dike's effect, the council's first question.
+            setCompare(
+              event.target.checked
+                ? { level: climate.level, dike: climate.dike === 'with' ? 'without' : 'with' }
+                : null,
+            )
+          }
+        />
+        {t('climate.compareToggle')}
+      </label>
+      {compare !== null && (
+        <>
+          <div className="finder-number">
+            <label htmlFor="climate-compare-level" className="finder-number__label">
+              {t('climate.compareLevel')}
+            </label>
+            <select
+              id="climate-compare-level"
+              data-testid="climate-compare-level"
+              value={floodLevelText(compare.level)}
+              onChange={(event) => setCompare({ ...compare, level: Number(event.target.value) })}
+            >
+              {FLOOD_SCENARIOS.map((scenario) => (
+                <option key={scenario.id} value={floodLevelText(scenario.level)}>
+                  {`${lang === 'da' ? scenario.labelDa : scenario.labelEn} (${formatLevel({ metres: scenario.level, lang })})`}
+                </option>
+              ))}
+              {!named && (
+                <option value={floodLevelText(compare.level)}>
+                  {t('climate.levelValue', { level: formatLevel({ metres: compare.level, lang }) })}
+                </option>
+              )}
+            </select>
+          </div>
+          <div className="finder-number">
+            <label htmlFor="climate-compare-dike" className="finder-number__label">
+              {t('climate.compareDike')}
+            </label>
+            <select
+              id="climate-compare-dike"
+              data-testid="climate-compare-dike"
+              value={compare.dike}
+              onChange={(event) => setCompare({ ...compare, dike: event.target.value as DikeState })}
+            >
+              <option value="with">{t('climate.withDike')}</option>
+              <option value="without">{t('climate.withoutDike')}</option>
+            </select>
+          </div>
+          <ul className="climate-legend" data-testid="climate-compare-legend" aria-busy={!ready}>
+            <LegendRow
+              letter="A"
+              scenario={climate}
+              extent={ready ? extent : null}
+              lang={lang}
+              fill={FLOOD_FILL_COLOR}
+              line={FLOOD_LINE_COLOR}
+              testId="climate-compare-a"
+            />
+            <LegendRow
+              letter="B"
+              scenario={compare}
+              extent={ready ? compareExtent : null}
+              lang={lang}
+              fill={FLOOD_COMPARE_FILL_COLOR}
+              line={FLOOD_COMPARE_LINE_COLOR}
+              dashed
+              testId="climate-compare-b"
+            />
+          </ul>
+          {ready && (
+            <p className="climate-compare__difference" data-testid="climate-compare-difference">
+              {t('climate.compareDifference', {
+                area: formatSquareKm({
+                  m2: compareExtent.properties.flooded_area_m2 - extent.properties.flooded_area_m2,
+                  lang,
+                  signed: true,
+                }),
+              })}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function LegendRow({
+  letter,
+  scenario,
+  extent,
+  lang,
+  fill,
+  line,
+  dashed = false,
+  testId,
+}: {
+  letter: string;
+  scenario: ClimateScenario;
+  extent: FloodExtent | null;
+  lang: Lang;
+  fill: string;
+  line: string;
+  dashed?: boolean;
+  testId: string;
+}) {
+  const t = useT();
+  return (
+    <li className="climate-legend__row" data-testid={testId}>
+      <svg className="legend-swatch" width={22} height={14} aria-hidden="true">
+        <rect
+          x={1}
+          y={1}
+          width={20}
+          height={12}
+          fill={fill}
+          fillOpacity={0.6}
+          stroke={line}
+          strokeWidth={1.5}
+          strokeDasharray={dashed ? '4 3' : undefined}
+        />
+      </svg>
+      <span>
+        <strong>{letter}</strong>{' '}
+        {t('climate.scenarioLine', {
+          level: formatLevel({ metres: scenario.level, lang }),
+          dike: t(scenario.dike === 'with' ? 'climate.withDike' : 'climate.withoutDike'),
+        })}
+        {': '}
+        <span data-testid={`${testId}-area`}>
+          {extent === null ? '…' : formatSquareKm({ m2: extent.properties.flooded_area_m2, lang })}
+        </span>
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,93 @@
+import { FLOOD_LEVEL_RANGE } from '../../../server/src/flood/floodScenarios';
+import type { DikeState } from '../../../server/src/schemas/flood';
+import { floodLevelText } from '../api/buildPlotQuery';
+import { DEFAULT_CLIMATE, type ClimateScenario } from '../store/ClimateScenario';
+
+/**
+ * The link parameters of the climate view and the presentation (issue #7), in the order they are written.
+ * `compare_to` (not `compare`, which names the plots of the plot comparison) holds scenario B as `level/dike`.
+ */
+export const CLIMATE_PARAMS = ['level', 'dike', 'compare_to', 'present'] as const;
+export type ClimateParam = (typeof CLIMATE_PARAMS)[number];
+
+/** The climate view's part of a link. */
+export interface ClimateUrlState {
+  climate: ClimateScenario;
+  /** Scenario B of the comparison; null when the comparison is off. */
+  climateCompare: ClimateScenario | null;
+  /** The presentation's step, 1-based; null when not presenting. */
+  present: number | null;
+}
+
+/** A flood level as the API takes it (server/src/routes/parseFloodLevel.ts): metres, at most two decimals. */
+const FLOOD_LEVEL = /^\d{1,2}(\.\d{1,2})?$/;
+/** A step of the presentation: one per policy initiative (ten today), never 0. */
+const STEP = /^[1-9]\d?$/;
+
+/**
+ * Reads `level=1.8&dike=without&compare_to=3.45/with&present=3`. Each parameter that cannot be read falls back to
+ * its default on its own and is named in `ignored`, as the finder's parameters are.
+ */
+export function parseClimateParams(params: URLSearchParams): ClimateUrlState & { ignored: ClimateParam[] } {
+  const ignored: ClimateParam[] = [];
+  const read = <T>(name: ClimateParam, parse: (text: string) => T | undefined, fallback: T): T => {
+    const text = params.get(name);
+    if (text === null || text === '') return fallback;
+    const value = parse(text);
+    if (value === undefined) {
+      ignored.push(name);
+      return fallback;
+    }
+    return value;
+  };
+  return {
+    climate: {
+      level: read('level', parseLevel, DEFAULT_CLIMATE.level),
+      dike: read('dike', parseDike, DEFAULT_CLIMATE.dike),
+    },
+    climateCompare: read('compare_to', parseScenario, null),
+    present: read('present', (text) => (STEP.test(text) ? Number(text) : undefined), null),
+    ignored,
+  };
+}
+
+/**
+ * The climate view's parameters as `name=value` link parts: the scenario (and scenario B) only while the climate
+ * tab is open, the presentation's step whenever it runs.
+ */
+export function formatClimateParams({
+  climateOpen,
+  climate,
+  climateCompare,
+  present,
+}: ClimateUrlState & { climateOpen: boolean }): string[] {
+  const parts: string[] = [];
+  if (climateOpen && parseLevel(floodLevelText(climate.level)) !== undefined) {
+    parts.push(`level=${floodLevelText(climate.level)}`, `dike=${climate.dike}`);
+    if (climateCompare !== null && parseLevel(floodLevelText(climateCompare.level)) !== undefined) {
+      parts.push(`compare_to=${floodLevelText(climateCompare.level)}/${climateCompare.dike}`);
+    }
+  }
+  if (present !== null && Number.isInteger(present) && STEP.test(String(present))) parts.push(`present=${present}`);
+  return parts;
+}
+
+/** A still-water level in metres DVR90 within the flood model's range (issue #7). */
+function parseLevel(text: string): number | undefined {
+  if (!FLOOD_LEVEL.test(text)) return undefined;
+  const metres = Number(text);
+  return metres >= FLOOD_LEVEL_RANGE.min && metres <= FLOOD_LEVEL_RANGE.max ? metres : undefined;
+}
+
+function parseDike(text: string): DikeState | undefined {
+  return text === 'with' || text === 'without' ? text : undefined;
+}
+
+/** `3.45/with`: a level and a dike state. */
+function parseScenario(text: string): ClimateScenario | undefined {
+  const [levelText, dikeText, ...rest] = text.split('/');
+  if (levelText === undefined || dikeText === undefined || rest.length > 0) return undefined;
+  const level = parseLevel(levelText);
+  const dike = parseDike(dikeText);
+  return level === undefined || dike === undefined ? undefined : { level, dike };
+}
