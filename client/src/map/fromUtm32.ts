@@ -1,4 +1,4 @@
-import proj4 from 'proj4';
+import { utmProj4 as proj4 } from './utmProj4';
 import { EPSG_25832 } from './toUtm32';
 
 const fromUtm = proj4(EPSG_25832, 'EPSG:4326');

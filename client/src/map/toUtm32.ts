@@ -1,4 +1,4 @@
-import proj4 from 'proj4';
+import { utmProj4 as proj4 } from './utmProj4';
 
 /** EPSG:25832, ETRS89 / UTM zone 32N: the Danish standard projection (metres). */
 export const EPSG_25832 = '+proj=utm +zone=32 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs';
