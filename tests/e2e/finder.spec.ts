@@ -86,6 +86,15 @@ test('the finder lists every plot, filters by status fast, and keeps it all in t
   console.log(`filter → map: ${mapElapsed.toFixed(1)} ms (target 50 ms, issue #4)`);
   expect(mapElapsed).toBeGreaterThan(0);
   expect(mapElapsed).toBeLessThan(500);
+  // The frame it stamped dims by feature state: the sold plots stay, the others are marked unmatched.
+  const unmatched = (plotId: string) =>
+    page.evaluate(
+      ([source, sourceLayer, id]) =>
+        (window as unknown as FinderWindow).__koegeMap.getFeatureState({ source, sourceLayer, id }).unmatched === true,
+      [sourceId(FINDER_LAYER_ID), FINDER_LAYER_ID, plotId] as const,
+    );
+  expect(await unmatched(sold.plots[0]!.id)).toBe(false);
+  expect(await unmatched(all.plots.find((p) => p.tender_status !== 'sold')!.id)).toBe(true);
 
   await expect(page.getByTestId('finder-count')).toHaveText(`${sold.count} ${sold.count === 1 ? 'grund' : 'grunde'}`);
   expect(await listedIds(page)).toEqual(sold.plots.map((p) => p.id));

@@ -23,10 +23,9 @@ import {
   floodBeforeLayerId,
   floodSourceData,
 } from './buildFloodLayers';
-import { buildLayerSpecs, fillOpacity, isInteractiveLayer, orderForDrawing, styleLayerIds } from './buildLayerSpecs';
+import { buildLayerSpecs, isInteractiveLayer, orderForDrawing, styleLayerIds } from './buildLayerSpecs';
 import { buildSourceSpec } from './buildSourceSpec';
 import {
-  fillLayerId,
   FLOOD_COMPARE_SOURCE_ID,
   FLOOD_FILL_LAYER_ID,
   FLOOD_SOURCE_ID,
@@ -34,6 +33,7 @@ import {
   STATE_HIGHLIGHTED,
   STATE_HOVER,
   STATE_SELECTED,
+  STATE_UNMATCHED,
 } from './ids';
 import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
 import type { SiteRef } from './SiteRef';
@@ -135,6 +135,12 @@ export class MapController {
       if (site !== null) this.options.onSiteClick(site);
     });
     this.map.on('error', (event) => this.onError(event));
+    this.map.on('sourcedata', (event) => {
+      const matching = this.matching;
+      if (matching !== null && event.sourceId === sourceId(matching.layerId) && event.tile !== undefined) {
+        this.markUnmatched(matching);
+      }
+    });
     (window as unknown as TestHookWindow)[TEST_HOOK] = this.map;
   }
 
@@ -282,20 +288,29 @@ export class MapController {
   }
 
   private applyMatching({ layerId, ids }: { layerId: string; ids: readonly string[] | null }): void {
-    const layer = this.layers.get(layerId);
-    if (layer === undefined || !this.map.getLayer(fillLayerId(layerId))) return;
-    const overBasemap = Boolean(this.options.basemapUrl);
-    this.map.setPaintProperty(
-      fillLayerId(layerId),
-      'fill-opacity',
-      fillOpacity({ layer, overBasemap, matchingIds: ids }),
-    );
+    this.markUnmatched({ layerId, ids });
     // The first frame drawn after the change shows it: the browser test measures filter → map with it (issue #4).
     this.map.once('render', () => {
       const data = document.documentElement.dataset;
       data.matchingPaintedAt = String(performance.now());
       data.matchingCount = ids === null ? 'all' : String(ids.length);
     });
+  }
+
+  /**
+   * Dims, by feature state, every loaded feature of the layer whose id is not in `ids` (null: none). Feature
+   * states apply in the next frame without re-laying out tiles, which a changed paint expression would cost.
+   * Tiles that load later get their states from the 'sourcedata' listener.
+   */
+  private markUnmatched({ layerId, ids }: { layerId: string; ids: readonly string[] | null }): void {
+    const source = sourceId(layerId);
+    if (!this.map.getSource(source)) return;
+    const wanted = ids === null ? null : new Set(ids);
+    for (const feature of this.map.querySourceFeatures(source, { sourceLayer: layerId })) {
+      if (feature.id === undefined) continue;
+      const unmatched = wanted !== null && !wanted.has(String(feature.id));
+      this.map.setFeatureState({ source, sourceLayer: layerId, id: feature.id }, { [STATE_UNMATCHED]: unmatched });
+    }
   }
 
   /**

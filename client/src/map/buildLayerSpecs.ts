@@ -13,6 +13,7 @@ import {
   STATE_HIGHLIGHTED,
   STATE_HOVER,
   STATE_SELECTED,
+  STATE_UNMATCHED,
 } from './ids';
 import { tenderColorExpression } from './tenderColors';
 
@@ -169,11 +170,9 @@ export const UNMATCHED_FILL_OPACITY = 0.12;
 export function fillOpacity({
   layer,
   overBasemap = false,
-  matchingIds = null,
 }: {
   layer: Layer;
   overBasemap?: boolean;
-  matchingIds?: readonly string[] | null;
 }): DataDrivenPropertyValueSpecification<number> {
   if (layer.theme === 'kontekst') return overBasemap ? 0.35 : 1;
   return [
@@ -184,12 +183,8 @@ export function fillOpacity({
     0.85,
     state(STATE_HOVER),
     0.8,
-    ...(matchingIds === null
-      ? []
-      : [
-          ['!', ['in', ['get', 'id'], ['literal', [...matchingIds]]]] as ExpressionSpecification,
-          UNMATCHED_FILL_OPACITY,
-        ]),
+    state(STATE_UNMATCHED),
+    UNMATCHED_FILL_OPACITY,
     isIllustrative,
     0.4,
     0.65,

@@ -38,6 +38,8 @@ export function circleLayerId(layerId: string): string {
 export const STATE_HOVER = 'hover';
 export const STATE_SELECTED = 'selected';
 export const STATE_HIGHLIGHTED = 'highlighted';
+/** Set on the plot finder's non-matching plots: a state change, not a style change, so tiles are not re-laid out. */
+export const STATE_UNMATCHED = 'unmatched';
 
 /** The layer whose plots the plot finder searches and dims on the map (issue #4). */
 export const FINDER_LAYER_ID = 'koege-nord-plots';
