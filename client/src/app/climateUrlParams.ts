@@ -1,5 +1,4 @@
-import { FLOOD_LEVEL_RANGE } from '../../../server/src/flood/floodScenarios';
-import type { DikeState } from '../../../server/src/schemas/flood';
+import { parseDike, parseFloodLevel } from './floodUrlValues';
 import { floodLevelText } from '../api/buildPlotQuery';
 import { DEFAULT_CLIMATE, type ClimateScenario } from '../store/ClimateScenario';
 
@@ -19,8 +18,6 @@ export interface ClimateUrlState {
   present: number | null;
 }
 
-/** A flood level as the API takes it (server/src/routes/parseFloodLevel.ts): metres, at most two decimals. */
-const FLOOD_LEVEL = /^\d{1,2}(\.\d{1,2})?$/;
 /** A step of the presentation: one per policy initiative (ten today), never 0. */
 const STEP = /^[1-9]\d?$/;
 
@@ -42,7 +39,7 @@ export function parseClimateParams(params: URLSearchParams): ClimateUrlState & {
   };
   return {
     climate: {
-      level: read('level', parseLevel, DEFAULT_CLIMATE.level),
+      level: read('level', parseFloodLevel, DEFAULT_CLIMATE.level),
       dike: read('dike', parseDike, DEFAULT_CLIMATE.dike),
     },
     climateCompare: read('compare_to', parseScenario, null),
@@ -62,9 +59,9 @@ export function formatClimateParams({
   present,
 }: ClimateUrlState & { climateOpen: boolean }): string[] {
   const parts: string[] = [];
-  if (climateOpen && parseLevel(floodLevelText(climate.level)) !== undefined) {
+  if (climateOpen && parseFloodLevel(floodLevelText(climate.level)) !== undefined) {
     parts.push(`level=${floodLevelText(climate.level)}`, `dike=${climate.dike}`);
-    if (climateCompare !== null && parseLevel(floodLevelText(climateCompare.level)) !== undefined) {
+    if (climateCompare !== null && parseFloodLevel(floodLevelText(climateCompare.level)) !== undefined) {
       parts.push(`compare_to=${floodLevelText(climateCompare.level)}/${climateCompare.dike}`);
     }
   }
@@ -72,22 +69,11 @@ export function formatClimateParams({
   return parts;
 }
 
-/** A still-water level in metres DVR90 within the flood model's range (issue #7). */
-function parseLevel(text: string): number | undefined {
-  if (!FLOOD_LEVEL.test(text)) return undefined;
-  const metres = Number(text);
-  return metres >= FLOOD_LEVEL_RANGE.min && metres <= FLOOD_LEVEL_RANGE.max ? metres : undefined;
-}
-
-function parseDike(text: string): DikeState | undefined {
-  return text === 'with' || text === 'without' ? text : undefined;
-}
-
 /** `3.45/with`: a level and a dike state. */
 function parseScenario(text: string): ClimateScenario | undefined {
   const [levelText, dikeText, ...rest] = text.split('/');
   if (levelText === undefined || dikeText === undefined || rest.length > 0) return undefined;
-  const level = parseLevel(levelText);
+  const level = parseFloodLevel(levelText);
   const dike = parseDike(dikeText);
   return level === undefined || dike === undefined ? undefined : { level, dike };
 }

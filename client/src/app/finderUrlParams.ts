@@ -1,7 +1,6 @@
 import { PLAN_USES, TENDER_STATUSES } from '../api/vocabulary';
 import { floodLevelText, plainDecimal } from '../api/buildPlotQuery';
-import type { DikeState } from '../../../server/src/schemas/flood';
-import { FLOOD_LEVEL_RANGE } from '../../../server/src/flood/floodScenarios';
+import { parseDike, parseFloodLevel } from './floodUrlValues';
 import {
   DEFAULT_FINDER_FILTERS,
   PLANNED_YEARS,
@@ -17,8 +16,6 @@ const MAX_HEIGHT_M = 1000;
 const MAX_DISTANCE_M = 1_000_000;
 /** The plain decimal the API accepts: no sign, no exponent. */
 const PLAIN_DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
-/** A flood level as the API takes it (server/src/routes/parseFloodLevel.ts): metres, at most two decimals. */
-const FLOOD_LEVEL = /^\d{1,2}(\.\d{1,2})?$/;
 
 /** The link parameters of the plot finder, in the order they are written. */
 export const FINDER_PARAMS = [
@@ -118,17 +115,6 @@ function parseNumber(text: string, max: number): number | undefined {
   if (!PLAIN_DECIMAL.test(text)) return undefined;
   const value = Number(text);
   return value <= max ? value : undefined;
-}
-
-/** A still-water level in metres DVR90 within the flood model's range (issue #7). */
-function parseFloodLevel(text: string): number | undefined {
-  if (!FLOOD_LEVEL.test(text)) return undefined;
-  const metres = Number(text);
-  return metres >= FLOOD_LEVEL_RANGE.min && metres <= FLOOD_LEVEL_RANGE.max ? metres : undefined;
-}
-
-function parseDike(text: string): DikeState | undefined {
-  return text === 'with' || text === 'without' ? text : undefined;
 }
 
 function parseYear(text: string): number | undefined {

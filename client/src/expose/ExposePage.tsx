@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { ApiError } from '../api/ApiError';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import type { KoegeApi } from '../api/KoegeApi';
 import type { Plot } from '../../../server/src/schemas/plot';
 import type { SiteDetail, Tender } from '../../../server/src/schemas/site';
@@ -16,15 +15,10 @@ import { mapHrefOf } from './exposeUrl';
 import { loadExpose, type ExposeData } from './loadExpose';
 import { TenderHistory } from '../app/TenderHistory';
 import { TenderStatusBadge } from '../app/TenderStatusBadge';
+import { usePageData } from '../app/usePageData';
 import './expose.css';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'ready'; data: ExposeData }
-  | { status: 'not-found' }
-  | { status: 'error'; message: string };
 
 /** The municipality's own site: the only contact route the exposé names (no invented people or numbers). */
 const CONTACT_SITE = 'koege.dk';
@@ -36,26 +30,7 @@ const CONTACT_URL = 'https://www.koege.dk';
  */
 export function ExposePage({ api, id, lang }: { api: KoegeApi; id: string | null; lang: Lang }) {
   const t = useCallback<T>((key, params) => translate(lang, key, params), [lang]);
-  const [state, setState] = useState<LoadState>(id === null ? { status: 'not-found' } : { status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (id === null) return;
-    let current = true;
-    loadExpose({ api, id }).then(
-      (data) => {
-        if (current) setState({ status: 'ready', data });
-      },
-      (error: unknown) => {
-        if (!current) return;
-        if (error instanceof ApiError && error.status === 404) setState({ status: 'not-found' });
-        else setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, id, attempt]);
+  const { state, retry } = usePageData<ExposeData>(id === null ? null : () => loadExpose({ api, id }), id ?? '');
 
   const name = state.status === 'ready' ? state.data.site.name : null;
   useEffect(() => {
@@ -115,14 +90,7 @@ export function ExposePage({ api, id, lang }: { api: KoegeApi; id: string | null
             <p>
               {t('expose.error')} <span className="error-banner__detail">{state.message}</span>
             </p>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => {
-                setState({ status: 'loading' });
-                setAttempt((n) => n + 1);
-              }}
-            >
+            <button type="button" className="button button--small" onClick={retry}>
               {t('error.retry')}
             </button>
           </div>

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../api/ApiError';
+import { useCallback, useEffect } from 'react';
 import type { KoegeApi } from '../api/KoegeApi';
 import { mapHrefOf } from '../expose/exposeUrl';
 import type { MessageKey } from '../i18n/da';
@@ -10,15 +9,10 @@ import { CouncilOverview } from './CouncilOverview';
 import { loadTimelinePage, type TimelinePageData } from './loadTimelinePage';
 import { TenderTimeline } from './TenderTimeline';
 import { timelineHref, type TimelineTarget } from './timelineUrl';
+import { usePageData } from '../app/usePageData';
 import './timeline.css';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'ready'; data: TimelinePageData }
-  | { status: 'not-found' }
-  | { status: 'error'; message: string };
 
 /**
  * The public transparency page (issue #5), a page of its own like the exposé: the council overview of the action
@@ -27,28 +21,10 @@ type LoadState =
 export function TimelinePage({ api, target, lang }: { api: KoegeApi; target: TimelineTarget; lang: Lang }) {
   const t = useCallback<T>((key, params) => translate(lang, key, params), [lang]);
   const siteId = target.kind === 'site' ? target.siteId : null;
-  const [state, setState] = useState<LoadState>(
-    target.kind === 'invalid' ? { status: 'not-found' } : { status: 'loading' },
+  const { state, retry } = usePageData<TimelinePageData>(
+    target.kind === 'invalid' ? null : () => loadTimelinePage({ api, siteId }),
+    siteId ?? '(all)',
   );
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (target.kind === 'invalid') return;
-    let current = true;
-    loadTimelinePage({ api, siteId }).then(
-      (data) => {
-        if (current) setState({ status: 'ready', data });
-      },
-      (error: unknown) => {
-        if (!current) return;
-        if (error instanceof ApiError && error.status === 404) setState({ status: 'not-found' });
-        else setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, siteId, target.kind, attempt]);
 
   const data = state.status === 'ready' ? state.data : null;
   const siteName = data?.timeline.plots.find((plot) => plot.site_id === siteId)?.site_name ?? siteId;
@@ -98,14 +74,7 @@ export function TimelinePage({ api, target, lang }: { api: KoegeApi; target: Tim
         {state.status === 'error' && (
           <div className="warning" role="alert">
             <p>{t('timeline.error', { message: state.message })}</p>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => {
-                setState({ status: 'loading' });
-                setAttempt((n) => n + 1);
-              }}
-            >
+            <button type="button" className="button button--small" onClick={retry}>
               {t('timeline.retry')}
             </button>
           </div>
