@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SiteDetail, Tender } from '../../../server/src/schemas/site';
 import { formatArea } from '../i18n/formatArea';
@@ -15,6 +14,8 @@ import { SiteTimelineLink } from './SiteTimelineLink';
 import { TenderWorkflowForm } from './TenderWorkflowForm';
 import { TenderStatusBadge } from './TenderStatusBadge';
 import { useT } from './useT';
+import { Fact } from './Fact';
+import { PlanFacts } from './PlanFacts';
 
 /** The selected site: facts, tender, linked policy actions, source and accuracy. */
 export function SitePanel() {
@@ -59,7 +60,6 @@ export function SitePanel() {
 
 function SiteBody({ site, lang }: { site: SiteDetail; lang: Lang }) {
   const t = useT();
-  const notSet = <span className="muted">{t('site.notSet')}</span>;
   const kindKey = `kind.${site.kind}`;
   const kindLabel = isMessageKey(kindKey) ? t(kindKey) : site.kind;
   return (
@@ -94,29 +94,16 @@ function SiteBody({ site, lang }: { site: SiteDetail; lang: Lang }) {
         </h3>
         <dl className="facts">
           {site.area_m2 !== null && (
-            <Fact label={t('site.area')} testId="site-area">
+            <Fact className="facts__row" label={t('site.area')} testId="site-area">
               {formatArea({ m2: site.area_m2, lang })}
             </Fact>
           )}
           {site.length_m !== null && (
-            <Fact label={t('site.length')} testId="site-length">
+            <Fact className="facts__row" label={t('site.length')} testId="site-length">
               {formatLength({ metres: site.length_m, lang })}
             </Fact>
           )}
-          <Fact label={t('site.planUse')}>{site.plan_use ? t(`planUse.${site.plan_use}`) : notSet}</Fact>
-          <Fact label={t('site.maxHeight')}>
-            {site.max_height_m !== null
-              ? `${formatNumber({ value: site.max_height_m, lang, maxFractionDigits: 1 })} m`
-              : notSet}
-          </Fact>
-          <Fact label={t('site.plotRatio')}>
-            {site.plot_ratio_pct !== null
-              ? `${formatNumber({ value: site.plot_ratio_pct, lang, maxFractionDigits: 1 })} %`
-              : notSet}
-          </Fact>
-          <Fact label={t('site.buildingRights')}>
-            {site.building_rights ? <span lang="da">{site.building_rights}</span> : notSet}
-          </Fact>
+          <PlanFacts site={site} lang={lang} t={t} rowClassName="facts__row" />
         </dl>
         {site.description && (
           <p className="site-panel__description" lang="da">
@@ -197,7 +184,7 @@ function AttributesSection({ attributes, lang }: { attributes: Record<string, un
       </h3>
       <dl className="facts">
         {rows.map(({ key, text, label }) => (
-          <Fact key={key} label={label}>
+          <Fact className="facts__row" key={key} label={label}>
             <span lang="da">{text}</span>
           </Fact>
         ))}
@@ -218,15 +205,23 @@ function TenderSection({ tender, lang }: { tender: Tender | null; lang: Lang }) 
       ) : (
         <>
           <dl className="facts">
-            <Fact label={t('site.tenderStatus')}>
+            <Fact className="facts__row" label={t('site.tenderStatus')}>
               <TenderStatusBadge status={tender.status} lang={lang} testId="site-tender-status" />
             </Fact>
-            {tender.planned_year !== null && <Fact label={t('site.plannedYear')}>{String(tender.planned_year)}</Fact>}
+            {tender.planned_year !== null && (
+              <Fact className="facts__row" label={t('site.plannedYear')}>
+                {String(tender.planned_year)}
+              </Fact>
+            )}
             {tender.opens_on !== null && (
-              <Fact label={t('site.opensOn')}>{formatDate({ isoDate: tender.opens_on, lang })}</Fact>
+              <Fact className="facts__row" label={t('site.opensOn')}>
+                {formatDate({ isoDate: tender.opens_on, lang })}
+              </Fact>
             )}
             {tender.closes_on !== null && (
-              <Fact label={t('site.closesOn')}>{formatDate({ isoDate: tender.closes_on, lang })}</Fact>
+              <Fact className="facts__row" label={t('site.closesOn')}>
+                {formatDate({ isoDate: tender.closes_on, lang })}
+              </Fact>
             )}
           </dl>
           <h4 className="site-panel__minorheading">{t('site.history')}</h4>
@@ -234,14 +229,5 @@ function TenderSection({ tender, lang }: { tender: Tender | null; lang: Lang }) 
         </>
       )}
     </section>
-  );
-}
-
-function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
-  return (
-    <div className="facts__row">
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
-    </div>
   );
 }

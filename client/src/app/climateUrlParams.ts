@@ -1,4 +1,5 @@
 import { parseDike, parseFloodLevel } from './floodUrlValues';
+import { linkParamReader } from './linkParamReader';
 import { floodLevelText } from '../api/buildPlotQuery';
 import { DEFAULT_CLIMATE, type ClimateScenario } from '../store/ClimateScenario';
 
@@ -27,16 +28,7 @@ const STEP = /^[1-9]\d?$/;
  */
 export function parseClimateParams(params: URLSearchParams): ClimateUrlState & { ignored: ClimateParam[] } {
   const ignored: ClimateParam[] = [];
-  const read = <T>(name: ClimateParam, parse: (text: string) => T | undefined, fallback: T): T => {
-    const text = params.get(name);
-    if (text === null || text === '') return fallback;
-    const value = parse(text);
-    if (value === undefined) {
-      ignored.push(name);
-      return fallback;
-    }
-    return value;
-  };
+  const read = linkParamReader(params, ignored);
   return {
     climate: {
       level: read('level', parseFloodLevel, DEFAULT_CLIMATE.level),

@@ -1,6 +1,7 @@
 import { PLAN_USES, TENDER_STATUSES } from '../api/vocabulary';
 import { floodLevelText, plainDecimal } from '../api/buildPlotQuery';
 import { parseDike, parseFloodLevel } from './floodUrlValues';
+import { linkParamReader } from './linkParamReader';
 import {
   DEFAULT_FINDER_FILTERS,
   PLANNED_YEARS,
@@ -41,16 +42,7 @@ export type FinderParam = (typeof FINDER_PARAMS)[number];
  */
 export function parseFinderParams(params: URLSearchParams): { filters: FinderFilters; ignored: FinderParam[] } {
   const ignored: FinderParam[] = [];
-  const read = <T>(name: FinderParam, parse: (text: string) => T | undefined, fallback: T): T => {
-    const text = params.get(name);
-    if (text === null || text === '') return fallback;
-    const value = parse(text);
-    if (value === undefined) {
-      ignored.push(name);
-      return fallback;
-    }
-    return value;
-  };
+  const read = linkParamReader(params, ignored);
   const filters: FinderFilters = {
     statuses: read('status', (text) => parseList(text, TENDER_STATUSES), DEFAULT_FINDER_FILTERS.statuses),
     plannedYear: read('planned_year', parseYear, null),

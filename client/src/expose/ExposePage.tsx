@@ -1,11 +1,10 @@
-import { useCallback, useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { KoegeApi } from '../api/KoegeApi';
 import type { Plot } from '../../../server/src/schemas/plot';
 import type { SiteDetail, Tender } from '../../../server/src/schemas/site';
 import { formatArea } from '../i18n/formatArea';
 import { formatDate } from '../i18n/formatDate';
 import { formatLength } from '../i18n/formatLength';
-import { formatNumber } from '../i18n/formatNumber';
 import type { Lang } from '../i18n/Lang';
 import type { MessageKey } from '../i18n/da';
 import { isMessageKey, translate } from '../i18n/translate';
@@ -16,6 +15,8 @@ import { loadExpose, type ExposeData } from './loadExpose';
 import { TenderHistory } from '../app/TenderHistory';
 import { TenderStatusBadge } from '../app/TenderStatusBadge';
 import { usePageData } from '../app/usePageData';
+import { Fact } from '../app/Fact';
+import { PlanFacts } from '../app/PlanFacts';
 import './expose.css';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -225,27 +226,14 @@ function KeyFigures({ site, plot, lang, t }: { site: SiteDetail; plot: Plot | nu
         {t('expose.facts')}
       </h2>
       <dl className="expose__facts">
-        <Fact label={t('expose.areaHa')} testId="expose-area">
+        <Fact className="expose__fact" label={t('expose.areaHa')} testId="expose-area">
           {site.area_m2 !== null ? formatArea({ m2: site.area_m2, lang }) : notSet}
         </Fact>
-        <Fact label={t('site.planUse')}>{site.plan_use ? t(`planUse.${site.plan_use}`) : notSet}</Fact>
-        <Fact label={t('site.maxHeight')}>
-          {site.max_height_m !== null
-            ? `${formatNumber({ value: site.max_height_m, lang, maxFractionDigits: 1 })} m`
-            : notSet}
-        </Fact>
-        <Fact label={t('site.plotRatio')}>
-          {site.plot_ratio_pct !== null
-            ? `${formatNumber({ value: site.plot_ratio_pct, lang, maxFractionDigits: 1 })} %`
-            : notSet}
-        </Fact>
-        <Fact label={t('site.buildingRights')}>
-          {site.building_rights ? <span lang="da">{site.building_rights}</span> : notSet}
-        </Fact>
-        <Fact label={t('expose.nearestStation')} testId="expose-station">
+        <PlanFacts site={site} lang={lang} t={t} rowClassName="expose__fact" />
+        <Fact className="expose__fact" label={t('expose.nearestStation')} testId="expose-station">
           {plot === null ? <span className="muted">{t('expose.notComputed')}</span> : nearest(plot.nearest_station)}
         </Fact>
-        <Fact label={t('expose.nearestJunction')} testId="expose-junction">
+        <Fact className="expose__fact" label={t('expose.nearestJunction')} testId="expose-junction">
           {plot === null ? <span className="muted">{t('expose.notComputed')}</span> : nearest(plot.nearest_junction)}
         </Fact>
       </dl>
@@ -269,16 +257,16 @@ function TenderSection({ tender, lang, t }: { tender: Tender | null; lang: Lang;
       ) : (
         <>
           <dl className="expose__facts">
-            <Fact label={t('site.tenderStatus')}>
+            <Fact className="expose__fact" label={t('site.tenderStatus')}>
               <TenderStatusBadge status={tender.status} lang={lang} testId="expose-tender-status" />
             </Fact>
-            <Fact label={t('site.plannedYear')}>
+            <Fact className="expose__fact" label={t('site.plannedYear')}>
               {tender.planned_year !== null ? String(tender.planned_year) : <span className="muted">–</span>}
             </Fact>
-            <Fact label={t('site.opensOn')}>
+            <Fact className="expose__fact" label={t('site.opensOn')}>
               {tender.opens_on !== null ? formatDate({ isoDate: tender.opens_on, lang }) : '–'}
             </Fact>
-            <Fact label={t('site.closesOn')}>
+            <Fact className="expose__fact" label={t('site.closesOn')}>
               {tender.closes_on !== null ? formatDate({ isoDate: tender.closes_on, lang }) : '–'}
             </Fact>
           </dl>
@@ -287,14 +275,5 @@ function TenderSection({ tender, lang, t }: { tender: Tender | null; lang: Lang;
         </>
       )}
     </section>
-  );
-}
-
-function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
-  return (
-    <div className="expose__fact">
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
-    </div>
   );
 }
