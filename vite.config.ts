@@ -12,6 +12,8 @@ export default defineConfig({
   // .env (VITE_BASEMAP_URL) lives at the project root, next to the server's settings.
   envDir: projectRoot,
   plugins: [react()],
+  // proj4 imports wkt-parser for WKT definitions the browser never uses (see client/src/map/wktParserStub.ts).
+  resolve: { alias: { 'wkt-parser': fileURLToPath(new URL('./client/src/map/wktParserStub.ts', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

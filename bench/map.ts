@@ -355,7 +355,7 @@ async function main() {
     const maplibreDist = dirname(join(PROJECT_ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl.mjs'));
     const bundle: BundleSize = measureBundle({ distDir, maplibreDist });
     log(
-      `bundle: app JS without maplibre-gl ${(bundle.appOwnGzip / 1000).toFixed(1)} KB gzipped (by subtraction ${(bundle.appOwnBySubtractionGzip / 1000).toFixed(1)} KB)`,
+      `bundle: initial app JS without maplibre-gl ${(bundle.appOwnGzip / 1000).toFixed(1)} KB gzipped; loaded on demand ${(bundle.lazyOwnGzip / 1000).toFixed(1)} KB (all JS − maplibre-gl's dist files ${(bundle.appOwnBySubtractionGzip / 1000).toFixed(1)} KB)`,
     );
 
     log(
@@ -514,7 +514,7 @@ async function main() {
       );
     }
     console.log(
-      `${result.bundlePass ? 'PASS' : 'FAIL'}  app JS without maplibre-gl: ${(bundle.appOwnGzip / 1000).toFixed(1)} KB gzipped (target < ${LIMITS.appOwnGzipBytes / 1000} KB)`,
+      `${result.bundlePass ? 'PASS' : 'FAIL'}  initial app JS without maplibre-gl: ${(bundle.appOwnGzip / 1000).toFixed(1)} KB gzipped (target < ${LIMITS.appOwnGzipBytes / 1000} KB)`,
     );
     log(`wrote ${jsonFile} and bench/results/map.md`);
   } finally {
@@ -580,8 +580,9 @@ function mapMarkdown(r: MapResult, jsonName: string): string {
     '',
     '| part | gzipped |',
     '| --- | ---: |',
-    `| app's own JS without maplibre-gl (source maps) | ${kb(r.bundle.appOwnGzip)} — ${r.bundlePass ? 'PASS' : '**FAIL**'} (target < 150 KB) |`,
-    `| same, by subtraction: all JS − maplibre-gl's dist files | ${kb(r.bundle.appOwnBySubtractionGzip)} |`,
+    `| app's own JS the page loads at start, without maplibre-gl (source maps) | ${kb(r.bundle.appOwnGzip)} — ${r.bundlePass ? 'PASS' : '**FAIL**'} (target < 150 KB) |`,
+    `| app's own JS loaded on demand (sketch tools and panel) | ${kb(r.bundle.lazyOwnGzip ?? 0)} |`,
+    `| all JS − maplibre-gl's dist files (includes the on-demand chunks) | ${kb(r.bundle.appOwnBySubtractionGzip)} |`,
     `| maplibre-gl in the build (main-thread part + worker) | ${kb(r.bundle.maplibreGzip)} |`,
     `| all JS | ${kb(r.bundle.totalJsGzip)} |`,
     `| CSS | ${kb(r.bundle.cssGzip)} |`,
@@ -591,7 +592,7 @@ function mapMarkdown(r: MapResult, jsonName: string): string {
       "the worker chunk is maplibre-gl's only. The cross-check subtracts the gzipped size of maplibre-gl's own dist files " +
       '(`maplibre-gl.mjs`, `maplibre-gl-shared.mjs`, `maplibre-gl-worker.mjs`) from the gzipped total.',
     '',
-    `Files: ${r.bundle.files.map((f) => `\`${f.file}\` ${kb(f.bytes)} (${kb(f.gzip)} gz)`).join(', ')}.`,
+    `Files: ${r.bundle.files.map((f) => `\`${f.file}\` ${kb(f.bytes)} (${kb(f.gzip)} gz${f.initial === false ? ', on demand' : ''})`).join(', ')}.`,
     '',
   ];
   return `${lines.join('\n')}\n`;

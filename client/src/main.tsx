@@ -4,9 +4,7 @@ import { httpApi } from './api/httpApi';
 import { App } from './app/App';
 import { parseUrlState } from './app/urlState';
 import './app/app.css';
-import { ExposePage } from './expose/ExposePage';
 import { parseExposeParam } from './expose/exposeUrl';
-import { TimelinePage } from './timeline/TimelinePage';
 import { parseTimelineParam } from './timeline/timelineUrl';
 import { createAppStore, startApp } from './store/createAppStore';
 import { persistShortlist } from './store/persistShortlist';
@@ -21,17 +19,22 @@ const initial = parseUrlState(window.location.search);
 const expose = parseExposeParam(window.location.search);
 // `?timeline=all|<siteId>` is the public transparency page (issue #5), also a page of its own.
 const timeline = parseTimelineParam(window.location.search);
+// Both pages load their code on demand: the map, which most visits open, does not carry it.
 if (expose !== null) {
-  createRoot(root).render(
-    <StrictMode>
-      <ExposePage api={httpApi} id={expose.id} lang={initial.lang} />
-    </StrictMode>,
+  void import('./expose/ExposePage').then(({ ExposePage }) =>
+    createRoot(root).render(
+      <StrictMode>
+        <ExposePage api={httpApi} id={expose.id} lang={initial.lang} />
+      </StrictMode>,
+    ),
   );
 } else if (timeline !== null) {
-  createRoot(root).render(
-    <StrictMode>
-      <TimelinePage api={httpApi} target={timeline} lang={initial.lang} />
-    </StrictMode>,
+  void import('./timeline/TimelinePage').then(({ TimelinePage }) =>
+    createRoot(root).render(
+      <StrictMode>
+        <TimelinePage api={httpApi} target={timeline} lang={initial.lang} />
+      </StrictMode>,
+    ),
   );
 } else {
   const storage = browserStorage();

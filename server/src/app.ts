@@ -1,11 +1,14 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { readConfig } from './config';
+import { readConfig, type SecurityOptions } from './config';
 import { dbPlugin, type DbOptions } from './plugins/db';
 import { errorsPlugin, sendProblem } from './plugins/errors';
+import { requestIdOf } from './plugins/requestId';
+import { securityPlugin } from './plugins/security';
 import { docsPlugin } from './plugins/docs';
 import { clientPlugin } from './plugins/client';
 import { apiRoutes } from './routes/apiRoutes';
+import { healthRoutes } from './routes/healthRoutes';
 import { tileRoutes } from './routes/tileRoutes';
 import { feedRoutes } from './routes/feedRoutes';
 import { exposeRoutes } from './routes/exposeRoutes';
@@ -21,6 +24,9 @@ import { tenderRoutes } from './routes/tenderRoutes';
 import { progressRoutes } from './routes/progressRoutes';
 import { timelineRoutes } from './routes/timelineRoutes';
 import { changeFeedRoutes } from './routes/changeFeedRoutes';
+import { sketchRoutes } from './routes/sketchRoutes';
+import { ogcRoutes } from './routes/ogcRoutes';
+import { sketchExchangeRoutes } from './routes/sketchExchangeRoutes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,6 +45,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** The terrain model of the flood model; defaults to the one imported into DATA_DIR, else the shipped grid. */
   elevation?: ElevationFileChoice;
+  /** Headers, CORS and write limits (config CORS_ORIGINS, MAP_ORIGINS, WRITE_RATE_LIMIT); closed by default. */
+  security?: SecurityOptions;
   /** Fastify's trustProxy (config TRUST_PROXY); false by default. */
   trustProxy?: boolean | string;
 }
@@ -52,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: withSecretsRedacted(options.logger ?? false),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
+    genReqId: requestIdOf,
     // Long ids should reach schema validation (a 400 naming the parameter), not die in the router.
     routerOptions: { maxParamLength: 500 },
     // Errors raised by the router before any route runs (bad percent-encoding, over-long path segments).
@@ -69,13 +78,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Fastify's default ajv settings coerce and strip; keep types strict and report every fault.
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   await app.register(errorsPlugin);
+  await app.register(securityPlugin, options.security ?? readConfig({}).security);
   await app.register(dbPlugin, options.db);
   await app.register(docsPlugin);
   const publicUrl = options.publicUrl ?? readConfig({}).publicUrl;
   await app.register(authPlugin, { publicUrl });
   const flood = new FloodService(app.pg, options.elevation ?? elevationFilePath(readConfig({}).dataDir));
   app.decorate('flood', flood);
+  await app.register(healthRoutes, { prefix: '/api' });
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(floodRoutes, { prefix: '/api', flood });
   await app.register(exposeRoutes, { prefix: '/api' });
@@ -94,7 +108,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(tenderRoutes, { prefix: '/api' });
   await app.register(progressRoutes, { prefix: '/api' });
   await app.register(timelineRoutes, { prefix: '/api' });
+  await app.register(sketchRoutes, { prefix: '/api' });
   await app.register(changeFeedRoutes, { prefix: '/feeds', publicUrl });
+  await app.register(ogcRoutes, { prefix: '/ogc', publicUrl });
+  await app.register(sketchExchangeRoutes, { prefix: '/api' });
   await app.register(clientPlugin, { ...(options.clientRoot ? { root: options.clientRoot } : {}) });
   return app;
 }

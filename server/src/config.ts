@@ -16,6 +16,41 @@ export interface Config {
    */
   trustProxy: boolean | string;
   tiles: Omit<TileServiceOptions, 'namedStatements'>;
+  security: SecurityOptions;
+}
+
+/** Browser-facing protections (issue #8). */
+export interface SecurityOptions {
+  /** Origins allowed to call the API from other sites (CORS); empty = closed, the default. */
+  corsOrigins: string[];
+  /** Origins besides the app's own that the page may load tiles and images from (the basemap's). */
+  extraMapOrigins: string[];
+  /** Writes (POST, PUT, PATCH, DELETE) one client may make per minute, per instance. */
+  writesPerMinute: number;
+}
+
+/** `name` as a comma-separated list of http(s) origins (scheme, host, optional port; nothing after). */
+function origins(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '') return [];
+  return raw.split(',').map((part) => {
+    const origin = part.trim();
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin)) {
+      throw new Error(`${name} must be a comma-separated list of origins like https://example.dk; got "${origin}"`);
+    }
+    return origin;
+  });
+}
+
+/** The origin of the basemap style URL the client was built with, so the CSP lets it load. */
+function basemapOrigin(env: NodeJS.ProcessEnv): string[] {
+  const url = env.VITE_BASEMAP_URL;
+  if (!url) return [];
+  try {
+    return [new URL(url).origin];
+  } catch {
+    throw new Error(`VITE_BASEMAP_URL must be a URL; got "${url}"`);
+  }
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -62,10 +97,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize: integer(env, 'PG_POOL_SIZE', 10, 1, 200),
     logLevel,
     publicUrl,
+    security: {
+      corsOrigins: origins(env, 'CORS_ORIGINS'),
+      extraMapOrigins: [...new Set([...basemapOrigin(env), ...origins(env, 'MAP_ORIGINS')])],
+      writesPerMinute: integer(env, 'WRITE_RATE_LIMIT', 120, 1, 100_000),
+    },
     tiles: {
       encoder,
       cacheBytes: integer(env, 'TILE_CACHE_MB', 64, 0, 65_536) * 1024 * 1024,
-      registryTtlMs: integer(env, 'TILE_VERSION_TTL_MS', 1000, 0, 3_600_000),
+      registryTtlMs: integer(env, 'TILE_VERSION_TTL_MS', 500, 0, 3_600_000),
     },
   };
 }

@@ -17,6 +17,7 @@ async function main() {
       publicUrl: config.publicUrl,
       elevation: elevationFilePath(config.dataDir),
       trustProxy: config.trustProxy,
+      security: config.security,
     });
     const shutdown = async (signal: string) => {
       log(`${signal}: finishing requests in flight, then closing the database`);

@@ -6,6 +6,18 @@ import type { FeatureCollection, SiteDetail } from '../../../server/src/schemas/
 import type { FloodAffected } from './FloodAffected';
 import type { FloodExtent } from './FloodExtent';
 import type {
+  ConstraintReport,
+  ImportPreview,
+  ImportResult,
+  PlandataUse,
+  SketchCollection,
+  SketchComparison,
+  SketchCreateBody,
+  SketchFeature,
+  SketchUpdateBody,
+  SketchVersionList,
+} from './SketchTypes';
+import type {
   EditableTender,
   LoginAnswer,
   MeAnswer,
@@ -49,4 +61,40 @@ export interface KoegeApi {
   /** `siteId` null: every plot. Dates are ISO (YYYY-MM-DD), both inclusive. */
   getTimeline(query: { siteId: string | null; from: string; to: string }): Promise<TimelineData>;
   getPolicyOverview(): Promise<PolicyOverviewData>;
+  // Planners' sketches (issue #6): anyone reads them; every change needs a planner and carries the CSRF token.
+  // Changes reject with a ProblemError: 400 (a geometry fault in `body.geometry_fault`), 409 deleted, 412 stale.
+  getSketches(): Promise<SketchCollection>;
+  /** One sketch, also a deleted one (with `deleted_at`). */
+  getSketch(id: string): Promise<SketchFeature>;
+  createSketch(body: SketchCreateBody, csrfToken: string): Promise<SketchFeature>;
+  updateSketch(id: string, body: SketchUpdateBody, csrfToken: string): Promise<SketchFeature>;
+  getSketchVersions(id: string): Promise<SketchVersionList>;
+  getSketchVersion(id: string, version: number): Promise<SketchFeature>;
+  /** Copies `fromVersion` into a new version; `version` is the current version the user saw. */
+  restoreSketch(
+    id: string,
+    change: { fromVersion: number; version: number },
+    csrfToken: string,
+  ): Promise<SketchFeature>;
+  /** Soft delete of the version the user saw. */
+  deleteSketch(id: string, version: number, csrfToken: string): Promise<SketchFeature>;
+  undeleteSketch(id: string, csrfToken: string): Promise<SketchFeature>;
+  /** What an unsaved geometry (EPSG:4326) overlaps; `excludeSketch` leaves the sketch being edited out. No write. */
+  checkConstraints(
+    query: { geometry: SketchCreateBody['geometry']; excludeSketch?: string | null },
+    csrfToken: string | null,
+  ): Promise<ConstraintReport>;
+  getSketchConstraints(id: string): Promise<ConstraintReport>;
+  compareSketches(a: string, b: string): Promise<SketchComparison>;
+  /** A dry run of an import (GeoJSON or zipped Shapefile): what would be saved, and each feature's fault. */
+  previewSketchImport(file: SketchUpload, csrfToken: string): Promise<ImportPreview>;
+  /** Saves every feature of the file in one transaction, or rejects (400) with nothing saved. */
+  importSketches(file: SketchUpload, csrfToken: string): Promise<ImportResult>;
+}
+
+/** A file to import: its bytes, their media type, and the proposed use for features that name none. */
+export interface SketchUpload {
+  data: Blob;
+  contentType: string;
+  proposedUse: PlandataUse;
 }

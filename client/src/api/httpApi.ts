@@ -7,8 +7,17 @@ import { floodLevelText } from './buildPlotQuery';
 import { fetchJson } from './fetchJson';
 import type { FloodAffected } from './FloodAffected';
 import type { FloodExtent } from './FloodExtent';
-import type { KoegeApi } from './KoegeApi';
+import type { KoegeApi, SketchUpload } from './KoegeApi';
 import { sendJson } from './sendJson';
+import type {
+  ConstraintReport,
+  ImportPreview,
+  ImportResult,
+  SketchCollection,
+  SketchComparison,
+  SketchFeature,
+  SketchVersionList,
+} from './SketchTypes';
 import type {
   EditableTender,
   LoginAnswer,
@@ -52,4 +61,37 @@ export const httpApi: KoegeApi = {
       `/api/timeline?${siteId === null ? '' : `site=${encodeURIComponent(siteId)}&`}from=${from}&to=${to}`,
     ),
   getPolicyOverview: () => fetchJson<PolicyOverviewData>('/api/policy/overview'),
+  getSketches: () => fetchJson<SketchCollection>('/api/sketches'),
+  getSketch: (id) => fetchJson<SketchFeature>(sketchPath(id)),
+  createSketch: (body, csrfToken) => sendJson<SketchFeature>('/api/sketches', { body, csrfToken }),
+  updateSketch: (id, body, csrfToken) => sendJson<SketchFeature>(sketchPath(id), { method: 'PUT', body, csrfToken }),
+  getSketchVersions: (id) => fetchJson<SketchVersionList>(`${sketchPath(id)}/versions`),
+  getSketchVersion: (id, version) => fetchJson<SketchFeature>(`${sketchPath(id)}/versions/${version}`),
+  restoreSketch: (id, { fromVersion, version }, csrfToken) =>
+    sendJson<SketchFeature>(`${sketchPath(id)}/restore`, { body: { from_version: fromVersion, version }, csrfToken }),
+  deleteSketch: (id, version, csrfToken) =>
+    sendJson<SketchFeature>(`${sketchPath(id)}?version=${version}`, { method: 'DELETE', csrfToken }),
+  undeleteSketch: (id, csrfToken) => sendJson<SketchFeature>(`${sketchPath(id)}/undelete`, { csrfToken }),
+  checkConstraints: ({ geometry, excludeSketch }, csrfToken) =>
+    sendJson<ConstraintReport>('/api/constraints', {
+      body: excludeSketch ? { geometry, exclude_sketch: excludeSketch } : { geometry },
+      csrfToken,
+    }),
+  getSketchConstraints: (id) => fetchJson<ConstraintReport>(`${sketchPath(id)}/constraints`),
+  compareSketches: (a, b) =>
+    fetchJson<SketchComparison>(`/api/sketches/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`),
+  previewSketchImport: (file, csrfToken) => sendJson<ImportPreview>(importPath(file, true), uploadOf(file, csrfToken)),
+  importSketches: (file, csrfToken) => sendJson<ImportResult>(importPath(file, false), uploadOf(file, csrfToken)),
 };
+
+function sketchPath(id: string): string {
+  return `/api/sketches/${encodeURIComponent(id)}`;
+}
+
+function importPath(file: SketchUpload, dryRun: boolean): string {
+  return `/api/sketches/import?dry_run=${dryRun}&proposed_use=${encodeURIComponent(file.proposedUse)}`;
+}
+
+function uploadOf(file: SketchUpload, csrfToken: string) {
+  return { upload: { data: file.data, contentType: file.contentType }, csrfToken };
+}

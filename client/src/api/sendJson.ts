@@ -5,23 +5,35 @@ import { ProblemError } from './ProblemError';
 export const CSRF_HEADER = 'x-csrf-token';
 
 /**
- * POSTs JSON to a same-origin path with the session cookie and, when given, the CSRF token. Resolves the JSON
- * answer (undefined for 204); a failure rejects with a ProblemError that keeps the problem body.
+ * POSTs (or PUTs, DELETEs) JSON to a same-origin path with the session cookie and, when given, the CSRF token.
+ * `upload` sends a file's bytes as they are instead of JSON (an import). Resolves the JSON answer (undefined for
+ * 204); a failure rejects with a ProblemError that keeps the problem body.
  */
 export async function sendJson<T>(
   path: string,
-  { body, csrfToken }: { body?: unknown; csrfToken?: string | null },
+  {
+    body,
+    csrfToken,
+    method = 'POST',
+    upload,
+  }: {
+    body?: unknown;
+    csrfToken?: string | null;
+    method?: 'POST' | 'PUT' | 'DELETE';
+    upload?: { data: Blob; contentType: string };
+  },
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (upload !== undefined) headers['content-type'] = upload.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (csrfToken) headers[CSRF_HEADER] = csrfToken;
   let response: Response;
   try {
     response = await fetch(path, {
-      method: 'POST',
+      method,
       credentials: 'same-origin',
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: upload !== undefined ? upload.data : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
     throw new ApiError({ status: 0, title: 'Network error', detail: error instanceof Error ? error.message : null });

@@ -1,16 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
+import { formatArea } from '../i18n/formatArea';
+import { formatLength } from '../i18n/formatLength';
 import { formatNumber } from '../i18n/formatNumber';
 import { MapController } from '../map/MapController';
 import { FINDER_LAYER_ID } from '../map/ids';
 import { DEFAULT_VIEW } from '../map/MapViewState';
 import type { SiteRef } from '../map/SiteRef';
+import type { SketchDrawController, SketchModeRequest } from '../map/SketchDrawController';
 import { toUtm32 } from '../map/toUtm32';
 import type { AppState } from '../store/AppState';
+import { canEditWorkflow } from '../store/authSlice';
 import { findAction } from '../store/policySlice';
 import { shownFloods } from '../store/shownFloods';
 import { summariseInitiative } from '../store/summariseInitiative';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { useT } from './useT';
+import '../map/sketchDraw.css';
 
 /** The sites of the presentation's initiative while it runs, else of the chosen policy action, with their layers. */
 function highlightedSites(state: Pick<AppState, 'policy' | 'selectedAction' | 'presentStep'>): SiteRef[] {
@@ -33,6 +38,50 @@ function selectedSite(state: Pick<AppState, 'selectedSiteId' | 'selectedSiteLaye
   return id !== null && layer !== null ? { id, layer } : null;
 }
 
+/** The sketch overlays' inputs: the live sketches (the one being edited is in the draft) and the panel's overlay. */
+function sketchOverlayOf(state: AppState) {
+  return {
+    sketches: state.sketches,
+    draftSketchId: state.sketchEditor?.id ?? null,
+    selectedSketchId: state.selectedSketchId,
+    overlay: state.sketchOverlay,
+  };
+}
+
+/** A shortcut's tool: drawing opens the sketch form if none is open; editing needs a draft or a selected sketch. */
+function requestSketchMode(state: AppState, mode: SketchModeRequest): void {
+  if (mode === 'off') state.setDrawMode('off');
+  else if (mode !== 'select') state.startSketchDrawing(mode);
+  else if (state.sketchEditor !== null) state.setDrawMode('select');
+  else if (state.selectedSketchId !== null) state.editSelectedSketch();
+}
+
+/** Drives the sketch drawing tool from the store (issue #6); `prev` null: everything once. */
+function syncSketch(sketch: SketchDrawController, state: AppState, prev: AppState | null, handled: { seq: number }) {
+  if (prev === null || state.user !== prev.user) sketch.setEditable(canEditWorkflow(state.user));
+  if (prev === null || state.sidebarTab !== prev.sidebarTab) sketch.setActive(state.sidebarTab === 'sketch');
+  if (prev === null || state.snapping !== prev.snapping) sketch.setSnapping(state.snapping);
+  const command = state.drawCommand;
+  if (prev === null) {
+    // Commands sent before the tool loaded: what they left is the draft itself.
+    if (state.draftGeometry !== null) sketch.run({ kind: 'load', geometry: state.draftGeometry, seq: 0 });
+    handled.seq = command?.seq ?? 0;
+  } else if (command !== null && command.seq > handled.seq) {
+    handled.seq = command.seq;
+    sketch.run(command);
+  }
+  if (prev === null || state.drawMode !== prev.drawMode) sketch.setMode(state.drawMode);
+  if (
+    prev === null ||
+    state.sketches !== prev.sketches ||
+    state.sketchEditor?.id !== prev.sketchEditor?.id ||
+    state.selectedSketchId !== prev.selectedSketchId ||
+    state.sketchOverlay !== prev.sketchOverlay
+  ) {
+    sketch.setOverlay(sketchOverlayOf(state));
+  }
+}
+
 /**
  * Hosts the map. The controller is driven by store subscriptions, not by React renders, so that a
  * focus request moves the camera in the same task as the click that made it.
@@ -43,6 +92,8 @@ export function MapView() {
   const lang = useAppStore((state) => state.lang);
   const containerRef = useRef<HTMLDivElement>(null);
   const [cursor, setCursor] = useState<{ lon: number; lat: number } | null>(null);
+  const [sketchLoadError, setSketchLoadError] = useState<string | null>(null);
+  const liveMeasure = useAppStore((state) => (state.sidebarTab === 'sketch' ? state.draftMeasure : null));
 
   useEffect(() => {
     const container = containerRef.current;
@@ -52,7 +103,10 @@ export function MapView() {
       initialView: store.getState().view ?? DEFAULT_VIEW,
       basemapUrl: import.meta.env.VITE_BASEMAP_URL ?? null,
       basemapAttribution: import.meta.env.VITE_BASEMAP_ATTRIBUTION ?? null,
-      onSiteClick: (site) => store.getState().selectSite(site.id, site.layer),
+      // In the sketch tab a click draws or picks a sketch; it never opens a plot.
+      onSiteClick: (site) => {
+        if (store.getState().sidebarTab !== 'sketch') store.getState().selectSite(site.id, site.layer);
+      },
       onViewChange: (view) => store.getState().setView(view),
       onHover: (site) => store.getState().setHoveredSite(site),
       onCursor: setCursor,
@@ -102,24 +156,93 @@ export function MapView() {
       if (prev !== null && state.tilesRetry !== prev.tilesRetry) controller.reloadTiles();
       if (state.focus !== null && state.focus !== prev?.focus) controller.fitBbox(state.focus.bbox);
     };
+    // The sketch tool (terra-draw) loads when the sketch tab first opens: a chunk of its own.
+    let sketch: SketchDrawController | null = null;
+    let sketchRequested = false;
+    let disposed = false;
+    const handled = { seq: 0 };
+    const syncSketchTab = (state: AppState, prev: AppState | null) => {
+      // Leaving the tab stops the tool (the draft is kept for coming back); the nested update syncs the mode.
+      if (prev !== null && prev.sidebarTab === 'sketch' && state.sidebarTab !== 'sketch' && state.drawMode !== 'off') {
+        state.setDrawMode('off');
+      }
+      if (sketch !== null) syncSketch(sketch, state, prev, handled);
+      else if (state.sidebarTab === 'sketch' && !sketchRequested) {
+        sketchRequested = true;
+        controller
+          .loadSketchDraw({
+            onDraft: (report) => store.getState().setDraftFromMap(report),
+            onModeRequest: (mode) => requestSketchMode(store.getState(), mode),
+            onSketchClick: (id) => store.getState().selectSketch(id),
+          })
+          .then((loaded) => {
+            if (disposed) {
+              loaded.destroy();
+              return;
+            }
+            sketch = loaded;
+            syncSketch(loaded, store.getState(), null, handled);
+          })
+          .catch((error: unknown) => {
+            if (!disposed) setSketchLoadError(error instanceof Error ? error.message : String(error));
+          });
+      }
+    };
     sync(store.getState(), null);
+    syncSketchTab(store.getState(), null);
     const unsubscribe = store.subscribe(sync);
+    const unsubscribeSketch = store.subscribe(syncSketchTab);
     return () => {
+      disposed = true;
       unsubscribe();
+      unsubscribeSketch();
+      sketch?.destroy();
       controller.destroy();
     };
   }, [store]);
 
   const utm = cursor ? toUtm32(cursor) : null;
+  const live = liveMeasure ? liveMeasureText(liveMeasure, lang, t) : null;
   return (
     <div className="map-frame">
       <div ref={containerRef} className="map" role="region" aria-label={t('map.ariaLabel')} />
-      {utm && (
+      {(utm || live) && (
         <div className="cursor-readout" aria-hidden="true">
-          {t('map.cursor')}: E {formatNumber({ value: utm.easting, lang })} · N{' '}
-          {formatNumber({ value: utm.northing, lang })}
+          {utm && (
+            <div>
+              {t('map.cursor')}: E {formatNumber({ value: utm.easting, lang })} · N{' '}
+              {formatNumber({ value: utm.northing, lang })}
+            </div>
+          )}
+          {live && (
+            <div className="sketch-live-measure" data-testid="sketch-live-measure">
+              {live}
+            </div>
+          )}
+        </div>
+      )}
+      {sketchLoadError && (
+        <div className="sketch-load-error" role="alert">
+          {t('sketchDraw.loadError', { message: sketchLoadError })}
         </div>
       )}
     </div>
   );
+}
+
+/** The draft's live size for the map's read-out: area and perimeter, or length; null for a point. */
+function liveMeasureText(
+  measure: NonNullable<AppState['draftMeasure']>,
+  lang: AppState['lang'],
+  t: ReturnType<typeof useT>,
+): string | null {
+  if (measure.area_m2 !== null && measure.perimeter_m !== null) {
+    return t('sketchDraw.liveArea', {
+      area: formatArea({ m2: measure.area_m2, lang }),
+      perimeter: formatLength({ metres: measure.perimeter_m, lang }),
+    });
+  }
+  if (measure.length_m !== null)
+    return t('sketchDraw.liveLength', { length: formatLength({ metres: measure.length_m, lang }) });
+  return null;
 }

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { lazy, Suspense, type KeyboardEvent } from 'react';
 import { useAppStore } from '../store/useAppStore';
 import { SIDEBAR_TABS as TABS, type SidebarTab } from '../store/uiSlice';
 import { ClimatePanel } from './ClimatePanel';
@@ -13,12 +13,16 @@ const TAB_LABELS = {
   policy: 'tabs.policy',
   finder: 'tabs.finder',
   climate: 'tabs.climate',
+  sketch: 'tabs.sketch',
 } as const satisfies Record<SidebarTab, string>;
+
+/** The sketch tab is for the few who plan: its code loads when the tab first opens, not with the map. */
+const SketchPanel = lazy(() => import('./SketchPanel').then((module) => ({ default: module.SketchPanel })));
 
 /** The presentation's link parameter: when unreadable, the sidebar says so whatever tab is open. */
 const PRESENT_PARAM = ['present'] as const;
 
-/** The left sidebar: tabs "Lag", "Politik", "Find grund" and "Klima" (WAI-ARIA tabs pattern, arrow keys move between them). */
+/** The left sidebar: tabs "Lag", "Politik", "Find grund", "Klima" and "Skitser" (WAI-ARIA tabs pattern, arrow keys move between them). */
 export function Sidebar() {
   const t = useT();
   const tab = useAppStore((state) => state.sidebarTab);
@@ -57,6 +61,11 @@ export function Sidebar() {
         {tab === 'policy' && <PolicyPanel />}
         {tab === 'finder' && <FinderPanel />}
         {tab === 'climate' && <ClimatePanel />}
+        {tab === 'sketch' && (
+          <Suspense fallback={<p className="panel__muted">{t('sketch.loadingPanel')}</p>}>
+            <SketchPanel />
+          </Suspense>
+        )}
       </div>
     </aside>
   );

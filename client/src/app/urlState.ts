@@ -36,6 +36,8 @@ export interface UrlState {
   climateCompare: ClimateScenario | null;
   /** The presentation's step (`present=`, 1-based); null when not presenting. */
   present: number | null;
+  /** The selected planner's sketch (`sketch=<uuid>`, issue #6); null when none is. */
+  sketch: string | null;
 }
 
 export const DEFAULT_URL_STATE: Readonly<UrlState> = {
@@ -52,10 +54,13 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = {
   climate: DEFAULT_CLIMATE,
   climateCompare: null,
   present: null,
+  sketch: null,
 };
 
 const SLUG = new RegExp(SLUG_PATTERN);
 const ACTION = /^[0-9]{1,2}\.[0-9]{1,2}$/;
+/** A sketch's id: a uuid as PostgreSQL writes it (lower case; upper case is read too). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A plain decimal; links copied from code may carry a double's full 17 digits. */
 const DECIMAL = /^-?[0-9]{1,3}(\.[0-9]{1,20})?$/;
 /** Decimals written for zoom and for lat/lon; 5 decimals of a degree is about 1 m. */
@@ -66,7 +71,8 @@ const DEGREE_DECIMALS = 5;
  * Reads `?map=<zoom>/<lat>/<lon>&site=<id>&action=<n.n>&lang=en&off=<id,id>&tab=finder`, the climate view's
  * `level=1.8&dike=without&compare_to=3.45/with` and the presentation's `present=3` (see climateUrlParams), the
  * finder's filters (`status=open,planned&min_area=20000&sort=-area`, see finderUrlParams), the shortlist and the
- * comparison (`short=kn-01,kn-05&compare=kn-01,kn-05`, see shortlistUrlParams). Each parameter that is
+ * comparison (`short=kn-01,kn-05&compare=kn-01,kn-05`, see shortlistUrlParams) and the selected sketch
+ * (`sketch=<uuid>`). Each parameter that is
  * malformed or out of range falls back to its default on its own; unknown parameters are ignored.
  */
 export function parseUrlState(search: string): UrlState {
@@ -83,6 +89,7 @@ export function parseUrlState(search: string): UrlState {
     ...linkedViewsOf(params),
     short: parseIdList(params.get('short'), MAX_SHORTLIST),
     compare: parseIdList(params.get('compare'), MAX_COMPARE) ?? [],
+    sketch: parseSketchId(params.get('sketch')),
   };
 }
 
@@ -107,6 +114,7 @@ export function formatUrlState(state: UrlState): string {
   const off = normaliseOff(state.off.filter((id) => SLUG.test(id)));
   if (off.length > 0) parts.push(`off=${off.join(',')}`);
   if (state.tab !== null && state.tab !== 'layers') parts.push(`tab=${state.tab}`);
+  if (state.sketch !== null && UUID.test(state.sketch)) parts.push(`sketch=${state.sketch.toLowerCase()}`);
   parts.push(...formatFinderParams(state.finder));
   parts.push(...formatShortlistParams({ shortlist: state.short ?? [], compare: state.compare }));
   parts.push(
@@ -142,6 +150,10 @@ function parseSlug(value: string | null): string | null {
   return value !== null && SLUG.test(value) ? value : null;
 }
 
+function parseSketchId(value: string | null): string | null {
+  return value !== null && UUID.test(value) ? value.toLowerCase() : null;
+}
+
 function normaliseOff(ids: readonly string[]): string[] {
   return [...new Set(ids)].sort();
 }
@@ -170,6 +182,7 @@ export function urlStateOf(state: {
   climate: ClimateScenario;
   climateCompare: ClimateScenario | null;
   presentStep: number | null;
+  selectedSketchId: string | null;
 }): UrlState {
   return {
     view: state.view,
@@ -185,5 +198,6 @@ export function urlStateOf(state: {
     climate: state.climate,
     climateCompare: state.climateCompare,
     present: state.presentStep,
+    sketch: state.selectedSketchId,
   };
 }

@@ -8,7 +8,7 @@ const VIEW_DEBOUNCE_MS = 300;
 /**
  * Keeps the address bar a permalink of the state. Discrete changes (site, action, language, layers,
  * tab, finder filters, shortlist, comparison, climate scenario,
- * presentation step)
+ * presentation step, selected sketch)
  * are written at once; camera moves are debounced. replaceState only: panning must not fill history.
  */
 export function useUrlSync(store: AppStore): void {
@@ -40,7 +40,8 @@ export function useUrlSync(store: AppStore): void {
         state.compareOpen !== prev.compareOpen ||
         state.climate !== prev.climate ||
         state.climateCompare !== prev.climateCompare ||
-        state.presentStep !== prev.presentStep
+        state.presentStep !== prev.presentStep ||
+        state.selectedSketchId !== prev.selectedSketchId
       ) {
         write();
       } else if (state.view !== prev.view) {

@@ -29,6 +29,7 @@ import {
   FLOOD_COMPARE_SOURCE_ID,
   FLOOD_FILL_LAYER_ID,
   FLOOD_SOURCE_ID,
+  SKETCH_FLOOR_LAYER_ID,
   sourceId,
   STATE_HIGHLIGHTED,
   STATE_HOVER,
@@ -37,6 +38,7 @@ import {
 } from './ids';
 import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
 import type { SiteRef } from './SiteRef';
+import type { SketchDrawController, SketchDrawOptions } from './SketchDrawController';
 import { siteRefOf } from './siteRefOf';
 
 // MapLibre 6 is ESM only: after bundling, its worker must be pointed at the emitted file.
@@ -98,6 +100,8 @@ export class MapController {
   private flood: FloodExtent | null = null;
   private floodComparison: FloodExtent | null = null;
   private readyReported = false;
+  /** The sketch tool's lowest style layer, once it is loaded: API layers added later go under it. */
+  private sketchFloor: string | null = null;
 
   constructor(options: MapControllerOptions) {
     this.options = options;
@@ -164,8 +168,10 @@ export class MapController {
           continue;
         }
         this.map.addSource(sourceId(layer.id), spec);
+        // Under the sketch tool's overlays when it came first (it loads on opening the sketch tab, issue #6).
+        const under = this.sketchFloor !== null && this.map.getLayer(this.sketchFloor) ? this.sketchFloor : undefined;
         for (const styleLayer of buildLayerSpecs({ layer, visible: !hidden.has(layer.id), overBasemap })) {
-          this.map.addLayer(styleLayer);
+          this.map.addLayer(styleLayer, under);
         }
       }
       this.interactiveIds = layers.filter(isInteractiveLayer).flatMap((layer) => styleLayerIds(layer));
@@ -233,6 +239,19 @@ export class MapController {
         if (layer.delivery === 'tiles' && source) source.setTiles([...source.tiles]);
       }
     });
+  }
+
+  /**
+   * Loads the sketch drawing tool (terra-draw and the sketch overlays, issue #6) into the map once its style has
+   * loaded. A separate chunk (import()), so that the first page load does not carry terra-draw.
+   */
+  async loadSketchDraw(options: SketchDrawOptions): Promise<SketchDrawController> {
+    const [{ SketchDrawController: Controller }] = await Promise.all([
+      import('./SketchDrawController'),
+      new Promise<void>((resolve) => this.whenLoaded(resolve)),
+    ]);
+    this.sketchFloor = SKETCH_FLOOR_LAYER_ID;
+    return new Controller({ ...options, map: this.map });
   }
 
   /** Fits the camera to a [west, south, east, north] bbox in EPSG:4326 degrees. */

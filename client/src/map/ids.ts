@@ -59,3 +59,42 @@ export const DIKE_LAYER_ID = 'koege-dige';
 
 /** The municipality's outline: the presentation frames it for an initiative without sites. */
 export const MUNICIPALITY_LAYER_ID = 'municipality';
+
+/**
+ * The sketch tab's overlays (issue #6), one GeoJSON source each, drawn over the API layers and under the drawing
+ * tool's own layers: the other live sketches, an old version being viewed, a geometry fault with its repair,
+ * the draft's or a sketch's constraint overlaps, the comparison of two sketches, an import's preview, what of the
+ * draft the drawing tool cannot edit (holes), and the vertex the keyboard edits.
+ */
+export const SKETCHES_SOURCE_ID = 'sketches';
+export const SKETCH_PREVIEW_SOURCE_ID = 'sketch-preview';
+export const SKETCH_FAULT_SOURCE_ID = 'sketch-fault';
+export const SKETCH_CONSTRAINTS_SOURCE_ID = 'sketch-constraints';
+export const SKETCH_COMPARE_SOURCE_ID = 'sketch-compare';
+export const SKETCH_IMPORT_SOURCE_ID = 'sketch-import';
+export const SKETCH_DRAFT_FIXED_SOURCE_ID = 'sketch-draft-fixed';
+export const SKETCH_VERTEX_SOURCE_ID = 'sketch-vertex';
+
+/** Every sketch overlay source, bottom to top. */
+export const SKETCH_OVERLAY_SOURCE_IDS = [
+  SKETCH_CONSTRAINTS_SOURCE_ID,
+  SKETCH_COMPARE_SOURCE_ID,
+  SKETCHES_SOURCE_ID,
+  SKETCH_PREVIEW_SOURCE_ID,
+  SKETCH_IMPORT_SOURCE_ID,
+  SKETCH_FAULT_SOURCE_ID,
+  SKETCH_DRAFT_FIXED_SOURCE_ID,
+  SKETCH_VERTEX_SOURCE_ID,
+] as const;
+export type SketchOverlaySourceId = (typeof SKETCH_OVERLAY_SOURCE_IDS)[number];
+
+/** A sketch overlay's style layer of one kind: `sketches-fill`, `sketch-fault-circle`, … */
+export function sketchLayerId(source: SketchOverlaySourceId, kind: 'fill' | 'line' | 'circle'): string {
+  return `${source}-${kind}`;
+}
+
+/** The lowest sketch overlay style layer (buildSketchLayers' first): API layers added later go under it. */
+export const SKETCH_FLOOR_LAYER_ID = sketchLayerId(SKETCH_CONSTRAINTS_SOURCE_ID, 'fill');
+
+/** The drawing tool's (terra-draw's) style layers and sources start with this. */
+export const SKETCH_DRAW_PREFIX = 'sketch-draw';

@@ -10,6 +10,8 @@ import type { PolicySlice } from './policySlice';
 import type { PresentationSlice } from './presentationSlice';
 import type { ShortlistSlice } from './shortlistSlice';
 import type { SiteSlice } from './siteSlice';
+import type { SketchDrawSlice } from './sketchDrawSlice';
+import type { SketchSlice } from './sketchSlice';
 import type { UiSlice } from './uiSlice';
 import type { ViewSlice } from './viewSlice';
 
@@ -26,7 +28,9 @@ export type AppState = AuthSlice &
   FloodSlice &
   ShortlistSlice &
   ClimateSlice &
-  PresentationSlice;
+  PresentationSlice &
+  SketchDrawSlice &
+  SketchSlice;
 
 /** A slice creator over the combined state; middleware goes only on the combined store. */
 export type AppSlice<T> = StateCreator<AppState, [], [], T>;

@@ -14,6 +14,8 @@ import { createPresentationSlice } from './presentationSlice';
 import { mergeCompared } from './Shortlist';
 import { createShortlistSlice } from './shortlistSlice';
 import { createSiteSlice } from './siteSlice';
+import { createSketchDrawSlice } from './sketchDrawSlice';
+import { createSketchSlice } from './sketchSlice';
 import { createUiSlice } from './uiSlice';
 import { createViewSlice } from './viewSlice';
 
@@ -39,10 +41,13 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
     ...createShortlistSlice({ api })(...args),
     ...createClimateSlice({ api })(...args),
     ...createPresentationSlice({ api })(...args),
+    ...createSketchDrawSlice(...args),
+    ...createSketchSlice({ api })(...args),
   }));
   if (initial) {
     const selectedSiteId = initial.site ?? null;
     const selectedAction = initial.action ?? null;
+    const selectedSketchId = initial.sketch ?? null;
     const { shortlist, compare } = mergeCompared({ shortlist: initial.short ?? [], compare: initial.compare ?? [] });
     store.setState({
       view: initial.view ?? null,
@@ -50,7 +55,9 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
       selectedAction,
       lang: initial.lang ?? store.getState().lang,
       hiddenLayerIds: [...new Set(initial.off ?? [])].sort(),
-      sidebarTab: initial.tab ?? (selectedAction !== null ? 'policy' : 'layers'),
+      sidebarTab: initial.tab ?? (selectedSketchId !== null ? 'sketch' : selectedAction !== null ? 'policy' : 'layers'),
+      selectedSketchId,
+      sketchFocusPending: !initial.view && selectedSketchId !== null,
       ...(initial.finder ? { finderFilters: initial.finder } : {}),
       ignoredParams: initial.ignored ?? [],
       shortlist,
@@ -77,5 +84,6 @@ export function startApp(store: AppStore): void {
   if (state.selectedSiteId !== null && state.siteStatus === 'idle') void state.loadSite();
   if (state.sidebarTab === 'finder') void state.loadPlots();
   if (state.sidebarTab === 'climate') void state.loadClimate();
+  if (state.sidebarTab === 'sketch' || state.selectedSketchId !== null) void state.loadSketches();
   if (state.compareOpen || state.shortlist.length > 0) void state.loadAllPlots();
 }

@@ -2,7 +2,7 @@ import { DEFAULT_LANG, type Lang } from '../i18n/Lang';
 import type { AppSlice } from './AppState';
 
 /** The sidebar's tabs, in their order. */
-export const SIDEBAR_TABS = ['layers', 'policy', 'finder', 'climate'] as const;
+export const SIDEBAR_TABS = ['layers', 'policy', 'finder', 'climate', 'sketch'] as const;
 export type SidebarTab = (typeof SIDEBAR_TABS)[number];
 
 export interface UiSlice {

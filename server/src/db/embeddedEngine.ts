@@ -43,6 +43,21 @@ async function acquireLock(lockFile: string, dataDir: string): Promise<void> {
   await writeFile(lockFile, String(process.pid));
 }
 
+/** The folder of PGlite's own files inside DATA_DIR. */
+export const pgDataDir = (dataDir: string) => join(resolve(dataDir), 'pgdata');
+
+/**
+ * Takes `dataDir` for this process (backup, restore) as the server does, so neither runs while a server has the
+ * folder open; returns the release.
+ */
+export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const dir = resolve(dataDir);
+  await mkdir(dir, { recursive: true });
+  const lockFile = join(dir, 'owner.pid');
+  await acquireLock(lockFile, dir);
+  return () => rm(lockFile, { force: true });
+}
+
 /**
  * Opens (or creates) PGlite with PostGIS in `dataDir` and exposes it on a loopback port over the
  * Postgres wire protocol, so the app talks to it through the same `pg` pool as to a real server.
@@ -56,13 +71,10 @@ export async function startEmbeddedEngine({
   onProgress?: (message: string) => void;
 }): Promise<EmbeddedEngine> {
   const dir = resolve(dataDir);
-  await mkdir(dir, { recursive: true });
-  const lockFile = join(dir, 'owner.pid');
-  await acquireLock(lockFile, dir);
-  const releaseLock = () => rm(lockFile, { force: true });
+  const releaseLock = await lockDataDir(dir);
   try {
     onProgress(`opening embedded PostgreSQL + PostGIS in ${dir}`);
-    const db = await PGlite.create({ dataDir: join(dir, 'pgdata'), extensions: { postgis } });
+    const db = await PGlite.create({ dataDir: pgDataDir(dir), extensions: { postgis } });
     onProgress('loading PostGIS');
     await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
     // The app's pool holds one connection; a few more let command-line tools and tests connect beside it.

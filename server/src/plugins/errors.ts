@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Problem } from '../schemas/common';
+import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -35,7 +36,21 @@ const TYPE_BY_STATUS: Record<number, string> = {
   414: '/problems/uri-too-long',
   415: '/problems/unsupported-media-type',
   429: '/problems/too-many-requests',
+  503: '/problems/service-unavailable',
 };
+
+/** What Fastify's body parsing rejects, named as the field at fault (issue #8: every problem names it). */
+const BODY_ERROR_FIELDS: Record<string, { name: string; reason: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { name: 'body', reason: 'is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { name: 'body', reason: 'is empty but the content type says JSON' },
+  SYNTAX: { name: 'body', reason: 'is not valid JSON' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { name: 'body', reason: 'is larger than this endpoint accepts' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { name: 'content-length', reason: 'does not match the body' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { name: 'content-type', reason: 'is not a type this endpoint accepts' },
+};
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Problem) {
   return reply
@@ -87,7 +102,24 @@ export const errorsPlugin = fp(
       }
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
-        return sendProblem(reply, request, { type: '', title: error.message || 'Bad request', status });
+        const field =
+          BODY_ERROR_FIELDS[error.code] ?? (error instanceof SyntaxError ? BODY_ERROR_FIELDS.SYNTAX : undefined);
+        return sendProblem(reply, request, {
+          type: '',
+          title: error.message || 'Bad request',
+          status,
+          ...(field ? { 'invalid-params': [field] } : {}),
+        });
+      }
+      if (isDatabaseUnavailable(error)) {
+        request.log.warn({ err: error }, 'database unavailable');
+        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        return sendProblem(reply, request, {
+          type: '',
+          title: 'Service unavailable',
+          status: 503,
+          detail: 'The database cannot be reached just now. Try again shortly.',
+        });
       }
       request.log.error({ err: error }, 'unhandled error');
       return sendProblem(reply, request, {

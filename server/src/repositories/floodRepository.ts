@@ -1,3 +1,4 @@
+import { NATURE_LAYERS } from './natureLayers';
 import type { AffectedSite } from '../schemas/flood';
 import type { Geometry } from '../schemas/geojson';
 import type { Queryable } from './queryable';
@@ -14,7 +15,8 @@ export interface FloodExtentKey {
 export const DIKE_LAYER = 'koege-dige';
 
 /** Layers that are context, not things a flood puts at risk. */
-const NOT_AT_RISK_LAYERS = ['municipality', 'sea', DIKE_LAYER];
+// Nature areas flood by nature; the planner's constraint check lists them, the council's risk list does not.
+const NOT_AT_RISK_LAYERS = ['municipality', 'sea', DIKE_LAYER, ...NATURE_LAYERS];
 
 /** A flooded part smaller than this (m²) is a shared edge of two outlines, not a flood. */
 export const FLOOD_OVERLAP_MIN_M2 = 1;
@@ -73,7 +75,7 @@ export async function insertFloodExtent(
 /** The extent as GeoJSON in EPSG:4326 (RFC 7946 ring order), 6 decimals (about 0.1 m). */
 export async function floodExtentGeometry(db: Queryable, key: FloodExtentKey): Promise<Geometry | null> {
   const { rows } = await db.query<{ geometry: Geometry }>(
-    `SELECT ST_AsGeoJSON(ST_ForcePolygonCCW(ST_Transform(geom, 4326)), 6)::json AS geometry
+    `SELECT ST_AsGeoJSON(rfc7946_orient(ST_Transform(geom, 4326)), 6)::json AS geometry
        FROM flood_extent WHERE model = $1 AND level_cm = $2 AND dike = $3`,
     [key.model, key.levelCm, key.dike],
   );

@@ -57,7 +57,7 @@ async function queryPlots(db: Queryable, f: PlotFilter, withGeometry: boolean): 
               to_char(t.opens_on, 'YYYY-MM-DD') AS opens_on, to_char(t.closes_on, 'YYYY-MM-DD') AS closes_on,
               coalesce(t.opens_on, make_date(t.planned_year, 1, 1)) AS tender_date,
               s.accuracy, s.source,
-              ${withGeometry ? 'ST_AsGeoJSON(ST_ForcePolygonCCW(ST_Transform(s.geom, 4326)), 9)::json' : 'NULL::json'} AS geometry,
+              ${withGeometry ? 'ST_AsGeoJSON(rfc7946_orient(ST_Transform(s.geom, 4326)), 9)::json' : 'NULL::json'} AS geometry,
               (SELECT ARRAY[ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)]
                  FROM (SELECT ST_Transform(s.geom, 4326)::box2d AS b) e) AS bbox,
               st.id AS station_id, st.name AS station_name, st.distance_m AS station_m,

@@ -3,7 +3,7 @@ import type { Feature, FeatureProperties, LinkedAction, SiteDetail, TenderEvent 
 import { ACTION_ORDER_SQL, type Queryable } from './queryable';
 
 /** GeoJSON out: EPSG:4326, exterior rings counter-clockwise (RFC 7946 right-hand rule), 7 decimals (~1 cm). */
-const GEOJSON_4326 = (column: string) => `ST_AsGeoJSON(ST_ForcePolygonCCW(ST_Transform(${column}, 4326)), 7)::json`;
+const GEOJSON_4326 = (column: string) => `ST_AsGeoJSON(rfc7946_orient(ST_Transform(${column}, 4326)), 7)::json`;
 
 const ACTIONS_OF_SITE = `coalesce((SELECT array_agg(sa.action_number ORDER BY ${ACTION_ORDER_SQL('sa.action_number')})
                                   FROM site_action sa WHERE sa.site_id = s.id), '{}')`;

@@ -19,30 +19,8 @@ const BBOX_PATTERN = '^[^,]+,[^,]+,[^,]+,[^,]+$';
 /** Routes without query parameters still reject unknown ones, naming them, like the routes that have some. */
 const NoQuery = Type.Object({}, { additionalProperties: false });
 
-const Health = Type.Object({
-  status: Type.Literal('ok'),
-  engine: Type.Union([Type.Literal('postgis'), Type.Literal('pglite')]),
-  postgis: Type.String(),
-});
-
 /** The JSON API: thin routes over the repositories. */
 export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/health',
-    {
-      schema: {
-        tags: ['health'],
-        summary: 'Liveness and database check',
-        querystring: NoQuery,
-        response: { 200: Health, 400: Problem, 500: Problem },
-      },
-    },
-    async () => {
-      const { rows } = await app.pg.query<{ v: string }>('SELECT postgis_lib_version() AS v');
-      return { status: 'ok' as const, engine: app.engine, postgis: rows[0]?.v ?? 'unknown' };
-    },
-  );
-
   app.get(
     '/layers',
     {

@@ -27,3 +27,9 @@ export const PLAN_USES = ['production', 'logistics', 'office', 'mixed', 'energy'
 export const ACCURACIES = ['official', 'sourced', 'approximate', 'illustrative'] as const;
 
 export const ACTION_PROGRESS = ['not_started', 'in_progress', 'done'] as const;
+
+/**
+ * Plandata's general use codes (anvgen), the categories planners use for a sketch's proposed use
+ * (../shared/reference/facts.md: 31 = erhverv).
+ */
+export const PLANDATA_GENERAL_USES = ['11', '21', '31', '41', '51', '61', '71', '81', '91', '96'] as const;

@@ -217,6 +217,8 @@ describe('orderForDrawing', () => {
     expect(ordered).toEqual([
       'municipality',
       'sea',
+      'natura2000',
+      'protected-nature',
       'koege-nord-plots',
       'baekgaardsvej',
       'bellingeparken',

@@ -169,6 +169,7 @@ describe('urlStateOf', () => {
         climate: { level: 2.3, dike: 'without' },
         climateCompare: null,
         presentStep: 4,
+        selectedSketchId: null,
       }),
     ).toEqual({
       view: null,
@@ -184,6 +185,7 @@ describe('urlStateOf', () => {
       climate: { level: 2.3, dike: 'without' },
       climateCompare: null,
       present: 4,
+      sketch: null,
     });
   });
 });

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../client/src/api/ApiError';
 import type { KoegeApi } from '../../../client/src/api/KoegeApi';
+import { visitorSketchApi, type SketchMethods } from './visitorSketchApi';
 
 type WorkflowMethods =
   | 'getMe'
@@ -17,9 +18,13 @@ const refused = async (): Promise<never> => {
   throw new ApiError({ status: 401, title: 'Unauthorized' });
 };
 
-/** The workflow part of a fake API edge for tests that do not exercise it: a visitor, whom every change refuses. */
-export function visitorWorkflowApi(): Pick<KoegeApi, WorkflowMethods> {
+/**
+ * The workflow (and sketch) part of a fake API edge for tests that do not exercise it: a visitor, whom every change
+ * refuses.
+ */
+export function visitorWorkflowApi(): Pick<KoegeApi, WorkflowMethods | SketchMethods> {
   return {
+    ...visitorSketchApi(),
     getMe: async () => ({ user: null }),
     login: refused,
     logout: refused,

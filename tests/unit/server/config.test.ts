@@ -12,7 +12,8 @@ describe('readConfig', () => {
       logLevel: 'info',
       publicUrl: 'http://localhost:3000',
       trustProxy: false,
-      tiles: { encoder: 'auto', cacheBytes: 64 * 1024 * 1024, registryTtlMs: 1000 },
+      tiles: { encoder: 'auto', cacheBytes: 64 * 1024 * 1024, registryTtlMs: 500 },
+      security: { corsOrigins: [], extraMapOrigins: [], writesPerMinute: 120 },
     });
   });
 
@@ -29,6 +30,10 @@ describe('readConfig', () => {
       TILE_VERSION_TTL_MS: '250',
       PUBLIC_URL: 'https://kort.koege.dk/erhverv',
       TRUST_PROXY: '10.0.0.1, 10.0.0.2',
+      CORS_ORIGINS: 'https://gis.koege.dk, http://localhost:5173',
+      MAP_ORIGINS: 'https://tiles.example.dk',
+      VITE_BASEMAP_URL: 'https://basemap.example.dk/style.json',
+      WRITE_RATE_LIMIT: '30',
     });
     expect(c).toEqual({
       port: 8080,
@@ -40,6 +45,11 @@ describe('readConfig', () => {
       publicUrl: 'https://kort.koege.dk/erhverv',
       trustProxy: '10.0.0.1, 10.0.0.2',
       tiles: { encoder: 'js', cacheBytes: 0, registryTtlMs: 250 },
+      security: {
+        corsOrigins: ['https://gis.koege.dk', 'http://localhost:5173'],
+        extraMapOrigins: ['https://basemap.example.dk', 'https://tiles.example.dk'],
+        writesPerMinute: 30,
+      },
     });
   });
 

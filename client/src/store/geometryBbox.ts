@@ -1,0 +1,40 @@
+import type { Geometry, Position } from 'geojson';
+import type { Bbox } from '../../../server/src/schemas/geojson';
+
+/**
+ * The bbox [west, south, east, north] of a GeoJSON geometry in EPSG:4326 degrees, for fitting the map to a sketch;
+ * null for a geometry without positions. Does not mutate its input.
+ */
+export function geometryBbox(geometry: Geometry): Bbox | null {
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  const visit = (position: Position) => {
+    const [lon, lat] = position;
+    if (lon === undefined || lat === undefined) return;
+    west = Math.min(west, lon);
+    east = Math.max(east, lon);
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+  };
+  for (const position of positionsOf(geometry)) visit(position);
+  return west <= east && south <= north ? [west, south, east, north] : null;
+}
+
+function positionsOf(geometry: Geometry): Position[] {
+  switch (geometry.type) {
+    case 'Point':
+      return [geometry.coordinates];
+    case 'MultiPoint':
+    case 'LineString':
+      return geometry.coordinates;
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates.flat();
+    case 'MultiPolygon':
+      return geometry.coordinates.flat(2);
+    case 'GeometryCollection':
+      return geometry.geometries.flatMap(positionsOf);
+  }
+}

@@ -1,0 +1,58 @@
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
+import type { SecurityOptions } from '../config';
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const isWrite = (request: FastifyRequest) => WRITE_METHODS.has(request.method);
+
+/**
+ * Security headers with a Content-Security-Policy that admits no inline script, CORS closed unless origins are
+ * configured, and a per-client limit on writes (issue #8). Logins have their own, database-backed limit.
+ */
+export const securityPlugin = fp<SecurityOptions>(
+  async (app, opts) => {
+    const mapOrigins = opts.extraMapOrigins;
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // MapLibre's worker is a file of the app's own origin; blob: for a build that inlines it.
+          workerSrc: ["'self'", 'blob:'],
+          childSrc: ["'self'", 'blob:'],
+          connectSrc: ["'self'", ...mapOrigins],
+          imgSrc: ["'self'", 'data:', 'blob:', ...mapOrigins],
+          // React and MapLibre position elements through style attributes set from script.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'self'"],
+        },
+      },
+      // Basemap tiles from another origin carry no CORP header; requiring it would blank the map.
+      crossOriginEmbedderPolicy: false,
+    });
+    await app.register(cors, {
+      origin: opts.corsOrigins.length > 0 ? opts.corsOrigins : false,
+      credentials: false,
+      methods: ['GET', 'HEAD'],
+      maxAge: 600,
+    });
+    await app.register(rateLimit, {
+      max: opts.writesPerMinute,
+      timeWindow: 60_000,
+      allowList: (request) => !isWrite(request),
+      errorResponseBuilder: (_request, context) =>
+        Object.assign(new Error(`Too many changes: at most ${context.max} per minute. Try again shortly.`), {
+          statusCode: 429,
+        }),
+    });
+  },
+  { name: 'security', dependencies: ['errors'] },
+);
