@@ -100,7 +100,8 @@ describe('GET /api/sketches/export.geojson', () => {
     for (const f of file.features) {
       expect(f.properties.crs).toBe('EPSG:25832');
       const { rows } = await db.query<{ g: { coordinates: unknown } }>(
-        'SELECT ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 3)::json g FROM sketch_current WHERE id = $1',
+        `SELECT ST_AsGeoJSON(CASE WHEN ST_Dimension(geom) = 2 THEN ST_ForcePolygonCCW(geom) ELSE geom END, 3)::json g
+           FROM sketch_current WHERE id = $1`,
         [f.id],
       );
       expect(positions(f.geometry.coordinates)).toEqual(positions(rows[0]!.g.coordinates));
@@ -206,7 +207,8 @@ describe('exports read by GDAL', () => {
     expect(read.features.map((f) => f.properties.title)).toEqual(['Over kn-01', 'Vej i marken']);
     for (const f of read.features) {
       const { rows } = await db.query<{ g: { coordinates: unknown } }>(
-        'SELECT ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 3)::json g FROM sketch_current WHERE id = $1',
+        `SELECT ST_AsGeoJSON(CASE WHEN ST_Dimension(geom) = 2 THEN ST_ForcePolygonCCW(geom) ELSE geom END, 3)::json g
+           FROM sketch_current WHERE id = $1`,
         [f.properties.sketch_id],
       );
       expect(positions(f.geometry.coordinates)).toEqual(positions(rows[0]!.g.coordinates));

@@ -28,6 +28,8 @@ test.describe('accessibility', () => {
     ['climate', '/?tab=climate'],
     ['climate-compare-english', '/?tab=climate&lang=en&level=3.45&dike=without&compare_to=1.8/with'],
     ['presentation', '/?present=3'],
+    ['sketches', '/?tab=sketch'],
+    ['sketches-english', '/?tab=sketch&lang=en'],
   ] as const) {
     test(`${name}: no serious or critical violations`, async ({ page }) => {
       await page.goto(path);
@@ -41,6 +43,7 @@ test.describe('accessibility', () => {
         await expect(page.getByTestId('dike-section').first()).toBeVisible();
       }
       if (name === 'presentation') await expect(page.getByTestId('presentation-flood')).toBeVisible();
+      if (name.startsWith('sketches')) await expect(page.getByTestId('sketch-panel')).toBeVisible();
       if (name === 'finder-flood') {
         await expect(page.getByTestId('finder-flood-summary')).toHaveAttribute('data-status', 'ready');
       }
