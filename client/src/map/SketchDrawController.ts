@@ -28,6 +28,7 @@ import type { DraftReport, DrawCommand, DrawMode } from '../store/sketchDrawSlic
 import { API_TILE_BUFFER, API_TILE_EXTENT } from './apiTiles';
 import { buildSketchLayers, CLICKABLE_SKETCH_LAYER_IDS } from './buildSketchLayers';
 import { buildSketchOverlayData, type SketchOverlayInput } from './buildSketchOverlayData';
+import { EMPTY_SKETCH_OVERLAY } from '../store/sketchSlice';
 import {
   canRedo,
   canUndo,
@@ -696,7 +697,7 @@ export class SketchDrawController {
   }
 
   private renderOverlays(): void {
-    const empty = { sketches: [], draftSketchId: null, selectedSketchId: null, overlay: EMPTY_OVERLAY };
+    const empty = { sketches: [], draftSketchId: null, selectedSketchId: null, overlay: EMPTY_SKETCH_OVERLAY };
     const data = buildSketchOverlayData({
       ...(this.active && this.overlay !== null ? this.overlay : empty),
       activeVertex: this.active ? this.activeVertexPosition() : null,
@@ -707,15 +708,6 @@ export class SketchDrawController {
     }
   }
 }
-
-const EMPTY_OVERLAY: SketchOverlayInput['overlay'] = {
-  preview: null,
-  fault: null,
-  constraints: null,
-  highlightedConstraintRef: null,
-  comparison: null,
-  imported: null,
-};
 
 /** Sources whose vertices the draft snaps to: the API layers (`src-…`, see sourceId) and the sketch overlays of shapes. */
 function isSnapSource(source: string): boolean {

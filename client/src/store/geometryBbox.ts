@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { geometryVertices } from '../geometry/geometryVertices';
 import type { Bbox } from '../../../server/src/schemas/geojson';
 
 /**
@@ -18,23 +19,6 @@ export function geometryBbox(geometry: Geometry): Bbox | null {
     south = Math.min(south, lat);
     north = Math.max(north, lat);
   };
-  for (const position of positionsOf(geometry)) visit(position);
+  for (const position of geometryVertices(geometry)) visit(position);
   return west <= east && south <= north ? [west, south, east, north] : null;
-}
-
-function positionsOf(geometry: Geometry): Position[] {
-  switch (geometry.type) {
-    case 'Point':
-      return [geometry.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return geometry.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return geometry.coordinates.flat();
-    case 'MultiPolygon':
-      return geometry.coordinates.flat(2);
-    case 'GeometryCollection':
-      return geometry.geometries.flatMap(positionsOf);
-  }
 }
