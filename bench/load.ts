@@ -216,9 +216,9 @@ async function runLoad(origin: string, paths: string[], connections: number, dur
     statuses,
     socketErrors: result.errors,
     timeouts: result.timeouts,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    max: Math.max(...latencies),
+    p50: round(percentile(latencies, 50), 1) ?? Number.NaN,
+    p99: round(percentile(latencies, 99), 1) ?? Number.NaN,
+    max: round(Math.max(...latencies), 1) ?? Number.NaN,
     reqPerS: latencies.length / result.duration,
   };
 }
