@@ -27,6 +27,7 @@ test.describe('accessibility', () => {
     ['comparison', '/?tab=finder&short=kn-01,kn-05,kn-09&compare=kn-01,kn-05,kn-09'],
     ['climate', '/?tab=climate'],
     ['climate-compare-english', '/?tab=climate&lang=en&level=3.45&dike=without&compare_to=1.8/with'],
+    ['climate-swipe', '/?tab=climate&compare_to=1.8/with&compare_view=swipe'],
     ['presentation', '/?present=3'],
     ['sketches', '/?tab=sketch'],
     ['sketches-english', '/?tab=sketch&lang=en'],
@@ -42,6 +43,8 @@ test.describe('accessibility', () => {
         await expect(page.getByTestId('climate-summary')).toHaveAttribute('data-status', 'ready');
         await expect(page.getByTestId('dike-section').first()).toBeVisible();
       }
+      // The swipe's second map and divider come in a chunk of their own.
+      if (name === 'climate-swipe') await expect(page.getByTestId('swipe-divider')).toBeVisible();
       if (name === 'presentation') await expect(page.getByTestId('presentation-flood')).toBeVisible();
       if (name.startsWith('sketches')) await expect(page.getByTestId('sketch-panel')).toBeVisible();
       if (name === 'finder-flood') {

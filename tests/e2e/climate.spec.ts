@@ -164,6 +164,113 @@ test('two scenarios side by side: B under A on the map, each area and the differ
   await expect.poll(() => rendered(page, FLOOD_FILL_LAYER_ID)).toBeGreaterThan(0);
 });
 
+/** The part of either map (`__koegeMap`, the swipe's `__koegeSwipeMap`) the swipe test uses. */
+interface SwipeTestMap extends ClimateMap {
+  queryRenderedFeatures(options: { layers: string[] }): { properties: Record<string, unknown> }[];
+  getCenter(): { lng: number; lat: number };
+  getZoom(): number;
+  panBy(offset: [number, number], options: { duration: number }): void;
+}
+type SwipeHook = '__koegeMap' | '__koegeSwipeMap';
+type SwipeWindow = Window & Partial<Record<SwipeHook, SwipeTestMap>>;
+
+async function mapIdle(page: Page, hook: SwipeHook) {
+  await page.waitForFunction((name) => {
+    const m = (window as unknown as SwipeWindow)[name];
+    return m !== undefined && m.loaded() && m.areTilesLoaded() && !m.isMoving();
+  }, hook);
+}
+
+/** The scenarios ("3.45/without") whose flood a map draws in a layer, in the current view. */
+const scenariosOn = (page: Page, hook: SwipeHook, layer: string) =>
+  page.evaluate(
+    ([name, id]) => {
+      const m = (window as unknown as SwipeWindow)[name];
+      if (m === undefined || !m.getLayer(id)) return [];
+      const found = m
+        .queryRenderedFeatures({ layers: [id] })
+        .map((f) => `${String(f.properties.level_m)}/${String(f.properties.dike)}`);
+      return [...new Set(found)];
+    },
+    [hook, layer] as const,
+  );
+
+const cameraOf = (page: Page, hook: SwipeHook) =>
+  page.evaluate((name) => {
+    const m = (window as unknown as SwipeWindow)[name]!;
+    const { lng, lat } = m.getCenter();
+    return { lng: Number(lng.toFixed(6)), lat: Number(lat.toFixed(6)), zoom: Number(m.getZoom().toFixed(4)) };
+  }, hook);
+
+test('swipe: scenario B on a second map right of a divider the keyboard moves, both cameras in step', async ({
+  page,
+}) => {
+  await openClimate(page, '/?tab=climate&level=3.45&dike=without&compare_to=1.8/with&compare_view=swipe');
+  await shows(page, '3.45', 'without');
+  await expect(page.getByTestId('climate-compare-view-swipe')).toBeChecked();
+  await expect(page.getByTestId('swipe-label-a')).toHaveText('A: 3,45 m uden diget');
+  await expect(page.getByTestId('swipe-label-b')).toHaveText('B: 1,80 m med Køge Dige');
+  await mapIdle(page, '__koegeMap');
+  await mapIdle(page, '__koegeSwipeMap');
+
+  // The main map draws A alone, the second map B alone.
+  await expect.poll(() => scenariosOn(page, '__koegeSwipeMap', FLOOD_COMPARE_FILL_LAYER_ID)).toEqual(['1.8/with']);
+  await expect.poll(() => scenariosOn(page, '__koegeMap', FLOOD_FILL_LAYER_ID)).toEqual(['3.45/without']);
+  expect(await scenariosOn(page, '__koegeMap', FLOOD_COMPARE_FILL_LAYER_ID)).toEqual([]);
+  expect(await scenariosOn(page, '__koegeSwipeMap', FLOOD_FILL_LAYER_ID)).toEqual([]);
+
+  // The divider is a slider in the tab order after the map and its buttons.
+  const divider = page.getByRole('slider', { name: 'Skillelinje mellem A og B' });
+  const clip = () => page.getByTestId('swipe-map').evaluate((el) => getComputedStyle(el).clipPath);
+  await expect(divider).toHaveAttribute('aria-valuenow', '50');
+  expect(await clip()).toBe('inset(0px 0px 0px 50%)');
+  await page.locator('.maplibregl-canvas').first().focus();
+  for (let i = 0; i < 10 && !(await divider.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(divider).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(divider).toHaveAttribute('aria-valuenow', '40');
+  expect(await clip()).toBe('inset(0px 0px 0px 40%)');
+  await page.keyboard.press('End');
+  await expect(divider).toHaveAttribute('aria-valuenow', '100');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await expect(divider).toHaveAttribute('aria-valuenow', '5');
+  expect(await clip()).toBe('inset(0px 0px 0px 5%)');
+
+  // A pointer drags it to three quarters of the map's width.
+  const frame = (await page.getByTestId('swipe-compare').boundingBox())!;
+  const handle = (await divider.boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(frame.x + frame.width * 0.75, handle.y + handle.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(divider).toHaveAttribute('aria-valuenow', '75');
+  expect(await clip()).toBe('inset(0px 0px 0px 75%)');
+  await page.screenshot({ path: `${SHOTS}/32-climate-swipe.png` });
+
+  // Panning either map moves the other to the same camera.
+  const start = await cameraOf(page, '__koegeSwipeMap');
+  await page.evaluate(() => (window as unknown as SwipeWindow).__koegeMap!.panBy([200, 120], { duration: 0 }));
+  const moved = await cameraOf(page, '__koegeMap');
+  expect(moved).not.toEqual(start);
+  expect(await cameraOf(page, '__koegeSwipeMap')).toEqual(moved);
+  await page.evaluate(() => (window as unknown as SwipeWindow).__koegeSwipeMap!.panBy([-80, 40], { duration: 0 }));
+  const back = await cameraOf(page, '__koegeSwipeMap');
+  expect(back).not.toEqual(moved);
+  expect(await cameraOf(page, '__koegeMap')).toEqual(back);
+
+  // Back to the overlay: the second map goes, B is under A on the one map again, and the link says so.
+  await page.getByTestId('climate-compare-view-overlay').check();
+  await expect(page.getByTestId('swipe-compare')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as SwipeWindow).__koegeSwipeMap === undefined)).toBe(true);
+  await expect(page).not.toHaveURL(/compare_view/);
+  await mapIdle(page, '__koegeMap');
+  await expect.poll(() => scenariosOn(page, '__koegeMap', FLOOD_COMPARE_FILL_LAYER_ID)).toEqual(['1.8/with']);
+});
+
 test('hand-edited climate parameters are ignored and reported', async ({ page }) => {
   await openClimate(page, '/?tab=climate&level=9&dike=maybe&compare_to=x');
   await expect(page.getByTestId('climate-ignored')).toBeVisible();

@@ -12,20 +12,27 @@ import {
   FLOOD_FILL_COLOR,
   FLOOD_LINE_COLOR,
 } from '../map/buildFloodLayers';
+import type { ClimateCompareView } from '../store/ClimateCompareView';
 import type { ClimateScenario } from '../store/ClimateScenario';
 import { useAppStore } from '../store/useAppStore';
 import { useT } from './useT';
 
+/** The ways to show B, in the order offered: the overlay first, as the default. */
+const COMPARE_VIEWS = ['overlay', 'swipe'] as const satisfies readonly ClimateCompareView[];
+
 /**
  * The comparison of two scenarios (issue #7): B is drawn orange with a dashed outline under A's blue, so the land
- * only B floods stands out; the legend gives each one's flooded area and the difference.
+ * only B floods stands out, or, as a swipe, on a second map right of a divider; the legend gives each one's flooded
+ * area and the difference.
  */
 export function ClimateComparison() {
   const t = useT();
-  const { climate, compare, lang, setCompare, extent, compareExtent, status } = useAppStore(
+  const { climate, compare, view, lang, setCompare, setView, extent, compareExtent, status } = useAppStore(
     useShallow((state) => ({
       climate: state.climate,
       compare: state.climateCompare,
+      view: state.climateCompareView,
+      setView: state.setClimateCompareView,
       lang: state.lang,
       setCompare: state.setClimateCompare,
       extent: state.climateExtent,
@@ -95,6 +102,26 @@ export function ClimateComparison() {
               <option value="without">{t('climate.withoutDike')}</option>
             </select>
           </div>
+          <fieldset className="climate-dike" data-testid="climate-compare-view">
+            <legend>{t('climate.compareView')}</legend>
+            {COMPARE_VIEWS.map((option) => (
+              <label key={option} className="climate-dike__option">
+                <input
+                  type="radio"
+                  name="climate-compare-view"
+                  value={option}
+                  data-testid={`climate-compare-view-${option}`}
+                  checked={view === option}
+                  aria-describedby={option === 'swipe' ? 'climate-compare-swipe-hint' : undefined}
+                  onChange={() => setView(option)}
+                />
+                {t(option === 'swipe' ? 'climate.compareSwipe' : 'climate.compareOverlay')}
+              </label>
+            ))}
+            <p id="climate-compare-swipe-hint" className="climate-hint muted">
+              {t('climate.compareSwipeHint')}
+            </p>
+          </fieldset>
           <ul className="climate-legend" data-testid="climate-compare-legend" aria-busy={!ready}>
             <LegendRow
               letter="A"
@@ -118,7 +145,7 @@ export function ClimateComparison() {
           </ul>
           {ready && (
             <p className="climate-compare__difference" data-testid="climate-compare-difference">
-              {t('climate.compareDifference', {
+              {t(view === 'swipe' ? 'climate.compareDifferenceSwipe' : 'climate.compareDifference', {
                 area: formatSquareKm({
                   m2: compareExtent.properties.flooded_area_m2 - extent.properties.flooded_area_m2,
                   lang,

@@ -11,7 +11,7 @@ import { IgnoredParamsNotice } from './IgnoredParamsNotice';
 import { useT } from './useT';
 
 /** The link parameters of the climate view a notice here reports. */
-const CLIMATE_VIEW_PARAMS = ['level', 'dike', 'compare_to'] as const;
+const CLIMATE_VIEW_PARAMS = ['level', 'dike', 'compare_to', 'compare_view'] as const;
 
 /**
  * The climate view for the council (issue #7): a storm-surge level with or without Køge Dige, the flood it gives on

@@ -14,6 +14,7 @@ import { findAction } from '../store/policySlice';
 import { shownFloods } from '../store/shownFloods';
 import { summariseInitiative } from '../store/summariseInitiative';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore';
+import { swipeComparison, type SwipeComparison } from '../store/swipeComparison';
 import { useT } from './useT';
 import '../map/sketchDraw.css';
 
@@ -36,6 +37,10 @@ function matchingIds(state: Pick<AppState, 'sidebarTab' | 'plots' | 'plotsQuery'
 function selectedSite(state: Pick<AppState, 'selectedSiteId' | 'selectedSiteLayer'>): SiteRef | null {
   const { selectedSiteId: id, selectedSiteLayer: layer } = state;
   return id !== null && layer !== null ? { id, layer } : null;
+}
+
+function sameSwipe(a: SwipeComparison | null, b: SwipeComparison | null): boolean {
+  return a === null || b === null ? a === b : a.a === b.a && a.b === b.b && a.flood === b.flood;
 }
 
 /** The sketch overlays' inputs: the live sketches (the one being edited is in the draft) and the panel's overlay. */
@@ -150,8 +155,19 @@ export function MapView() {
       }
       const floods = shownFloods(state);
       const before = prev === null ? null : shownFloods(prev);
-      if (before === null || floods.main !== before.main || floods.comparison !== before.comparison) {
-        controller.setFlood(floods.main, floods.comparison);
+      const swipe = swipeComparison(state);
+      const swipeBefore = prev === null ? null : swipeComparison(prev);
+      if (
+        before === null ||
+        floods.main !== before.main ||
+        floods.comparison !== before.comparison ||
+        (swipe === null) !== (swipeBefore === null)
+      ) {
+        // In the swipe, B is on the second map: the main map shows A alone.
+        controller.setFlood(floods.main, swipe === null ? floods.comparison : null);
+      }
+      if (prev === null ? swipe !== null : !sameSwipe(swipe, swipeBefore) || state.lang !== prev.lang) {
+        controller.setSwipe(swipe === null ? null : { ...swipe, lang: state.lang });
       }
       if (prev !== null && state.tilesRetry !== prev.tilesRetry) controller.reloadTiles();
       if (state.focus !== null && state.focus !== prev?.focus) controller.fitBbox(state.focus.bbox);

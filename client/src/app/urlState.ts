@@ -4,6 +4,7 @@ import { DEFAULT_VIEW, MAX_ZOOM, MIN_ZOOM, type MapViewState } from '../map/MapV
 import { DEFAULT_FINDER_FILTERS, type FinderFilters } from '../store/FinderFilters';
 import { SIDEBAR_TABS, type SidebarTab } from '../store/uiSlice';
 import { MAX_COMPARE, MAX_SHORTLIST } from '../store/Shortlist';
+import { DEFAULT_CLIMATE_COMPARE_VIEW, type ClimateCompareView } from '../store/ClimateCompareView';
 import { DEFAULT_CLIMATE, type ClimateScenario } from '../store/ClimateScenario';
 import { formatClimateParams, parseClimateParams, type ClimateParam } from './climateUrlParams';
 import { formatFinderParams, parseFinderParams, type FinderParam } from './finderUrlParams';
@@ -34,6 +35,8 @@ export interface UrlState {
   climate: ClimateScenario;
   /** Scenario B of the climate view's comparison (`compare_to=`); null when it is off. */
   climateCompare: ClimateScenario | null;
+  /** How scenario B is shown (`compare_view=swipe`); written only with scenario B. */
+  climateCompareView: ClimateCompareView;
   /** The presentation's step (`present=`, 1-based); null when not presenting. */
   present: number | null;
   /** The selected planner's sketch (`sketch=<uuid>`, issue #6); null when none is. */
@@ -53,6 +56,7 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = {
   compare: [],
   climate: DEFAULT_CLIMATE,
   climateCompare: null,
+  climateCompareView: DEFAULT_CLIMATE_COMPARE_VIEW,
   present: null,
   sketch: null,
 };
@@ -69,7 +73,7 @@ const DEGREE_DECIMALS = 5;
 
 /**
  * Reads `?map=<zoom>/<lat>/<lon>&site=<id>&action=<n.n>&lang=en&off=<id,id>&tab=finder`, the climate view's
- * `level=1.8&dike=without&compare_to=3.45/with` and the presentation's `present=3` (see climateUrlParams), the
+ * `level=1.8&dike=without&compare_to=3.45/with&compare_view=swipe` and the presentation's `present=3` (see climateUrlParams), the
  * finder's filters (`status=open,planned&min_area=20000&sort=-area`, see finderUrlParams), the shortlist and the
  * comparison (`short=kn-01,kn-05&compare=kn-01,kn-05`, see shortlistUrlParams) and the selected sketch
  * (`sketch=<uuid>`). Each parameter that is
@@ -95,7 +99,7 @@ export function parseUrlState(search: string): UrlState {
 
 function linkedViewsOf(
   params: URLSearchParams,
-): Pick<UrlState, 'finder' | 'ignored' | 'climate' | 'climateCompare' | 'present'> {
+): Pick<UrlState, 'finder' | 'ignored' | 'climate' | 'climateCompare' | 'climateCompareView' | 'present'> {
   const { filters, ignored: finderIgnored } = parseFinderParams(params);
   const { ignored: climateIgnored, ...climate } = parseClimateParams(params);
   return { finder: filters, ...climate, ignored: [...finderIgnored, ...climateIgnored] };
@@ -122,6 +126,7 @@ export function formatUrlState(state: UrlState): string {
       climateOpen: state.tab === 'climate',
       climate: state.climate,
       climateCompare: state.climateCompare,
+      climateCompareView: state.climateCompareView,
       present: state.present,
     }),
   );
@@ -181,6 +186,7 @@ export function urlStateOf(state: {
   compareOpen: boolean;
   climate: ClimateScenario;
   climateCompare: ClimateScenario | null;
+  climateCompareView: ClimateCompareView;
   presentStep: number | null;
   selectedSketchId: string | null;
 }): UrlState {
@@ -197,6 +203,7 @@ export function urlStateOf(state: {
     compare: state.compareOpen ? [...state.compareIds] : [],
     climate: state.climate,
     climateCompare: state.climateCompare,
+    climateCompareView: state.climateCompareView,
     present: state.presentStep,
     sketch: state.selectedSketchId,
   };

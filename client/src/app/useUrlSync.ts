@@ -40,6 +40,7 @@ export function useUrlSync(store: AppStore): void {
         state.compareOpen !== prev.compareOpen ||
         state.climate !== prev.climate ||
         state.climateCompare !== prev.climateCompare ||
+        state.climateCompareView !== prev.climateCompareView ||
         state.presentStep !== prev.presentStep ||
         state.selectedSketchId !== prev.selectedSketchId
       ) {

@@ -5,26 +5,18 @@ import {
   ScaleControl,
   setWorkerUrl,
   type ErrorEvent,
-  type GeoJSONSource,
   type MapMouseEvent,
   type VectorTileSource,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FloodExtent } from '../api/FloodExtent';
 import type { Bbox } from '../../../server/src/schemas/geojson';
 import type { Layer } from '../../../server/src/schemas/layer';
 import type { FeatureCollection } from '../../../server/src/schemas/site';
 import { buildBaseStyle } from './buildBaseStyle';
-import {
-  buildFloodCompareLayerSpecs,
-  buildFloodLayerSpecs,
-  floodBeforeLayerId,
-  floodSourceData,
-} from './buildFloodLayers';
-import { buildLayerSpecs, isInteractiveLayer, orderForDrawing, styleLayerIds } from './buildLayerSpecs';
-import { buildSourceSpec } from './buildSourceSpec';
+import { buildFloodCompareLayerSpecs, buildFloodLayerSpecs, floodBeforeLayerId } from './buildFloodLayers';
+import { isInteractiveLayer, styleLayerIds } from './buildLayerSpecs';
 import {
   FLOOD_COMPARE_SOURCE_ID,
   FLOOD_FILL_LAYER_ID,
@@ -37,9 +29,12 @@ import {
   STATE_UNMATCHED,
 } from './ids';
 import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
+import { putApiLayers, setApiLayersHidden } from './putApiLayers';
+import { putFloodLayers } from './putFloodLayers';
 import type { SiteRef } from './SiteRef';
 import type { SketchDrawController, SketchDrawOptions } from './SketchDrawController';
 import { siteRefOf } from './siteRefOf';
+import type { SwipeCompare, SwipeView } from './SwipeCompare';
 
 // MapLibre 6 is ESM only: after bundling, its worker must be pointed at the emitted file.
 setWorkerUrl(workerUrl);
@@ -102,6 +97,13 @@ export class MapController {
   private readyReported = false;
   /** The sketch tool's lowest style layer, once it is loaded: API layers added later go under it. */
   private sketchFloor: string | null = null;
+  /** The API layers as last given, for the swipe's second map, which may come later. */
+  private data: MapData | null = null;
+  /** The swipe comparison wanted (issue #7), its second map once loaded, and whether its chunk is loading. */
+  private swipeView: SwipeView | null = null;
+  private swipe: SwipeCompare | null = null;
+  private swipeLoading = false;
+  private destroyed = false;
 
   constructor(options: MapControllerOptions) {
     this.options = options;
@@ -153,27 +155,19 @@ export class MapController {
    * and points a tile layer at its new version's tiles. A layer's delivery follows its geometry type,
    * which never changes, so a source never changes type.
    */
-  setData({ layers, collections, hiddenLayerIds }: MapData): void {
+  setData(data: MapData): void {
+    this.data = data;
+    this.swipe?.setData(data);
     this.whenLoaded(() => {
-      const hidden = new Set(hiddenLayerIds);
-      const overBasemap = Boolean(this.options.basemapUrl);
-      const origin = window.location.origin;
+      const { layers } = data;
       this.layers = new Map(layers.map((layer) => [layer.id, layer]));
-      for (const layer of orderForDrawing(layers)) {
-        const spec = buildSourceSpec({ layer, origin, features: collections[layer.id] });
-        const existing = this.map.getSource(sourceId(layer.id));
-        if (existing) {
-          if (spec.type === 'geojson' && spec.data) (existing as GeoJSONSource).setData(spec.data);
-          if (spec.type === 'vector' && spec.tiles) this.setTilesIfChanged(existing as VectorTileSource, spec.tiles);
-          continue;
-        }
-        this.map.addSource(sourceId(layer.id), spec);
+      putApiLayers({
+        map: this.map,
+        ...data,
+        overBasemap: Boolean(this.options.basemapUrl),
         // Under the sketch tool's overlays when it came first (it loads on opening the sketch tab, issue #6).
-        const under = this.sketchFloor !== null && this.map.getLayer(this.sketchFloor) ? this.sketchFloor : undefined;
-        for (const styleLayer of buildLayerSpecs({ layer, visible: !hidden.has(layer.id), overBasemap })) {
-          this.map.addLayer(styleLayer, under);
-        }
-      }
+        before: this.sketchFloor !== null && this.map.getLayer(this.sketchFloor) ? this.sketchFloor : undefined,
+      });
       this.interactiveIds = layers.filter(isInteractiveLayer).flatMap((layer) => styleLayerIds(layer));
       this.applySelected(this.selected);
       this.applyHighlighted(this.highlighted);
@@ -185,15 +179,9 @@ export class MapController {
 
   /** Switches layers on and off to match the store. */
   setHidden(hiddenLayerIds: readonly string[]): void {
-    this.whenLoaded(() => {
-      const hidden = new Set(hiddenLayerIds);
-      for (const layer of this.layers.values()) {
-        for (const id of styleLayerIds(layer)) {
-          if (this.map.getLayer(id))
-            this.map.setLayoutProperty(id, 'visibility', hidden.has(layer.id) ? 'none' : 'visible');
-        }
-      }
-    });
+    if (this.data !== null) this.data = { ...this.data, hiddenLayerIds };
+    this.swipe?.setHidden(hiddenLayerIds);
+    this.whenLoaded(() => setApiLayersHidden({ map: this.map, layers: this.layers.values(), hiddenLayerIds }));
   }
 
   /** Marks the selected site (feature-state `selected`). */
@@ -228,6 +216,43 @@ export class MapController {
     this.flood = extent;
     this.floodComparison = comparison;
     this.whenLoaded(() => this.applyFlood());
+  }
+
+  /**
+   * Shows the climate view's swipe comparison (issue #7): scenario B's flood on a second map over this one, cut at a
+   * divider; null removes it. The second map's code is a chunk of its own (import()), loaded on first use, so that
+   * the first page load does not carry it.
+   */
+  setSwipe(view: SwipeView | null): void {
+    this.swipeView = view;
+    if (view === null) {
+      this.swipe?.destroy();
+      this.swipe = null;
+      return;
+    }
+    if (this.swipe !== null) {
+      this.swipe.setView(view);
+      return;
+    }
+    if (this.swipeLoading) return;
+    this.swipeLoading = true;
+    import('./SwipeCompare')
+      .then(({ SwipeCompare: Swipe }) => {
+        this.swipeLoading = false;
+        // Switched off, or the map went, while the chunk loaded; a later setSwipe starts over.
+        if (this.destroyed || this.swipeView === null || this.swipe !== null) return;
+        this.swipe = new Swipe({
+          main: this.map,
+          view: this.swipeView,
+          basemapUrl: this.options.basemapUrl,
+          basemapAttribution: this.options.basemapAttribution,
+        });
+        if (this.data !== null) this.swipe.setData(this.data);
+      })
+      .catch((error: unknown) => {
+        this.swipeLoading = false;
+        console.error(error);
+      });
   }
 
   /** Loads every tile layer's tiles again, e.g. after a failure. */
@@ -268,6 +293,9 @@ export class MapController {
   }
 
   destroy(): void {
+    this.destroyed = true;
+    this.swipe?.destroy();
+    this.swipe = null;
     this.tooltip.remove();
     this.map.remove();
     const hook = window as unknown as Partial<TestHookWindow>;
@@ -288,10 +316,6 @@ export class MapController {
     this.map.once('idle', () => {
       document.documentElement.dataset.mapReady = 'true';
     });
-  }
-
-  private setTilesIfChanged(source: VectorTileSource, tiles: string[]): void {
-    if (source.tiles.length !== tiles.length || source.tiles.some((url, i) => url !== tiles[i])) source.setTiles(tiles);
   }
 
   private applySelected(site: SiteRef | null): void {
@@ -341,35 +365,20 @@ export class MapController {
     if (this.layers.size === 0) return;
     const before = floodBeforeLayerId([...this.layers.values()]);
     const under = before !== undefined && this.map.getLayer(before) ? before : undefined;
-    this.putFlood({ sourceId: FLOOD_SOURCE_ID, extent: this.flood, specs: buildFloodLayerSpecs, before: under });
-    this.putFlood({
+    putFloodLayers({
+      map: this.map,
+      sourceId: FLOOD_SOURCE_ID,
+      extent: this.flood,
+      specs: buildFloodLayerSpecs,
+      before: under,
+    });
+    putFloodLayers({
+      map: this.map,
       sourceId: FLOOD_COMPARE_SOURCE_ID,
       extent: this.floodComparison,
       specs: buildFloodCompareLayerSpecs,
       before: this.map.getLayer(FLOOD_FILL_LAYER_ID) ? FLOOD_FILL_LAYER_ID : under,
     });
-  }
-
-  private putFlood({
-    sourceId: id,
-    extent,
-    specs,
-    before,
-  }: {
-    sourceId: string;
-    extent: FloodExtent | null;
-    specs: () => LayerSpecification[];
-    before: string | undefined;
-  }): void {
-    const data = floodSourceData(extent);
-    const source = this.map.getSource<GeoJSONSource>(id);
-    if (source) {
-      source.setData(data);
-      return;
-    }
-    if (extent === null) return;
-    this.map.addSource(id, { type: 'geojson', data });
-    for (const spec of specs()) this.map.addLayer(spec, before);
   }
 
   private setHovered(site: SiteRef | null): void {

@@ -5,6 +5,7 @@ import { floodLevelText } from '../api/buildPlotQuery';
 import { DIKE_LAYER_ID } from '../map/ids';
 import type { SiteDetail } from '../../../server/src/schemas/site';
 import type { AppSlice, LoadStatus } from './AppState';
+import { DEFAULT_CLIMATE_COMPARE_VIEW, type ClimateCompareView } from './ClimateCompareView';
 import { clampLevel, DEFAULT_CLIMATE, type ClimateScenario } from './ClimateScenario';
 import { errorMessage } from './errorMessage';
 
@@ -16,6 +17,8 @@ export interface ClimateSlice {
   climate: ClimateScenario;
   /** Scenario B of the comparison; null when the comparison is off. */
   climateCompare: ClimateScenario | null;
+  /** How B is shown next to A while the comparison is on: drawn under A, or on a swiped second map. */
+  climateCompareView: ClimateCompareView;
   /** The flood of scenario A as last loaded (kept while a newer one loads). */
   climateExtent: FloodExtent | null;
   /** The flood of scenario B as last loaded; null without a comparison. */
@@ -34,6 +37,8 @@ export interface ClimateSlice {
   setClimate(patch: Partial<ClimateScenario>, options?: { debounce?: boolean }): void;
   /** Turns the comparison on with scenario B, changes B, or (null) turns it off. */
   setClimateCompare(scenario: ClimateScenario | null): void;
+  /** Shows the comparison as an overlay or a swipe; nothing is loaded, both show the same floods. */
+  setClimateCompareView(view: ClimateCompareView): void;
   /** Loads the floods and the affected sites of the current scenarios; an older request still running is aborted. */
   loadClimate(): Promise<void>;
   loadDike(): Promise<void>;
@@ -59,6 +64,7 @@ export function createClimateSlice({ api }: { api: KoegeApi }): AppSlice<Climate
     return {
       climate: DEFAULT_CLIMATE,
       climateCompare: null,
+      climateCompareView: DEFAULT_CLIMATE_COMPARE_VIEW,
       climateExtent: null,
       climateCompareExtent: null,
       climateAffected: null,
@@ -78,6 +84,9 @@ export function createClimateSlice({ api }: { api: KoegeApi }): AppSlice<Climate
         if (keyOf(climateCompare) === keyOf(get().climateCompare)) return;
         set({ climateCompare, ...(climateCompare === null ? { climateCompareExtent: null } : {}) });
         schedule(false);
+      },
+      setClimateCompareView(climateCompareView) {
+        set({ climateCompareView });
       },
       async loadClimate() {
         clearTimeout(timer);

@@ -66,6 +66,7 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
       restoreFocusPending: !initial.view && (selectedSiteId !== null || selectedAction !== null),
       ...(initial.climate ? { climate: initial.climate } : {}),
       climateCompare: initial.climateCompare ?? null,
+      ...(initial.climateCompareView ? { climateCompareView: initial.climateCompareView } : {}),
       presentStep: initial.present ?? null,
     });
   }

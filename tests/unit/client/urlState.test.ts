@@ -168,6 +168,7 @@ describe('urlStateOf', () => {
         compareOpen: true,
         climate: { level: 2.3, dike: 'without' },
         climateCompare: null,
+        climateCompareView: 'swipe',
         presentStep: 4,
         selectedSketchId: null,
       }),
@@ -184,6 +185,7 @@ describe('urlStateOf', () => {
       compare: ['kn-2'],
       climate: { level: 2.3, dike: 'without' },
       climateCompare: null,
+      climateCompareView: 'swipe',
       present: 4,
       sketch: null,
     });
