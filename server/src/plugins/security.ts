@@ -2,11 +2,9 @@ import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyRequest } from 'fastify';
 import type { SecurityOptions } from '../config';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const isWrite = (request: FastifyRequest) => WRITE_METHODS.has(request.method);
 
 /**
  * Security headers with a Content-Security-Policy that admits no inline script, CORS closed unless origins are
@@ -38,16 +36,19 @@ export const securityPlugin = fp<SecurityOptions>(
       // Basemap tiles from another origin carry no CORP header; requiring it would blank the map.
       crossOriginEmbedderPolicy: false,
     });
-    await app.register(cors, {
-      origin: opts.corsOrigins.length > 0 ? opts.corsOrigins : false,
-      credentials: false,
-      methods: ['GET', 'HEAD'],
-      maxAge: 600,
+    // Closed CORS needs no hook at all: tiles and the other reads pay nothing for it.
+    if (opts.corsOrigins.length > 0) {
+      await app.register(cors, { origin: opts.corsOrigins, credentials: false, methods: ['GET', 'HEAD'], maxAge: 600 });
+    }
+    // The write limit is hooked onto write routes only (marked as they are added), not onto every tile request.
+    const limit = { max: opts.writesPerMinute, timeWindow: 60_000 };
+    app.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      if (methods.some((m) => WRITE_METHODS.has(m))) route.config = { ...route.config, rateLimit: limit };
     });
     await app.register(rateLimit, {
-      max: opts.writesPerMinute,
-      timeWindow: 60_000,
-      allowList: (request) => !isWrite(request),
+      global: false,
+      ...limit,
       errorResponseBuilder: (_request, context) =>
         Object.assign(new Error(`Too many changes: at most ${context.max} per minute. Try again shortly.`), {
           statusCode: 429,

@@ -1,3 +1,4 @@
+import { inTransaction } from '../db/inTransaction';
 import type pg from 'pg';
 import type { ProposedUse, SketchChange, SketchFeature, SketchVersionEntry } from '../schemas/sketch';
 import type { ValidSketchGeometry } from '../sketches/validateSketchGeometry';
@@ -114,24 +115,9 @@ export type SketchWriteResult =
   | { kind: 'stale'; currentVersion: number }
   | { kind: 'invalid'; field: string; reason: string };
 
-/** Runs `work` in one transaction on one connection; rolls back on any result but `saved`, and on errors. */
-async function inTransaction<T extends { kind: string }>(
-  pool: Pool,
-  work: (client: pg.PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query(result.kind === 'saved' || result.kind === 'created' ? 'COMMIT' : 'ROLLBACK');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK');
-    throw err;
-  } finally {
-    client.release();
-  }
-}
+/** A sketch write in one transaction: it commits only when it saved or created; any other outcome changes nothing. */
+const write = <T extends { kind: string }>(pool: Pool, work: (client: pg.PoolClient) => Promise<T>) =>
+  inTransaction(pool, work, (result) => result.kind === 'saved' || result.kind === 'created');
 
 /** The policy action numbers among `numbers` that do not exist. */
 async function unknownActions(db: Queryable, numbers: (string | null)[]): Promise<Set<string>> {
@@ -186,7 +172,7 @@ export async function createSketches(
   actor: SketchWriter,
   change: Extract<SketchChange, 'created' | 'imported'>,
 ): Promise<SketchesCreateResult> {
-  return inTransaction<SketchesCreateResult>(pool, async (client) => {
+  return write<SketchesCreateResult>(pool, async (client) => {
     const unknown = await unknownActions(
       client,
       inputs.map((i) => i.action_number),
@@ -254,7 +240,7 @@ export async function updateSketch(
   pool: Pool,
   u: { id: string; version: number; input: NewSketch; actor: SketchWriter },
 ): Promise<SketchWriteResult> {
-  return inTransaction<SketchWriteResult>(pool, async (client) => {
+  return write<SketchWriteResult>(pool, async (client) => {
     const lock = await lockForChange(client, u.id, u.version, 'live');
     if (lock.kind !== 'locked') return lock;
     if ((await unknownActions(client, [u.input.action_number])).size > 0) {
@@ -273,7 +259,7 @@ export async function restoreSketch(
   pool: Pool,
   r: { id: string; fromVersion: number; version: number; actor: SketchWriter },
 ): Promise<SketchWriteResult> {
-  return inTransaction<SketchWriteResult>(pool, async (client) => {
+  return write<SketchWriteResult>(pool, async (client) => {
     const lock = await lockForChange(client, r.id, r.version, 'live');
     if (lock.kind !== 'locked') return lock;
     const next = lock.currentVersion + 1;
@@ -304,7 +290,7 @@ export async function softDeleteSketch(
   pool: Pool,
   d: { id: string; version: number; actor: SketchWriter },
 ): Promise<SketchWriteResult> {
-  return inTransaction<SketchWriteResult>(pool, async (client) => {
+  return write<SketchWriteResult>(pool, async (client) => {
     const lock = await lockForChange(client, d.id, d.version, 'live');
     if (lock.kind !== 'locked') return lock;
     await client.query('UPDATE sketch SET deleted_at = now(), deleted_by = $2 WHERE id = $1', [d.id, d.actor.id]);
@@ -318,7 +304,7 @@ export async function undeleteSketch(
   pool: Pool,
   u: { id: string; version?: number; actor: SketchWriter },
 ): Promise<SketchWriteResult> {
-  return inTransaction<SketchWriteResult>(pool, async (client) => {
+  return write<SketchWriteResult>(pool, async (client) => {
     const lock = await lockForChange(client, u.id, u.version, 'deleted');
     if (lock.kind !== 'locked') return lock;
     await client.query('UPDATE sketch SET deleted_at = NULL, deleted_by = NULL WHERE id = $1', [u.id]);

@@ -1,3 +1,4 @@
+import { inTransaction } from '../db/inTransaction';
 import type pg from 'pg';
 import type { SessionUser } from './sessionRepository';
 import type { Queryable } from './queryable';
@@ -45,18 +46,11 @@ export type TenderChangeResult =
  * Every other outcome rolls back and changes nothing.
  */
 export async function changeTender(pool: Pick<pg.Pool, 'connect'>, change: TenderChange): Promise<TenderChangeResult> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await changeInTransaction(client, change);
-    await client.query(result.kind === 'changed' ? 'COMMIT' : 'ROLLBACK');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK');
-    throw err;
-  } finally {
-    client.release();
-  }
+  return inTransaction(
+    pool,
+    (client) => changeInTransaction(client, change),
+    (result) => result.kind === 'changed',
+  );
 }
 
 async function changeInTransaction(client: pg.PoolClient, c: TenderChange): Promise<TenderChangeResult> {
