@@ -16,8 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { mvtSql } from '../server/src/tiles/tileQueries';
+import { decodeMvt, mvtSql } from '../server/src/tiles/tileQueries';
 import type { BareTileIndexEntry } from './bareTileServer';
+import type { BareSqlCase } from './bareSqlTileServer';
 import {
   installWatchdog,
   PROJECT_ROOT,
@@ -160,8 +161,8 @@ async function compareWithCeiling(cases: readonly TileCase[], tiles: Map<string,
   await db.connect();
   try {
     for (const c of cases) {
-      const { rows } = await db.query<{ mvt: Buffer | null }>({ name: 'bench-tile', text: sql, values: c.params });
-      const sqlBytes = rows[0]?.mvt ?? Buffer.alloc(0);
+      const { rows } = await db.query<{ mvt: string | null }>({ name: 'bench-tile', text: sql, values: c.params });
+      const sqlBytes = decodeMvt(rows[0]);
       const served = tiles.get(c.path)!.body;
       if (!sqlBytes.equals(served)) {
         throw new Error(
@@ -173,6 +174,21 @@ async function compareWithCeiling(cases: readonly TileCase[], tiles: Map<string,
   } finally {
     await db.end();
   }
+}
+
+/** (2'): bare node:http + pg in front of the same SQL, for the paths of the tile list. */
+async function startBareSqlServer(dir: string, cases: readonly TileCase[], table: TileLayerRow['source_table']) {
+  const file = join(dir, 'cases.json');
+  await writeFile(file, JSON.stringify(cases.map((c): BareSqlCase => ({ path: c.path, params: c.params }))));
+  const port = await freePort();
+  const child = startTs({
+    script: 'bench/bareSqlTileServer.ts',
+    args: [file, table, String(port), String(Number(process.env.PG_POOL_SIZE || 10))],
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitForHttp({ url: origin + cases[0]!.path, child, timeoutMs: 30_000 });
+  return { ...child, origin };
 }
 
 async function startBareServer(
@@ -348,6 +364,12 @@ async function benchDataset(target: { parcels: number } | { layer: string }): Pr
 
     const bare = await startBareServer(tmp, tiles);
     servers.push(bare);
+    const bareSql = await startBareSqlServer(tmp, distinctCases, layer.source_table);
+    servers.push(bareSql);
+    for (const c of distinctCases.slice(0, 20)) {
+      const r = await httpGet(bareSql.origin + c.path);
+      if (!r.body.equals(tiles.get(c.path)!.body)) throw new Error(`bare SQL server: wrong answer for ${c.path}`);
+    }
 
     const sizeOf = (path: string) => tiles.get(path)?.body.length ?? Number.NaN;
     const runs: RunRecord[] = [];
@@ -364,8 +386,12 @@ async function benchDataset(target: { parcels: number } | { layer: string }): Pr
                 prepared: mode === 'ceiling',
               })
             : runHttpLoad({
-                origin: { 'server-cache-off': serverOff, 'server-cache-warm': serverWarm, 'bare-node-http': bare }[mode]
-                  .origin,
+                origin: {
+                  'bare-node-pg': bareSql,
+                  'server-cache-off': serverOff,
+                  'server-cache-warm': serverWarm,
+                  'bare-node-http': bare,
+                }[mode].origin,
                 cases,
                 connections,
                 durationS,
@@ -375,6 +401,7 @@ async function benchDataset(target: { parcels: number } | { layer: string }): Pr
         const pid = {
           ceiling: null,
           'ceiling-unnamed': null,
+          'bare-node-pg': bareSql.pid,
           'server-cache-off': serverOff.pid,
           'server-cache-warm': serverWarm.pid,
           'bare-node-http': bare.pid,

@@ -2,6 +2,7 @@ import autocannon, { type AutocannonClient } from 'autocannon';
 import pg from 'pg';
 import { BANDS, type Band, type TileCase } from './tileCases';
 import { mean, percentile, round } from './stats';
+import { decodeMvt } from '../../server/src/tiles/tileQueries';
 
 /** What one load run measured; latencies in ms, bytes are tile (body) bytes. */
 export interface LoadResult {
@@ -110,11 +111,13 @@ export async function runSqlLoad({
           const tile = cases[next++ % cases.length]!;
           const t0 = performance.now();
           try {
-            const { rows } = await client.query<{ mvt: Buffer | null }>(
+            const { rows } = await client.query<{ mvt: string | null }>(
               prepared ? { name: 'bench-tile', text: sql, values: tile.params } : { text: sql, values: tile.params },
             );
+            // The tile's bytes, decoded as the server decodes them: the ceiling pays what the server pays.
+            const bytes = decodeMvt(rows[0]).length;
             const t1 = performance.now();
-            if (t1 <= deadline) recorder.add(tile.band, t1 - t0, rows[0]?.mvt?.length ?? 0);
+            if (t1 <= deadline) recorder.add(tile.band, t1 - t0, bytes);
           } catch (err) {
             errors++;
             firstError ??= err instanceof Error ? err.message : String(err);

@@ -1,8 +1,15 @@
 import type { LoadResult } from './loadRuns';
 import type { MachineInfo } from './machineInfo';
 
-/** The four things bench:tiles measures, in the order it runs them. */
-export const MODES = ['ceiling', 'ceiling-unnamed', 'server-cache-off', 'server-cache-warm', 'bare-node-http'] as const;
+/** The four things bench:tiles measures (and two diagnostics), in the order it runs them. */
+export const MODES = [
+  'ceiling',
+  'ceiling-unnamed',
+  'bare-node-pg',
+  'server-cache-off',
+  'server-cache-warm',
+  'bare-node-http',
+] as const;
 export type Mode = (typeof MODES)[number];
 
 export const MODE_LABELS: Record<Mode, string> = {
@@ -10,6 +17,8 @@ export const MODE_LABELS: Record<Mode, string> = {
   // Not a target: the ceiling's SQL sent as the server sends it (unnamed, parsed and planned every time),
   // to show how much of the gap between (1) and (2) is planning.
   'ceiling-unnamed': "(1') same SQL, unnamed statements",
+  // Not a target: bare node:http + pg running the same SQL, the least any Node server in front of it adds.
+  'bare-node-pg': "(2') bare node:http + pg, same SQL",
   'server-cache-off': '(2) server, cache off',
   'server-cache-warm': '(3) server, cache warm',
   'bare-node-http': '(4) bare node:http, same bytes',

@@ -1,8 +1,32 @@
-import { MODE_LABELS, type TilesResult } from './tileBenchTypes';
+import { MODE_LABELS, type Mode, type TilesResult } from './tileBenchTypes';
 
 const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '–' : v.toFixed(digits));
 const kb = (bytes: number | null | undefined) =>
   bytes === null || bytes === undefined ? '–' : `${(bytes / 1000).toFixed(1)} KB`;
+
+/** Diagnostics, not targets: how far the bare Node floor (2') and our server (2) are from the ceiling. */
+function floorLines(runs: TilesResult['datasets'][number]['runs']): string[] {
+  const p50 = (mode: Mode, connections: number) =>
+    runs.find((r) => r.mode === mode && r.connections === connections)?.bands['z14-16']?.p50 ?? null;
+  const rows = [...new Set(runs.map((r) => r.connections))].flatMap((connections) => {
+    const ceiling = p50('ceiling', connections);
+    const floor = p50('bare-node-pg', connections);
+    const server = p50('server-cache-off', connections);
+    if (ceiling === null || floor === null || server === null) return [];
+    return [
+      `| ${connections} | ${fmt(floor - ceiling, 2)} ms | ${fmt(server - floor, 2)} ms | ${fmt(server - ceiling, 2)} ms |`,
+    ];
+  });
+  if (rows.length === 0) return [];
+  return [
+    'Where the p50 gap (z14–16) comes from (diagnostic, not a target):',
+    '',
+    "| conns | (2') bare Node + pg − (1) ceiling | (2) server − (2') | (2) − (1) |",
+    '| ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+  ];
+}
 
 /** bench/results/tiles.md: the last run as tables, with the machine and load it ran under. */
 export function tilesMarkdown(result: TilesResult, jsonName: string): string {
@@ -21,7 +45,9 @@ export function tilesMarkdown(result: TilesResult, jsonName: string): string {
       '(shared machine: compare the ratios, not the absolute figures).',
     `- Each run: ${o.durationS} s after a ${o.warmupS} s warm-up, autocannon on 127.0.0.1, no pipelining; ` +
       `the ceiling is the server's own SQL (mvtSql) with pg prepared statements, one client per connection; ` +
-      `(1') is not a target but a diagnostic: the same SQL as unnamed statements, parsed and planned per call as the server sends it. ` +
+      `(1') is not a target but a diagnostic: the same SQL as unnamed statements, parsed and planned per call; ` +
+      `(2') is another: bare node:http with a pg pool of the server's size running the same SQL (bench/bareSqlTileServer.ts), ` +
+      `the least any Node server in front of that SQL adds. ` +
       `Latencies in ms; bytes are tile bodies (uncompressed); RSS is the answering process's maximum, polled every 200 ms; ` +
       `CPU ms/req: CPU time of the answering process (server) and of the benchmark process (autocannon or the ceiling's pg clients) per completed request.`,
     '',
@@ -71,6 +97,7 @@ export function tilesMarkdown(result: TilesResult, jsonName: string): string {
         (c) => `| ${c.target} | ${c.connections ?? 'all'} | ${c.measured} | ${c.pass ? 'PASS' : '**FAIL**'} |`,
       ),
       '',
+      ...floorLines(d.runs),
     );
   }
   return `${lines.join('\n')}\n`;

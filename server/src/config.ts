@@ -105,7 +105,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tiles: {
       encoder,
       cacheBytes: integer(env, 'TILE_CACHE_MB', 64, 0, 65_536) * 1024 * 1024,
-      registryTtlMs: integer(env, 'TILE_VERSION_TTL_MS', 500, 0, 3_600_000),
+      registryTtlMs: integer(env, 'TILE_VERSION_TTL_MS', 250, 0, 3_600_000),
     },
   };
 }

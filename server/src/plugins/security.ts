@@ -1,10 +1,31 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import fp from 'fastify-plugin';
-import helmet from '@fastify/helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { SecurityOptions } from '../config';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The headers helmet sets, worked out once. The policy has no per-request nonce, so every answer gets the same
+ * set; @fastify/helmet rebuilt helmet (parsing the whole policy) on every request, tiles included (issue #3).
+ */
+export function helmetHeaders(options: HelmetOptions): Readonly<Record<string, string>> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return Object.freeze(headers);
+}
 
 /**
  * Security headers with a Content-Security-Policy that admits no inline script, CORS closed unless origins are
@@ -13,7 +34,7 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const securityPlugin = fp<SecurityOptions>(
   async (app, opts) => {
     const mapOrigins = opts.extraMapOrigins;
-    await app.register(helmet, {
+    const securityHeaders = helmetHeaders({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
@@ -35,6 +56,10 @@ export const securityPlugin = fp<SecurityOptions>(
       },
       // Basemap tiles from another origin carry no CORP header; requiring it would blank the map.
       crossOriginEmbedderPolicy: false,
+    });
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(securityHeaders);
+      done();
     });
     // Closed CORS needs no hook at all: tiles and the other reads pay nothing for it.
     if (opts.corsOrigins.length > 0) {

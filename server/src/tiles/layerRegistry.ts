@@ -23,13 +23,21 @@ interface LayerRow {
 
 /**
  * The whitelist of tile layers with their versions, read from the `layer` table and refreshed at most once
- * per `ttlMs`, so a cached tile costs no database round trip. Writes made by this process call `invalidate()`;
- * other instances see a change within `ttlMs`.
+ * per `ttlMs`, so a cached tile costs no database round trip. Writes made by this process call `invalidate()`,
+ * after which the next request waits for the new versions; other instances see a change within 2 × `ttlMs`.
+ *
+ * A list older than `ttlMs` is refreshed in the background while requests go on with it; only one older than
+ * 2 × `ttlMs` (an idle server's) is waited for. Under load the refresh queues for a pooled connection behind
+ * the tile queries, and when every request waited for it, throughput collapsed every `ttlMs`
+ * (bench/results/tiles.md, 50 connections). With `ttlMs` 0 every request reads the table.
  */
 export class LayerRegistry {
   private layers = new Map<string, TileLayer>();
+  /** When the list was read; never before the first read and after `invalidate()`, so requests wait for it. */
   private loadedAt = Number.NEGATIVE_INFINITY;
-  private loading: Promise<void> | null = null;
+  /** Counts `invalidate()` calls, so that a read begun before one does not count as current. */
+  private generation = 0;
+  private loading: { generation: number; promise: Promise<void> } | null = null;
 
   constructor(
     private readonly db: Queryable,
@@ -37,39 +45,51 @@ export class LayerRegistry {
   ) {}
 
   async get(id: string): Promise<TileLayer | undefined> {
-    if (performance.now() - this.loadedAt >= this.ttlMs) await this.refresh();
+    const age = performance.now() - this.loadedAt;
+    if (age >= 2 * this.ttlMs) {
+      await this.refresh();
+    } else if (age >= this.ttlMs) {
+      // A failed background refresh is retried by the next request; the last list stays until then.
+      this.refresh().catch(() => undefined);
+    }
     return this.layers.get(id);
   }
 
   invalidate(): void {
+    this.generation++;
     this.loadedAt = Number.NEGATIVE_INFINITY;
   }
 
   private refresh(): Promise<void> {
-    this.loading ??= (async () => {
-      try {
-        const { rows } = await this.db.query<LayerRow>(
-          'SELECT id, source_table, geometry_type, min_zoom, max_zoom, tile_feature_cap, version FROM layer',
-        );
-        this.layers = new Map(
-          rows.map((r) => [
-            r.id,
-            {
-              id: r.id,
-              sourceTable: r.source_table,
-              geometryType: r.geometry_type,
-              minZoom: r.min_zoom,
-              maxZoom: r.max_zoom,
-              featureCap: r.tile_feature_cap,
-              version: r.version,
-            },
-          ]),
-        );
-        this.loadedAt = performance.now();
-      } finally {
-        this.loading = null;
-      }
-    })();
-    return this.loading;
+    if (this.loading?.generation === this.generation) return this.loading.promise;
+    const generation = this.generation;
+    const promise = this.read(generation).finally(() => {
+      if (this.loading?.promise === promise) this.loading = null;
+    });
+    this.loading = { generation, promise };
+    return promise;
+  }
+
+  private async read(generation: number): Promise<void> {
+    const { rows } = await this.db.query<LayerRow>(
+      'SELECT id, source_table, geometry_type, min_zoom, max_zoom, tile_feature_cap, version FROM layer',
+    );
+    // This process wrote since the read began, so it may lack that write: the read begun after it counts.
+    if (generation !== this.generation) return;
+    this.layers = new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          sourceTable: r.source_table,
+          geometryType: r.geometry_type,
+          minZoom: r.min_zoom,
+          maxZoom: r.max_zoom,
+          featureCap: r.tile_feature_cap,
+          version: r.version,
+        },
+      ]),
+    );
+    this.loadedAt = performance.now();
   }
 }

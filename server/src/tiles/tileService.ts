@@ -5,7 +5,7 @@ import type { Queryable } from '../repositories/queryable';
 import { encodeTile, type TileRow } from './encodeTile';
 import { LayerRegistry, type TileLayer } from './layerRegistry';
 import type { TileAddress } from './tileAddress';
-import { geojsonRowsSql, mvtSql, tileQueryValues } from './tileQueries';
+import { decodeMvt, geojsonRowsSql, mvtSql, tileQueryValues } from './tileQueries';
 
 const gzip = promisify(gzipCallback);
 
@@ -73,7 +73,7 @@ export class TileService {
     const key = `${layer.id}/${layer.version}/${tile.z}/${tile.x}/${tile.y}`;
     const hit = this.cache?.get(key);
     if (hit) return { tile: hit, cached: true, key };
-    const encoded: EncodedTile = { raw: Buffer.from(await this.render(layer, tile, await this.encoder())) };
+    const encoded: EncodedTile = { raw: await this.render(layer, tile, await this.encoder()) };
     this.cache?.set(key, encoded);
     return { tile: encoded, cached: false, key };
   }
@@ -88,22 +88,23 @@ export class TileService {
   }
 
   /** Renders one tile with the given encoder, bypassing the cache (tests compare the two encoders). */
-  async render(layer: TileLayer, tile: TileAddress, encoder: TileEncoder): Promise<Uint8Array> {
+  async render(layer: TileLayer, tile: TileAddress, encoder: TileEncoder): Promise<Buffer> {
     const values = tileQueryValues(layer, tile);
     const name = (prefix: string) => (this.options.namedStatements ? { name: `${prefix}-${layer.sourceTable}` } : {});
     if (encoder === 'postgis') {
-      const { rows } = await this.db.query<{ mvt: Buffer | null }>({
+      const { rows } = await this.db.query<{ mvt: string | null }>({
         ...name('tile-mvt'),
         text: mvtSql(layer.sourceTable),
         values,
       });
-      return rows[0]?.mvt ?? new Uint8Array();
+      return decodeMvt(rows[0]);
     }
     const { rows } = await this.db.query<TileRow>({
       ...name('tile-rows'),
       text: geojsonRowsSql(layer.sourceTable),
       values,
     });
-    return encodeTile({ layerName: layer.id, rows, tile });
+    const encoded = encodeTile({ layerName: layer.id, rows, tile });
+    return Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
   }
 }

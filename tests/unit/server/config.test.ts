@@ -12,7 +12,7 @@ describe('readConfig', () => {
       logLevel: 'info',
       publicUrl: 'http://localhost:3000',
       trustProxy: false,
-      tiles: { encoder: 'auto', cacheBytes: 64 * 1024 * 1024, registryTtlMs: 500 },
+      tiles: { encoder: 'auto', cacheBytes: 64 * 1024 * 1024, registryTtlMs: 250 },
       security: { corsOrigins: [], extraMapOrigins: [], writesPerMinute: 120 },
     });
   });
