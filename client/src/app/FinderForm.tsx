@@ -1,8 +1,10 @@
+import { memo, useCallback, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { PlanUse, TenderStatus } from '../../../server/src/schemas/common';
 import { PLAN_USES, TENDER_STATUSES } from '../api/vocabulary';
 import { TENDER_STATUS_COLORS } from '../map/tenderColors';
 import { DEFAULT_FINDER_FILTERS, PLANNED_YEARS, type AreaUnit } from '../store/FinderFilters';
-import { useAppStore } from '../store/useAppStore';
+import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { FinderFloodFilter } from './FinderFloodFilter';
 import { NumberFilterInput } from './NumberFilterInput';
 import { useT } from './useT';
@@ -17,36 +19,84 @@ const MAX_DISTANCE_M = 1_000_000;
 const toM2 = (value: number, unit: AreaUnit) => Math.round(value * (unit === 'ha' ? M2_PER_HA : 1) * 1e6) / 1e6;
 const fromM2 = (m2: number | null, unit: AreaUnit) => (m2 === null ? null : unit === 'ha' ? m2 / M2_PER_HA : m2);
 
+/**
+ * One checkbox of a list filter (status, use). Memoised with stable callbacks, so that a change re-renders only
+ * the inputs it changes: re-rendering all of them took much of a filter change's 50 ms budget (issue #4).
+ */
+const FilterCheckbox = memo(function FilterCheckbox<V extends string>({
+  value,
+  checked,
+  testId,
+  onToggle,
+  children,
+}: {
+  value: V;
+  checked: boolean;
+  testId: string;
+  onToggle(value: V, checked: boolean): void;
+  children: ReactNode;
+}) {
+  return (
+    <label className="finder-check">
+      <input
+        type="checkbox"
+        data-testid={testId}
+        checked={checked}
+        onChange={(event) => onToggle(value, event.target.checked)}
+      />
+      {children}
+    </label>
+  );
+});
+
 /** The plot finder's filter form; every change goes to the store, which loads the matching plots. */
 export function FinderForm() {
   const t = useT();
+  const store = useAppStoreApi();
   const { filters, setFilters } = useAppStore(
     useShallow((state) => ({ filters: state.finderFilters, setFilters: state.setFinderFilters })),
   );
   const unit = filters.areaUnit;
   const unitLabel = unit === 'ha' ? 'ha' : 'm²';
+  // Callbacks read the filters at call time, so that they stay the same from render to render.
+  const current = useCallback(() => store.getState().finderFilters, [store]);
+  const toggleStatus = useCallback(
+    (status: TenderStatus, on: boolean) =>
+      setFilters({ statuses: TENDER_STATUSES.filter((s) => (s === status ? on : current().statuses.includes(s))) }),
+    [current, setFilters],
+  );
+  const toggleUse = useCallback(
+    (use: PlanUse, on: boolean) =>
+      setFilters({ uses: PLAN_USES.filter((u) => (u === use ? on : current().uses.includes(u))) }),
+    [current, setFilters],
+  );
+  const commitMinArea = useCallback(
+    (value: number | null) => setFilters({ minAreaM2: value === null ? null : toM2(value, unit) }),
+    [setFilters, unit],
+  );
+  const commitMaxArea = useCallback(
+    (value: number | null) => setFilters({ maxAreaM2: value === null ? null : toM2(value, unit) }),
+    [setFilters, unit],
+  );
+  const commitMinHeight = useCallback((minHeightM: number | null) => setFilters({ minHeightM }), [setFilters]);
+  const commitMaxStation = useCallback((maxStationM: number | null) => setFilters({ maxStationM }), [setFilters]);
+  const commitMaxJunction = useCallback((maxJunctionM: number | null) => setFilters({ maxJunctionM }), [setFilters]);
 
   return (
     <form className="finder-form" data-testid="finder-form" onSubmit={(event) => event.preventDefault()}>
       <fieldset className="finder-fieldset">
         <legend>{t('finder.status')}</legend>
         {TENDER_STATUSES.map((status) => (
-          <label key={status} className="finder-check">
-            <input
-              type="checkbox"
-              data-testid={`finder-status-${status}`}
-              checked={filters.statuses.includes(status)}
-              onChange={(event) =>
-                setFilters({
-                  statuses: TENDER_STATUSES.filter((s) =>
-                    s === status ? event.target.checked : filters.statuses.includes(s),
-                  ),
-                })
-              }
-            />
+          <FilterCheckbox
+            key={status}
+            value={status}
+            checked={filters.statuses.includes(status)}
+            testId={`finder-status-${status}`}
+            onToggle={toggleStatus}
+          >
             <span className="status__chip" style={{ background: TENDER_STATUS_COLORS[status] }} aria-hidden="true" />
             {t(`status.${status}`)}
-          </label>
+          </FilterCheckbox>
         ))}
       </fieldset>
 
@@ -74,19 +124,15 @@ export function FinderForm() {
       <fieldset className="finder-fieldset">
         <legend>{t('finder.use')}</legend>
         {PLAN_USES.map((use) => (
-          <label key={use} className="finder-check">
-            <input
-              type="checkbox"
-              data-testid={`finder-use-${use}`}
-              checked={filters.uses.includes(use)}
-              onChange={(event) =>
-                setFilters({
-                  uses: PLAN_USES.filter((u) => (u === use ? event.target.checked : filters.uses.includes(u))),
-                })
-              }
-            />
+          <FilterCheckbox
+            key={use}
+            value={use}
+            checked={filters.uses.includes(use)}
+            testId={`finder-use-${use}`}
+            onToggle={toggleUse}
+          >
             {t(`planUse.${use}`)}
-          </label>
+          </FilterCheckbox>
         ))}
       </fieldset>
 
@@ -113,7 +159,7 @@ export function FinderForm() {
             value={fromM2(filters.minAreaM2, unit)}
             max={fromM2(MAX_AREA_M2, unit) ?? MAX_AREA_M2}
             invalidMessage={t('finder.invalidNumber')}
-            onCommit={(value) => setFilters({ minAreaM2: value === null ? null : toM2(value, unit) })}
+            onCommit={commitMinArea}
           />
           <NumberFilterInput
             label={t('finder.maxArea', { unit: unitLabel })}
@@ -121,7 +167,7 @@ export function FinderForm() {
             value={fromM2(filters.maxAreaM2, unit)}
             max={fromM2(MAX_AREA_M2, unit) ?? MAX_AREA_M2}
             invalidMessage={t('finder.invalidNumber')}
-            onCommit={(value) => setFilters({ maxAreaM2: value === null ? null : toM2(value, unit) })}
+            onCommit={commitMaxArea}
           />
         </div>
       </fieldset>
@@ -132,7 +178,7 @@ export function FinderForm() {
         value={filters.minHeightM}
         max={MAX_HEIGHT_M}
         invalidMessage={t('finder.invalidNumber')}
-        onCommit={(minHeightM) => setFilters({ minHeightM })}
+        onCommit={commitMinHeight}
       />
       <NumberFilterInput
         label={t('finder.maxStation')}
@@ -140,7 +186,7 @@ export function FinderForm() {
         value={filters.maxStationM}
         max={MAX_DISTANCE_M}
         invalidMessage={t('finder.invalidNumber')}
-        onCommit={(maxStationM) => setFilters({ maxStationM })}
+        onCommit={commitMaxStation}
       />
       <NumberFilterInput
         label={t('finder.maxJunction')}
@@ -148,7 +194,7 @@ export function FinderForm() {
         value={filters.maxJunctionM}
         max={MAX_DISTANCE_M}
         invalidMessage={t('finder.invalidNumber')}
-        onCommit={(maxJunctionM) => setFilters({ maxJunctionM })}
+        onCommit={commitMaxJunction}
       />
 
       <FinderFloodFilter />

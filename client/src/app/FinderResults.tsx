@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { activeFilters, withoutFilter } from '../api/buildPlotQuery';
 import type { Plot } from '../../../server/src/schemas/plot';
@@ -6,6 +6,7 @@ import { formatArea } from '../i18n/formatArea';
 import { formatLength } from '../i18n/formatLength';
 import type { Lang } from '../i18n/Lang';
 import { PLOT_SORT_KEYS, type FinderSort } from '../store/FinderFilters';
+import type { AppState } from '../store/AppState';
 import { useAppStore } from '../store/useAppStore';
 import { exposeHref } from '../expose/exposeUrl';
 import { ShortlistToggle } from './ShortlistToggle';
@@ -100,43 +101,76 @@ export function FinderResults() {
         data-query={plotsQuery ?? ''}
       >
         {plots.map((plot) => (
-          <li key={plot.id} className="finder-list__row">
-            {/* The toggle sits beside the item, not in it: a button cannot hold a button. */}
-            <div className="finder-list__main" data-testid="finder-item" data-plot-id={plot.id}>
-              <button
-                type="button"
-                className={`finder-item${state.hoveredId === plot.id ? ' finder-item--hovered' : ''}`}
-                data-hovered={state.hoveredId === plot.id}
-                aria-current={state.selectedSiteId === plot.id ? 'true' : undefined}
-                onClick={() => {
-                  state.selectSite(plot.id, plot.layer);
-                  state.focusOn(plot.bbox);
-                }}
-                onMouseEnter={() => state.setHoveredSite({ id: plot.id, layer: plot.layer })}
-                onMouseLeave={() => state.setHoveredSite(null)}
-                onFocus={() => state.setHoveredSite({ id: plot.id, layer: plot.layer })}
-                onBlur={() => state.setHoveredSite(null)}
-              >
-                <PlotSummary plot={plot} lang={lang} />
-              </button>
-            </div>
-            <div className="finder-list__side">
-              <ShortlistToggle plotId={plot.id} name={plot.name} />
-              <a
-                className="button button--small expose-link"
-                href={exposeHref({ id: plot.id, lang })}
-                data-testid="finder-expose-link"
-                aria-label={t('expose.linkLabel', { name: plot.name })}
-              >
-                {t('expose.link')}
-              </a>
-            </div>
-          </li>
+          <ResultRow
+            key={plot.id}
+            plot={plot}
+            lang={lang}
+            hovered={state.hoveredId === plot.id}
+            selected={state.selectedSiteId === plot.id}
+            selectSite={state.selectSite}
+            focusOn={state.focusOn}
+            setHoveredSite={state.setHoveredSite}
+          />
         ))}
       </ul>
     </section>
   );
 }
+
+/**
+ * One plot of the list. Memoised (the store's actions are stable): a filter change renders only the rows that
+ * change, not every row again (issue #4: the list and the map within 50 ms).
+ */
+const ResultRow = memo(function ResultRow({
+  plot,
+  lang,
+  hovered,
+  selected,
+  selectSite,
+  focusOn,
+  setHoveredSite,
+}: {
+  plot: Plot;
+  lang: Lang;
+  hovered: boolean;
+  selected: boolean;
+} & Pick<AppState, 'selectSite' | 'focusOn' | 'setHoveredSite'>) {
+  const t = useT();
+  return (
+    <li className="finder-list__row">
+      {/* The toggle sits beside the item, not in it: a button cannot hold a button. */}
+      <div className="finder-list__main" data-testid="finder-item" data-plot-id={plot.id}>
+        <button
+          type="button"
+          className={`finder-item${hovered ? ' finder-item--hovered' : ''}`}
+          data-hovered={hovered}
+          aria-current={selected ? 'true' : undefined}
+          onClick={() => {
+            selectSite(plot.id, plot.layer);
+            focusOn(plot.bbox);
+          }}
+          onMouseEnter={() => setHoveredSite({ id: plot.id, layer: plot.layer })}
+          onMouseLeave={() => setHoveredSite(null)}
+          onFocus={() => setHoveredSite({ id: plot.id, layer: plot.layer })}
+          onBlur={() => setHoveredSite(null)}
+        >
+          <PlotSummary plot={plot} lang={lang} />
+        </button>
+      </div>
+      <div className="finder-list__side">
+        <ShortlistToggle plotId={plot.id} name={plot.name} />
+        <a
+          className="button button--small expose-link"
+          href={exposeHref({ id: plot.id, lang })}
+          data-testid="finder-expose-link"
+          aria-label={t('expose.linkLabel', { name: plot.name })}
+        >
+          {t('expose.link')}
+        </a>
+      </div>
+    </li>
+  );
+});
 
 function PlotSummary({ plot, lang }: { plot: Plot; lang: Lang }) {
   const t = useT();

@@ -117,6 +117,7 @@ export function MapView() {
       onCursor: setCursor,
       onTilesError: (message) => store.getState().reportTilesError(message),
     });
+    let matchingKey: string | null = null;
     const sync = (state: AppState, prev: AppState | null) => {
       if (
         state.layersStatus === 'ready' &&
@@ -151,7 +152,11 @@ export function MapView() {
         state.plots !== prev.plots ||
         state.plotsQuery !== prev.plotsQuery
       ) {
-        controller.setMatching(FINDER_LAYER_ID, matchingIds(state));
+        // Only a different set of plots repaints the map: not a new sort, nor the server confirming the browser.
+        const ids = matchingIds(state);
+        const key = ids === null ? null : [...ids].sort().join('\n');
+        if (prev === null || key !== matchingKey) controller.setMatching(FINDER_LAYER_ID, ids);
+        matchingKey = key;
       }
       const floods = shownFloods(state);
       const before = prev === null ? null : shownFloods(prev);

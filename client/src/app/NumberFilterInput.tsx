@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 
 /** Quiet time after the last keystroke before a typed number filters, in ms (issue #4). */
 export const NUMBER_DEBOUNCE_MS = 250;
@@ -22,7 +22,7 @@ function textOf(value: number | null): string {
  * Enter); text that is no number, or above `max`, is marked invalid and not committed. `value` is in the
  * unit shown; a new value from outside (a link, a cleared filter, a unit switch) replaces the text.
  */
-export function NumberFilterInput({
+export const NumberFilterInput = memo(function NumberFilterInput({
   label,
   value,
   max,
@@ -99,4 +99,4 @@ export function NumberFilterInput({
       )}
     </div>
   );
-}
+});

@@ -4,6 +4,7 @@ import type { SiteRef } from '../map/SiteRef';
 import type { Plot } from '../../../server/src/schemas/plot';
 import type { AppSlice, LoadStatus } from './AppState';
 import { errorMessage } from './errorMessage';
+import { filterPlots } from './filterPlots';
 import { DEFAULT_FINDER_FILTERS, type FinderFilters, type RelaxableFilter } from './FinderFilters';
 import type { UrlParam } from '../app/urlState';
 
@@ -41,6 +42,11 @@ export interface FinderSlice {
   dismissIgnoredParams(): void;
 }
 
+/** Same plots, same order, same values: the server confirmed what the browser filtered. */
+function samePlots(a: readonly Plot[], b: readonly Plot[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+}
+
 export function createFinderSlice({ api }: { api: KoegeApi }): AppSlice<FinderSlice> {
   // Numbers each request so that only the newest one's answer lands (filters change faster than answers).
   let latest = 0;
@@ -48,6 +54,16 @@ export function createFinderSlice({ api }: { api: KoegeApi }): AppSlice<FinderSl
   return (set, get) => {
     const suggest = async (filters: FinderFilters, seq: number) => {
       const names = activeFilters(filters);
+      const { allPlots, allPlotsStatus } = get();
+      // Counted in the browser when every relaxed filter can be (no flood filter), else by the server.
+      const local =
+        allPlotsStatus === 'ready'
+          ? names.map((filter) => ({ filter, count: filterPlots(allPlots, withoutFilter(filters, filter))?.length }))
+          : [];
+      if (local.length > 0 && local.every((s): s is RelaxSuggestion => s.count !== undefined)) {
+        set({ relaxSuggestions: local.sort((a, b) => b.count - a.count) });
+        return;
+      }
       try {
         const counts = await Promise.all(
           names.map(async (filter) => ({
@@ -80,13 +96,29 @@ export function createFinderSlice({ api }: { api: KoegeApi }): AppSlice<FinderSl
       async loadPlots() {
         const filters = get().finderFilters;
         const query = buildPlotQuery(filters);
+        const unfiltered = activeFilters(filters).length === 0;
         // The flood filter's extent is drawn on the map and summed up beside the control.
         void get().loadFloodExtent();
+        // Every plot, for filtering in the browser: an unfiltered answer is that set, else it loads beside.
+        if (!unfiltered && get().allPlotsStatus === 'idle') void get().loadAllPlots();
         const seq = ++latest;
-        set({ plotsStatus: 'loading', plotsError: null });
+        const { allPlots, allPlotsStatus } = get();
+        // Shown at once where the browser can filter (issue #4: within 50 ms); the server's answer confirms it.
+        const local = allPlotsStatus === 'ready' ? filterPlots(allPlots, filters) : null;
+        if (local !== null) {
+          set({ plots: local, plotsQuery: query, plotsStatus: 'ready', plotsError: null, relaxSuggestions: null });
+          if (local.length === 0) void suggest(filters, seq);
+        } else {
+          set({ plotsStatus: 'loading', plotsError: null });
+        }
         try {
           const { plots } = await api.getPlots(query);
+          if (unfiltered) set({ allPlots: plots, allPlotsStatus: 'ready', allPlotsError: null });
           if (seq !== latest) return;
+          // An equal answer keeps the list shown (no second render); a different one means the plots changed
+          // since they were loaded: the server's answer wins and every plot is loaded again.
+          if (local !== null && samePlots(local, plots)) return;
+          if (local !== null && !unfiltered) void get().loadAllPlots();
           set({ plots, plotsQuery: query, plotsStatus: 'ready', relaxSuggestions: null });
           if (plots.length === 0) await suggest(filters, seq);
         } catch (error) {

@@ -7,7 +7,8 @@ import type { Queryable } from './queryable';
 export const STATION_LAYER = 'stations';
 export const JUNCTION_LAYER = 'motorway-junctions';
 
-// ORDER BY per sort key: constants, never request text.
+// ORDER BY per sort key: constants, never request text. Ties go by id in byte order (COLLATE "C"), whatever the
+// database's locale, so that the browser sorts the same way (client/src/store/filterPlots.ts).
 const ORDER_BY: Record<PlotSort, string> = {
   area: 'area_m2',
   station: 'station_m',
@@ -80,7 +81,7 @@ async function queryPlots(db: Queryable, f: PlotFilter, withGeometry: boolean): 
              SELECT 1 FROM flood_extent f JOIN site s ON s.id = p.id
               WHERE f.model = $11 AND f.level_cm = $12 AND f.dike = $13 AND ST_Intersects(f.geom, s.geom)
                 AND ST_Area(ST_Intersection(f.geom, s.geom)) >= $14))
-     ORDER BY ${ORDER_BY[f.sort]} ${f.descending ? 'DESC' : 'ASC'} NULLS LAST, id`,
+     ORDER BY ${ORDER_BY[f.sort]} ${f.descending ? 'DESC' : 'ASC'} NULLS LAST, id COLLATE "C"`,
     [
       STATION_LAYER,
       JUNCTION_LAYER,

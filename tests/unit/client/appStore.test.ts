@@ -296,7 +296,8 @@ describe('plot finder', () => {
     });
     startApp(store);
     await flush();
-    expect(queries).toEqual(['?status=sold']);
+    // Every plot (for filtering in the browser from then on) and the link's own query.
+    expect(queries).toEqual(['', '?status=sold']);
     expect(store.getState()).toMatchObject({
       sidebarTab: 'finder',
       plotsStatus: 'ready',
@@ -321,7 +322,7 @@ describe('plot finder', () => {
     await flush();
     store.getState().setFinderFilters({ areaUnit: 'ha' });
     await flush();
-    expect(queries).toEqual(['?min_area=20000']);
+    expect(queries).toEqual(['', '?min_area=20000']);
   });
 
   it('keeps the newest result when an older answer arrives late', async () => {
@@ -357,7 +358,64 @@ describe('plot finder', () => {
     expect(store.getState()).toMatchObject({ plotsStatus: 'ready', plotsError: null, plots: [{}, {}] });
   });
 
-  it('for an empty result, counts what dropping each filter alone gives, most first', async () => {
+  it('filters in the browser once every plot is loaded, and the server’s answer confirms it', async () => {
+    const all = [plot('kn-1', { tender_status: 'sold' }), plot('kn-2'), plot('kn-3', { tender_status: 'sold' })];
+    const queries: string[] = [];
+    let answer = (query: string) => (query === '' ? all : all.filter((p) => p.tender_status === 'sold'));
+    const store = createAppStore({
+      api: fakeApi({
+        getPlots: async (query) => {
+          queries.push(query);
+          const plots = answer(query);
+          return { count: plots.length, plots };
+        },
+      }),
+    });
+    await store.getState().loadPlots();
+    expect(store.getState().allPlotsStatus).toBe('ready');
+    const seen: unknown[] = [];
+    store.subscribe((state, prev) => state.plots !== prev.plots && seen.push(state.plots.map((p) => p.id)));
+
+    // The result is there before any answer: in the same call.
+    store.getState().setFinderFilters({ statuses: ['sold'] });
+    expect(store.getState()).toMatchObject({ plotsStatus: 'ready', plotsQuery: '?status=sold' });
+    expect(store.getState().plots.map((p) => p.id)).toEqual(['kn-1', 'kn-3']);
+    await flush();
+    // The server agreed: the list was set once, and nothing more was loaded.
+    expect(seen).toEqual([['kn-1', 'kn-3']]);
+    expect(queries).toEqual(['', '?status=sold']);
+
+    // A plot changed on the server since: its answer wins, and every plot is loaded again.
+    answer = (query) => (query === '' ? all : [all[0]!]);
+    store.getState().setFinderFilters({ statuses: ['sold'], uses: ['production'] });
+    await flush();
+    expect(store.getState().plots.map((p) => p.id)).toEqual(['kn-1']);
+    expect(queries).toEqual(['', '?status=sold', '?status=sold&use=production', '']);
+  });
+
+  it('for an empty result, counts in the browser what dropping each filter alone gives, most first', async () => {
+    const all = [1, 2, 3].map((i) => plot(`kn-${i}`, { tender_status: 'sold' }));
+    const queries: string[] = [];
+    const store = createAppStore({
+      api: fakeApi({
+        getPlots: async (query) => {
+          queries.push(query);
+          const plots = query === '' ? all : [];
+          return { count: plots.length, plots };
+        },
+      }),
+    });
+    await store.getState().loadPlots();
+    store.getState().setFinderFilters({ statuses: ['sold'], minAreaM2: 99_000_000 });
+    expect(store.getState().relaxSuggestions).toEqual([
+      { filter: 'min_area', count: 3 },
+      { filter: 'status', count: 0 },
+    ]);
+    await flush();
+    expect(queries).toEqual(['', '?status=sold&min_area=99000000']);
+  });
+
+  it('for an empty result, asks the server what dropping each filter alone gives when the plots are not loaded', async () => {
     const answers: Record<string, number> = {
       '?status=sold&min_area=99000000': 0,
       '?min_area=99000000': 0,
@@ -366,6 +424,8 @@ describe('plot finder', () => {
     const store = createAppStore({
       api: fakeApi({
         getPlots: async (query) => {
+          // Every plot fails to load: the finder goes on with the server alone.
+          if (query === '') throw new ApiError({ status: 503, title: 'Service Unavailable' });
           const count = answers[query] ?? -1;
           return { count, plots: Array.from({ length: Math.max(count, 0) }, (_, i) => plot(`kn-${i + 1}`)) };
         },
@@ -401,6 +461,7 @@ describe('plot finder', () => {
     store.getState().setFinderFilters({ sort: '-area' });
     await flush();
     expect(queries).toEqual([
+      '',
       '?outside_flood=1.8&flood_dike=without',
       '?outside_flood=1.8&flood_dike=without&sort=-area',
     ]);
