@@ -140,6 +140,52 @@ test('the finder lists every plot, filters by status fast, and keeps it all in t
   await expect(page.getByTestId('export-atom')).toHaveAttribute('href', '/feeds/plots.atom?status=sold&sort=-area');
 });
 
+test('a filter change reaches the list and the map fast: the median of nine changes', async ({ page, request }) => {
+  const all = (await (await request.get('/api/plots')).json()) as PlotList;
+  const sold = (await (await request.get('/api/plots?status=sold')).json()) as PlotList;
+  const onMap = (list: PlotList) => list.plots.filter((p) => p.layer === FINDER_LAYER_ID).length;
+  await openFinder(page, '/?tab=finder');
+  await expect(page.getByTestId('finder-item')).toHaveCount(all.count);
+  const box = page.getByRole('checkbox', { name: 'Solgt' });
+  const times = { list: [] as number[], map: [] as number[] };
+  for (let i = 0; i < 9; i++) {
+    const on = i % 2 === 0;
+    await idle(page);
+    // Fresh stamps, and the click's own time stamp as the start (see the first test).
+    await page.evaluate(() => {
+      delete document.documentElement.dataset.matchingPaintedAt;
+      delete document.documentElement.dataset.matchingCount;
+      window.addEventListener(
+        'click',
+        (event) => ((window as unknown as FinderWindow).__filterChangedAt = event.timeStamp),
+        { capture: true, once: true },
+      );
+    });
+    await (on ? box.check() : box.uncheck());
+    const list = page.locator(`[data-testid="finder-list"][data-query="${on ? '?status=sold' : ''}"]`);
+    await expect(page.getByTestId('finder-item')).toHaveCount(on ? sold.count : all.count);
+    const painted = page.locator(`html[data-matching-count="${on ? onMap(sold) : onMap(all)}"]`);
+    await expect(painted).toHaveCount(1);
+    const [listMs, mapMs] = await page.evaluate(() => {
+      const start = (window as unknown as FinderWindow).__filterChangedAt ?? NaN;
+      const listed = document.querySelector('[data-testid="finder-list"]')!.getAttribute('data-rendered-at');
+      return [Number(listed) - start, Number(document.documentElement.dataset.matchingPaintedAt) - start];
+    });
+    expect(await list.count()).toBe(1);
+    times.list.push(listMs);
+    times.map.push(mapMs);
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const show = (values: number[]) =>
+    `median ${median(values).toFixed(1)} ms (${values.map((v) => v.toFixed(0)).join(', ')})`;
+  console.log(`filter → list over 9 changes: ${show(times.list)} (target 50 ms, issue #4)`);
+  console.log(`filter → map over 9 changes: ${show(times.map)} (target 50 ms, issue #4)`);
+  for (const value of [...times.list, ...times.map]) {
+    expect(value).toBeGreaterThan(0);
+    expect(value).toBeLessThan(500);
+  }
+});
+
 test('list and map highlight each other, and a list item selects and frames its plot', async ({ page, request }) => {
   const { plots } = (await (await request.get('/api/plots')).json()) as PlotList;
   const features = (await (await request.get(`/api/layers/${FINDER_LAYER_ID}/features`)).json()) as FeatureCollection;
