@@ -4,27 +4,19 @@ import type pg from 'pg';
 import { area as geodesicArea } from '@turf/turf';
 import type { ConstraintReport, SketchComparison } from '../../server/src/schemas/sketch';
 import { FLOOD_SCENARIOS } from '../../server/src/flood/floodScenarios';
-import { testApp } from './testApp';
 import { expectProblem } from './expectProblem';
-import { authHeaders, createAccount, login, testClient, type Session, type TestAccount } from './workflowFixtures';
+import { authHeaders, type Session, closePlannerFile, openPlannerFile } from './workflowFixtures';
 import { createSketch, square } from './sketchFixtures';
 
 const IP = '10.7.6.3';
 let app: FastifyInstance;
 let client: pg.Client;
-let planner: TestAccount;
 let session: Session;
 
 beforeAll(async () => {
-  app = await testApp();
-  client = await testClient();
-  planner = await createAccount(client, 'planner', 'Planner Constraints');
-  session = await login(app, planner, IP);
+  ({ app, client, session } = await openPlannerFile('Planner Constraints', IP));
 });
-afterAll(async () => {
-  await client.end();
-  await app.close();
-});
+afterAll(() => closePlannerFile({ app, client }));
 
 type Geometry = { type: string; coordinates: unknown[] };
 

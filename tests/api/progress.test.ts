@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import { testApp } from './testApp';
 import { expectProblem } from './expectProblem';
-import { authHeaders, createAccount, login, testClient, type Session, type TestAccount } from './workflowFixtures';
+import { authHeaders, type Session, type TestAccount, closePlannerFile, openPlannerFile } from './workflowFixtures';
 
 /** A seed action no other file asserts the progress of; every test leaves it as the seed has it. */
 const ACTION = '9.1';
@@ -14,15 +13,9 @@ let planner: TestAccount;
 let session: Session;
 
 beforeAll(async () => {
-  app = await testApp();
-  client = await testClient();
-  planner = await createAccount(client, 'planner', 'Planner Progress');
-  session = await login(app, planner, IP);
+  ({ app, client, planner, session } = await openPlannerFile('Planner Progress', IP));
 });
-afterAll(async () => {
-  await client.end();
-  await app.close();
-});
+afterAll(() => closePlannerFile({ app, client }));
 
 interface ProgressDetail {
   progress: string;

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { GeometryFaultProblem, SketchFeature } from '../../server/src/schemas/sketch';
-import { testApp } from './testApp';
 import { expectProblem } from './expectProblem';
-import { authHeaders, createAccount, login, testClient, type Session, type TestAccount } from './workflowFixtures';
+import { authHeaders, type Session, type TestAccount, closePlannerFile, openPlannerFile } from './workflowFixtures';
 import { createSketch, QUIET_FIELD, square, uniqueTitle } from './sketchFixtures';
 
 const IP = '10.7.6.2';
@@ -14,15 +13,9 @@ let planner: TestAccount;
 let session: Session;
 
 beforeAll(async () => {
-  app = await testApp();
-  client = await testClient();
-  planner = await createAccount(client, 'planner', 'Planner Validation');
-  session = await login(app, planner, IP);
+  ({ app, client, planner, session } = await openPlannerFile('Planner Validation', IP));
 });
-afterAll(async () => {
-  await client.end();
-  await app.close();
-});
+afterAll(() => closePlannerFile({ app, client }));
 
 const { lon, lat } = QUIET_FIELD;
 const d = 0.002;

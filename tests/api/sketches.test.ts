@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { SketchCollection, SketchFeature, SketchVersions } from '../../server/src/schemas/sketch';
-import { testApp } from './testApp';
 import { expectProblem } from './expectProblem';
-import { authHeaders, createAccount, login, testClient, type Session, type TestAccount } from './workflowFixtures';
+import { authHeaders, type Session, type TestAccount, closePlannerFile, openPlannerFile } from './workflowFixtures';
 import { createSketch, QUIET_FIELD, square, uniqueTitle } from './sketchFixtures';
 
 const IP = '10.7.6.1';
@@ -14,15 +13,9 @@ let planner: TestAccount;
 let session: Session;
 
 beforeAll(async () => {
-  app = await testApp();
-  client = await testClient();
-  planner = await createAccount(client, 'planner', 'Planner Sketches');
-  session = await login(app, planner, IP);
+  ({ app, client, planner, session } = await openPlannerFile('Planner Sketches', IP));
 });
-afterAll(async () => {
-  await client.end();
-  await app.close();
-});
+afterAll(() => closePlannerFile({ app, client }));
 
 const first = square(QUIET_FIELD.lon, QUIET_FIELD.lat);
 const second = square(QUIET_FIELD.lon + 0.002, QUIET_FIELD.lat, 0.0015);

@@ -7,20 +7,18 @@ import { pointOnFeature } from '@turf/turf';
 import type { PlotList } from '../../server/src/schemas/plot';
 import { TENDER_TRANSITIONS, type TenderState } from '../../server/src/workflow/tenderTransitions';
 import { TENDER_STATUSES } from '../../server/src/schemas/vocabulary';
-import { testApp } from './testApp';
 import { expectProblem } from './expectProblem';
 import { seedData } from './seedFixtures';
 import { lonLatToTile } from './tileMath';
 import {
   authHeaders,
-  createAccount,
   createFixturePlot,
   dropFixtures,
   FIXTURE_LAYER,
-  login,
-  testClient,
   type Session,
   type TestAccount,
+  closePlannerFile,
+  openPlannerFile,
 } from './workflowFixtures';
 
 const IP = '10.5.0.1';
@@ -31,15 +29,11 @@ let session: Session;
 let fixtureCount = 0;
 
 beforeAll(async () => {
-  app = await testApp();
-  client = await testClient();
-  planner = await createAccount(client, 'planner', 'Planner Workflow');
-  session = await login(app, planner, IP);
+  ({ app, client, planner, session } = await openPlannerFile('Planner Workflow', IP));
 });
 afterAll(async () => {
   await dropFixtures(client);
-  await app.close();
-  await client.end();
+  await closePlannerFile({ app, client });
 });
 
 /** A fresh fixture plot per test: no state shared between cases. */

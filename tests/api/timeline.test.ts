@@ -2,18 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { testApp } from './testApp';
 import { expectProblem } from './expectProblem';
 import { seedData } from './seedFixtures';
 import {
   authHeaders,
-  createAccount,
   createFixturePlot,
   dropFixtures,
-  login,
-  testClient,
   type Session,
   type TestAccount,
+  closePlannerFile,
+  openPlannerFile,
 } from './workflowFixtures';
 
 const IP = '10.8.0.1';
@@ -40,10 +38,7 @@ interface Timeline {
 }
 
 beforeAll(async () => {
-  app = await testApp();
-  client = await testClient();
-  planner = await createAccount(client, 'planner', 'Planner Timeline');
-  session = await login(app, planner, IP);
+  ({ app, client, planner, session } = await openPlannerFile('Planner Timeline', IP));
   await createFixturePlot(client, PLOT);
   const res = await app.inject({
     method: 'POST',
@@ -55,8 +50,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await dropFixtures(client);
-  await client.end();
-  await app.close();
+  await closePlannerFile({ app, client });
 });
 
 const timeline = async (query = '') => {

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { hashPassword } from '../../server/src/auth/passwordHash';
 import type { Role } from '../../server/src/auth/roles';
 import { createUser } from '../../server/src/repositories/userRepository';
+import { testApp } from './testApp';
 
 /** A client on the run's test database; end it in afterAll. */
 export async function testClient(): Promise<pg.Client> {
@@ -53,6 +54,27 @@ export async function login(app: FastifyInstance, account: TestAccount, remoteAd
   expect(res.statusCode, res.body).toBe(200);
   const cookie = res.cookies.find((c) => c.name === 'koege_session')!;
   return { cookie: `koege_session=${cookie.value}`, csrf: res.json<{ csrf_token: string }>().csrf_token };
+}
+
+/** What a test file of planner writes works with. */
+export interface PlannerFile {
+  app: FastifyInstance;
+  client: pg.Client;
+  planner: TestAccount;
+  session: Session;
+}
+
+/** An app, a client on the test database and a new planner logged in from `ip`; close it in afterAll. */
+export async function openPlannerFile(name: string, ip: string): Promise<PlannerFile> {
+  const app = await testApp();
+  const client = await testClient();
+  const planner = await createAccount(client, 'planner', name);
+  return { app, client, planner, session: await login(app, planner, ip) };
+}
+
+export async function closePlannerFile({ app, client }: Pick<PlannerFile, 'app' | 'client'>): Promise<void> {
+  await client.end();
+  await app.close();
 }
 
 /** Headers of a state-changing request made with the session. */

@@ -9,6 +9,14 @@ import { decodeMvt, geojsonRowsSql, mvtSql, tileQueryValues } from './tileQuerie
 
 const gzip = promisify(gzipCallback);
 
+/** The tile queries per source table, built once rather than on every uncached tile. */
+const TABLES = ['site', 'parcel'] as const satisfies readonly TileLayer['sourceTable'][];
+const MVT_SQL = Object.fromEntries(TABLES.map((t) => [t, mvtSql(t)])) as Record<TileLayer['sourceTable'], string>;
+const ROWS_SQL = Object.fromEntries(TABLES.map((t) => [t, geojsonRowsSql(t)])) as Record<
+  TileLayer['sourceTable'],
+  string
+>;
+
 /** `postgis`: ST_AsMVT in the database; `js`: rows from the database, encoded with geojson-vt + vt-pbf. */
 export type TileEncoder = 'postgis' | 'js';
 
@@ -94,14 +102,14 @@ export class TileService {
     if (encoder === 'postgis') {
       const { rows } = await this.db.query<{ mvt: string | null }>({
         ...name('tile-mvt'),
-        text: mvtSql(layer.sourceTable),
+        text: MVT_SQL[layer.sourceTable],
         values,
       });
       return decodeMvt(rows[0]);
     }
     const { rows } = await this.db.query<TileRow>({
       ...name('tile-rows'),
-      text: geojsonRowsSql(layer.sourceTable),
+      text: ROWS_SQL[layer.sourceTable],
       values,
     });
     const encoded = encodeTile({ layerName: layer.id, rows, tile });
