@@ -217,6 +217,21 @@ export const BAD_INPUTS: BadInput[] = [
     status: 400,
     param: 'layer',
   },
+  { name: 'tile of an unknown tileset', method: 'GET', url: '/tiles/sets/no-such-set/1/0/0.mvt', status: 404 },
+  {
+    name: 'tileset tile y outside its zoom',
+    method: 'GET',
+    url: '/tiles/sets/sites/3/0/8.mvt',
+    status: 400,
+    param: 'y',
+  },
+  {
+    name: 'tileset version not hex',
+    method: 'GET',
+    url: '/tiles/sets/sites/1/0/0.mvt?v=1%27%20OR%201=1',
+    status: 400,
+    param: 'v',
+  },
   // Login.
   {
     name: 'login with malformed JSON',

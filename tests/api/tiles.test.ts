@@ -179,6 +179,117 @@ describe('GET /tiles/:layer/:z/:x/:y.mvt', () => {
   });
 });
 
+describe('GET /tiles/sets/:tileset/:z/:x/:y.mvt', () => {
+  const setUrl = (t: { z: number; x: number; y: number }, query = '') =>
+    `/tiles/sets/sites/${t.z}/${t.x}/${t.y}.mvt${query}`;
+  /** The features of one MVT layer, by id, with their attributes and geometry. */
+  const featuresOf = (bytes: Uint8Array, layer: string) => {
+    const vl = bytes.length ? decode(bytes).layers[layer] : undefined;
+    return Array.from({ length: vl?.length ?? 0 }, (_, i) => vl!.feature(i))
+      .map((f) => ({ props: f.properties, type: f.type, geometry: f.loadGeometry() }))
+      .sort((p, q) => String(p.props.id).localeCompare(String(q.props.id)));
+  };
+
+  it('/api/layers names the tileset of every site polygon and line layer, points and parcels have none', () => {
+    const members = layers.filter((l) => l.tileset !== null);
+    expect(members.map((l) => l.id).sort()).toEqual(
+      tileLayers()
+        .map((l) => l.id)
+        .sort(),
+    );
+    expect(new Set(members.map((l) => JSON.stringify(l.tileset)))).toEqual(
+      new Set([JSON.stringify(members[0]!.tileset)]),
+    );
+    expect(members[0]!.tileset).toEqual({ id: 'sites', version: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    for (const l of layers.filter((x) => x.geometry_type === 'point')) expect(l.tileset).toBeNull();
+  });
+
+  it('holds every member layer’s features as that layer’s own tile does, one source-layer each', async () => {
+    let compared = 0;
+    for (const layer of tileLayers()) {
+      const z = Math.max(layer.min_zoom, 12);
+      for (const { tile } of (await featureTiles(layer.id, z)).slice(0, 8)) {
+        const own = await app.inject(url(layer.id, tile));
+        const set = await app.inject(setUrl(tile));
+        expect(set.statusCode, setUrl(tile)).toBe(200);
+        expect(set.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
+        const names = Object.keys(decode(set.rawPayload).layers);
+        expect(names).toContain(layer.id);
+        for (const name of names) expect(tileLayers().map((l) => l.id)).toContain(name);
+        expect(featuresOf(set.rawPayload, layer.id), `${layer.id} ${setUrl(tile)}`).toEqual(
+          featuresOf(own.rawPayload, layer.id),
+        );
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(tileLayers().length);
+  });
+
+  it('leaves out a member below its zoom range and answers 204 where nothing is', async () => {
+    const plots = layers.find((l) => l.id === 'koege-nord-plots')!;
+    const { tile } = (await featureTiles(plots.id, plots.min_zoom - 1))[0]!;
+    const res = await app.inject(setUrl(tile));
+    expect(res.statusCode).toBe(200);
+    const names = Object.keys(decode(res.rawPayload).layers);
+    expect(names).not.toContain(plots.id);
+    expect(names).toContain('municipality');
+    const { tile: inside } = (await featureTiles(plots.id, plots.min_zoom))[0]!;
+    expect(Object.keys(decode((await app.inject(setUrl(inside))).rawPayload).layers)).toContain(plots.id);
+    expect((await app.inject(setUrl(lonLatToTile(-30, 50, 12)))).statusCode).toBe(204);
+  });
+
+  it('caches with ETag/304 and gzip; an edit of one member changes the version, so no stale tile', async () => {
+    // Earlier tests' edits bumped versions since beforeAll: read them now.
+    const current = (await app.inject('/api/layers')).json<LayerList>().layers;
+    const version = () => current.find((l) => l.id === 'koege-nord-plots')!.tileset!.version;
+    const { tile } = (await featureTiles('koege-nord-plots', 14)).find((t) => t.id === 'kn-01')!;
+    const first = await app.inject(setUrl(tile, `?v=${version()}`));
+    expect(first.headers['cache-control']).toMatch(/immutable/);
+    expect((await app.inject(setUrl(tile, '?v=abc'))).headers['cache-control']).not.toMatch(/immutable/);
+    expect((await app.inject(setUrl(tile))).headers['x-tile-cache']).toBe('hit');
+    const etag = String(first.headers.etag);
+    expect((await app.inject({ url: setUrl(tile), headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    const gz = await app.inject({ url: setUrl(tile), headers: { 'accept-encoding': 'gzip' } });
+    expect(gunzipSync(gz.rawPayload).equals(first.rawPayload)).toBe(true);
+
+    const statusOf = (bytes: Uint8Array) =>
+      featuresOf(bytes, 'koege-nord-plots').find((f) => f.props.id === 'kn-01')?.props.tender_status;
+    const before = statusOf(first.rawPayload);
+    const client = new pg.Client({ connectionString: inject('databaseUrl') });
+    await client.connect();
+    try {
+      await client.query("UPDATE tender SET status = 'withdrawn' WHERE site_id = 'kn-01'");
+      const changed = (await app.inject('/api/layers')).json<LayerList>().layers;
+      const newVersion = changed.find((l) => l.id === 'koege-nord-plots')!.tileset!.version;
+      expect(newVersion).not.toBe(version());
+      for (const l of changed.filter((x) => x.tileset)) expect(l.tileset!.version).toBe(newVersion);
+      const after = await app.inject({ url: setUrl(tile, `?v=${newVersion}`), headers: { 'if-none-match': etag } });
+      expect(after.statusCode).toBe(200);
+      expect(after.headers['cache-control']).toMatch(/immutable/);
+      expect(statusOf(after.rawPayload)).toBe('withdrawn');
+    } finally {
+      await client.query('UPDATE tender SET status = $1 WHERE site_id = $2', [before, 'kn-01']);
+      await client.end();
+    }
+    expect(statusOf((await app.inject(setUrl(tile))).rawPayload)).toBe(before);
+  });
+
+  it.each([
+    ['/tiles/sets/sites/23/0/0.mvt', 'z'],
+    ['/tiles/sets/sites/2/4/0.mvt', 'x'],
+    ['/tiles/sets/sites/2/0/x.mvt', 'y'],
+    ['/tiles/sets/sites/0/0/0.mvt?v=XYZ', 'v'],
+    ['/tiles/sets/sites/0/0/0.mvt?layers=site', 'layers'],
+    ["/tiles/sets/x'%3BDROP%20TABLE%20site%3B--/0/0/0.mvt", 'tileset'],
+  ])('%s → 400 naming %s', async (path, name) => {
+    expectProblem(await app.inject(path), 400, name);
+  });
+
+  it('404 for an unknown tileset', async () => {
+    expectProblem(await app.inject('/tiles/sets/parcels/10/545/320.mvt'), 404);
+  });
+});
+
 describe('the two encoders', () => {
   it('JavaScript (geojson-vt + vt-pbf) and ST_AsMVT give the same features and attributes', async () => {
     if (inject('engine') === 'pglite') {
@@ -210,5 +321,36 @@ describe('the two encoders', () => {
       }
     }
     expect(compared).toBeGreaterThan(200);
+  });
+
+  it('a tileset’s tiles are the same from both encoders, layer by layer', async () => {
+    if (inject('engine') === 'pglite') return; // one encoder there (checked above)
+    const tileset = (await app.tiles.registry.getTileset('sites'))!;
+    const plots = layers.find((l) => l.id === 'koege-nord-plots')!;
+    let compared = 0;
+    for (let z = 8; z <= 15; z++) {
+      for (const tile of tilesCovering(plots.bbox!, z).slice(0, 12)) {
+        const [a, b] = await Promise.all([
+          app.tiles.renderTileset(tileset, tile, 'postgis'),
+          app.tiles.renderTileset(tileset, tile, 'js'),
+        ]);
+        const summary = (bytes: Uint8Array) => {
+          const vt = bytes.length ? decode(bytes) : { layers: {} as VectorTile['layers'] };
+          return Object.fromEntries(
+            Object.entries(vt.layers)
+              .sort(([p], [q]) => p.localeCompare(q))
+              .map(([name, vl]) => [
+                name,
+                Array.from({ length: vl.length }, (_, i) => vl.feature(i).properties).sort((p, q) =>
+                  String(p.id).localeCompare(String(q.id)),
+                ),
+              ]),
+          );
+        };
+        expect(summary(b), `${tile.z}/${tile.x}/${tile.y}`).toEqual(summary(a));
+        compared += Object.keys(summary(a)).length;
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
   });
 });

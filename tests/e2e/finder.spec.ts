@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { pointOnFeature } from '@turf/turf';
-import { FINDER_LAYER_ID, FLOOD_FILL_LAYER_ID, sourceId } from '../../client/src/map/ids';
+import { fillLayerId, FINDER_LAYER_ID, FLOOD_FILL_LAYER_ID } from '../../client/src/map/ids';
 import type { PlotList } from '../../server/src/schemas/plot';
 import type { FeatureCollection } from '../../server/src/schemas/site';
 
@@ -11,6 +11,7 @@ mkdirSync(SHOTS, { recursive: true });
 /** The part of the map the finder checks; map.spec.ts declares its own view of `window.__koegeMap`. */
 interface FinderMap {
   getFeatureState(feature: { source: string; sourceLayer?: string; id: string }): Record<string, unknown>;
+  getLayer(id: string): { source: string } | undefined;
   project(lngLat: [number, number]): { x: number; y: number };
   loaded(): boolean;
   areTilesLoaded(): boolean;
@@ -36,13 +37,17 @@ async function idle(page: Page) {
 const listedIds = (page: Page) =>
   page.getByTestId('finder-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-plot-id')));
 
-const hoverState = (page: Page, id: string) =>
+/** Whether a feature-state key of a plot is true on the map (read from the source the plots' fill draws). */
+const plotState = (page: Page, id: string, key: 'hover' | 'unmatched') =>
   page.evaluate(
-    ([source, sourceLayer, plotId]) =>
-      (window as unknown as FinderWindow).__koegeMap.getFeatureState({ source, sourceLayer, id: plotId }).hover ===
-      true,
-    [sourceId(FINDER_LAYER_ID), FINDER_LAYER_ID, id] as const,
+    ([fill, sourceLayer, plotId, stateKey]) => {
+      const map = (window as unknown as FinderWindow).__koegeMap;
+      const source = map.getLayer(fill)!.source;
+      return map.getFeatureState({ source, sourceLayer, id: plotId })[stateKey] === true;
+    },
+    [fillLayerId(FINDER_LAYER_ID), FINDER_LAYER_ID, id, key] as const,
   );
+const hoverState = (page: Page, id: string) => plotState(page, id, 'hover');
 
 test('the finder lists every plot, filters by status fast, and keeps it all in the link', async ({ page, request }) => {
   const all = (await (await request.get('/api/plots')).json()) as PlotList;
@@ -91,12 +96,7 @@ test('the finder lists every plot, filters by status fast, and keeps it all in t
   expect(mapElapsed).toBeGreaterThan(0);
   expect(mapElapsed).toBeLessThan(500);
   // The frame it stamped dims by feature state: the sold plots stay, the others are marked unmatched.
-  const unmatched = (plotId: string) =>
-    page.evaluate(
-      ([source, sourceLayer, id]) =>
-        (window as unknown as FinderWindow).__koegeMap.getFeatureState({ source, sourceLayer, id }).unmatched === true,
-      [sourceId(FINDER_LAYER_ID), FINDER_LAYER_ID, plotId] as const,
-    );
+  const unmatched = (plotId: string) => plotState(page, plotId, 'unmatched');
   expect(await unmatched(sold.plots[0]!.id)).toBe(false);
   expect(await unmatched(all.plots.find((p) => p.tender_status !== 'sold')!.id)).toBe(true);
 

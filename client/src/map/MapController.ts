@@ -21,8 +21,8 @@ import {
   FLOOD_COMPARE_SOURCE_ID,
   FLOOD_FILL_LAYER_ID,
   FLOOD_SOURCE_ID,
+  layerSourceId,
   SKETCH_FLOOR_LAYER_ID,
-  sourceId,
   STATE_HIGHLIGHTED,
   STATE_HOVER,
   STATE_SELECTED,
@@ -143,7 +143,8 @@ export class MapController {
     this.map.on('error', (event) => this.onError(event));
     this.map.on('sourcedata', (event) => {
       const matching = this.matching;
-      if (matching !== null && event.sourceId === sourceId(matching.layerId) && event.tile !== undefined) {
+      const layer = matching === null ? undefined : this.layers.get(matching.layerId);
+      if (matching !== null && layer && event.sourceId === layerSourceId(layer) && event.tile !== undefined) {
         this.markUnmatched(matching);
       }
     });
@@ -258,10 +259,11 @@ export class MapController {
   /** Loads every tile layer's tiles again, e.g. after a failure. */
   reloadTiles(): void {
     this.whenLoaded(() => {
-      for (const layer of this.layers.values()) {
-        const source = this.map.getSource<VectorTileSource>(sourceId(layer.id));
+      const tileSources = new Set([...this.layers.values()].filter((l) => l.delivery === 'tiles').map(layerSourceId));
+      for (const id of tileSources) {
+        const source = this.map.getSource<VectorTileSource>(id);
         // setTiles reloads the source's tiles, the failed ones included.
-        if (layer.delivery === 'tiles' && source) source.setTiles([...source.tiles]);
+        if (source) source.setTiles([...source.tiles]);
       }
     });
   }
@@ -346,8 +348,9 @@ export class MapController {
    * Tiles that load later get their states from the 'sourcedata' listener.
    */
   private markUnmatched({ layerId, ids }: { layerId: string; ids: readonly string[] | null }): void {
-    const source = sourceId(layerId);
-    if (!this.map.getSource(source)) return;
+    const layer = this.layers.get(layerId);
+    const source = layer && layerSourceId(layer);
+    if (source === undefined || !this.map.getSource(source)) return;
     const wanted = ids === null ? null : new Set(ids);
     for (const feature of this.map.querySourceFeatures(source, { sourceLayer: layerId })) {
       if (feature.id === undefined) continue;
@@ -396,10 +399,10 @@ export class MapController {
    */
   private setState(site: SiteRef, key: string, value: boolean): void {
     const layer = this.layers.get(site.layer);
-    if (layer === undefined || !this.map.getSource(sourceId(layer.id))) return;
+    if (layer === undefined || !this.map.getSource(layerSourceId(layer))) return;
     this.map.setFeatureState(
       {
-        source: sourceId(layer.id),
+        source: layerSourceId(layer),
         ...(layer.delivery === 'tiles' ? { sourceLayer: layer.id } : {}),
         id: site.id,
       },
@@ -433,9 +436,9 @@ export class MapController {
   private onError(event: ErrorEvent): void {
     // MapLibre adds these to error events of a source; its types do not declare them.
     const { sourceId: source, tile } = event as ErrorEvent & { sourceId?: unknown; tile?: unknown };
-    const layer = [...this.layers.values()].find((candidate) => sourceId(candidate.id) === source);
+    const layer = [...this.layers.values()].find((candidate) => layerSourceId(candidate) === source);
     if (layer?.delivery === 'tiles' && tile !== undefined && this.options.onTilesError) {
-      this.options.onTilesError(`${layer.id}: ${event.error.message}`);
+      this.options.onTilesError(`${layer.tileset?.id ?? layer.id}: ${event.error.message}`);
       return;
     }
     console.error(event.error);

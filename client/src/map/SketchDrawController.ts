@@ -40,6 +40,7 @@ import {
 } from './drawHistory';
 import { fromUtm32 } from './fromUtm32';
 import {
+  isApiSourceId,
   SKETCH_DRAW_PREFIX,
   SKETCH_IMPORT_SOURCE_ID,
   SKETCH_OVERLAY_SOURCE_IDS,
@@ -709,10 +710,10 @@ export class SketchDrawController {
   }
 }
 
-/** Sources whose vertices the draft snaps to: the API layers (`src-…`, see sourceId) and the sketch overlays of shapes. */
+/** Sources whose vertices the draft snaps to: the API layers' and the sketch overlays of shapes. */
 function isSnapSource(source: string): boolean {
   return (
-    source.startsWith('src-') ||
+    isApiSourceId(source) ||
     source === SKETCHES_SOURCE_ID ||
     source === SKETCH_PREVIEW_SOURCE_ID ||
     source === SKETCH_IMPORT_SOURCE_ID

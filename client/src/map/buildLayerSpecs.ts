@@ -8,8 +8,8 @@ import {
   circleLayerId,
   fillLayerId,
   illustrativeLineLayerId,
+  layerSourceId,
   lineLayerId,
-  sourceId,
   STATE_HIGHLIGHTED,
   STATE_HOVER,
   STATE_SELECTED,
@@ -50,13 +50,13 @@ interface LayerSource {
 }
 
 /**
- * The source part shared by all style layers of an API layer. A tile has one source-layer, named
- * after the API layer. The layer is drawn from `min_zoom` up to the end of zoom `max_zoom` (a style
+ * The source part shared by all style layers of an API layer: its own source or its tileset's, where its
+ * features are in the source-layer named after it. The layer is drawn from `min_zoom` up to the end of zoom `max_zoom` (a style
  * layer's maxzoom is exclusive); beyond the tiles' own maxzoom MapLibre overzooms.
  */
 function layerSource(layer: Layer): LayerSource {
   return {
-    source: sourceId(layer.id),
+    source: layerSourceId(layer),
     ...(layer.delivery === 'tiles' ? { 'source-layer': layer.id } : {}),
     minzoom: layer.min_zoom,
     maxzoom: layer.max_zoom + 1,
@@ -67,7 +67,7 @@ function layerSource(layer: Layer): LayerSource {
  * The MapLibre style layers drawing one API layer, bottom to top. Polygons get a fill, an outline and a
  * dashed outline for illustrative features; lines a line and a dashed line; points a circle layer.
  * Hover, selection and policy highlighting are read from feature-state, so no layer is rebuilt for them.
- * The style layers of a tile layer read its vector source's one source-layer (see buildSourceSpec).
+ * The style layers of a tile layer read the source-layer named after it (see buildSourceSpec).
  */
 export function buildLayerSpecs({ layer, visible, overBasemap = false }: BuildLayerSpecsInput): LayerSpecification[] {
   const from = layerSource(layer);

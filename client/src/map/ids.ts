@@ -1,5 +1,7 @@
+import type { Layer } from '../../../server/src/schemas/layer';
+
 /**
- * Source and style-layer ids. Every map layer of the API becomes one source and a few style layers;
+ * Source and style-layer ids. Every map layer of the API gets a few style layers, reading its own source or its tileset's;
  * these functions are the only place their names are made, so tests and e2e checks can rely on them.
  */
 
@@ -12,6 +14,21 @@ export const BASEMAP_LAYER_ID = 'basemap';
 /** The vector-tile (polygons, lines) or GeoJSON (points) source holding one API layer's features. */
 export function sourceId(layerId: string): string {
   return `src-${layerId}`;
+}
+
+/** The vector-tile source of a tileset: several API layers, one source-layer each (server/src/tiles/tilesets.ts). */
+export function tilesetSourceId(tilesetId: string): string {
+  return `set-${tilesetId}`;
+}
+
+/** Whether a source holds API layers' features (sourceId, tilesetSourceId). */
+export function isApiSourceId(source: string): boolean {
+  return source.startsWith('src-') || source.startsWith('set-');
+}
+
+/** The source an API layer's features are in: its tileset's, or its own. */
+export function layerSourceId(layer: Pick<Layer, 'id' | 'tileset'>): string {
+  return layer.tileset ? tilesetSourceId(layer.tileset.id) : sourceId(layer.id);
 }
 
 /** Fill of a polygon layer. */

@@ -2,14 +2,13 @@ import type { GeoJSONSource, Map as MapLibreMap, VectorTileSource } from 'maplib
 import type { Layer } from '../../../server/src/schemas/layer';
 import type { FeatureCollection } from '../../../server/src/schemas/site';
 import { buildLayerSpecs, orderForDrawing, styleLayerIds } from './buildLayerSpecs';
-import { buildSourceSpec } from './buildSourceSpec';
-import { sourceId } from './ids';
+import { buildSources } from './buildSourceSpec';
 
 /**
- * Puts the API's layers on a map (the main one and the swipe's second, issue #7): adds each layer's source and style
- * layers once, below `before` when given; on a reload it replaces a point layer's data and points a tile layer at its
- * new version's tiles. A layer's delivery follows its geometry type, which never changes, so a source never changes
- * type.
+ * Puts the API's layers on a map (the main one and the swipe's second, issue #7): adds the sources (one per tileset,
+ * one per other layer) and each layer's style layers once, below `before` when given; on a reload it replaces a point
+ * layer's data and points a tile source at its new version's tiles. A layer's delivery follows its geometry type,
+ * which never changes, so a source never changes type.
  */
 export function putApiLayers({
   map,
@@ -28,19 +27,16 @@ export function putApiLayers({
   before?: string;
 }): void {
   const hidden = new Set(hiddenLayerIds);
-  const origin = window.location.origin;
+  for (const [id, spec] of buildSources({ layers, origin: window.location.origin, collections })) {
+    const existing = map.getSource(id);
+    if (!existing) map.addSource(id, spec);
+    else if (spec.type === 'geojson' && spec.data) (existing as GeoJSONSource).setData(spec.data);
+    else if (spec.type === 'vector' && spec.tiles) setTilesIfChanged(existing as VectorTileSource, spec.tiles);
+  }
   for (const layer of orderForDrawing(layers)) {
-    const spec = buildSourceSpec({ layer, origin, features: collections[layer.id] });
-    const existing = map.getSource(sourceId(layer.id));
-    if (existing) {
-      if (spec.type === 'geojson' && spec.data) (existing as GeoJSONSource).setData(spec.data);
-      if (spec.type === 'vector' && spec.tiles) setTilesIfChanged(existing as VectorTileSource, spec.tiles);
-      continue;
-    }
-    map.addSource(sourceId(layer.id), spec);
-    for (const styleLayer of buildLayerSpecs({ layer, visible: !hidden.has(layer.id), overBasemap })) {
-      map.addLayer(styleLayer, before);
-    }
+    const [first, ...rest] = buildLayerSpecs({ layer, visible: !hidden.has(layer.id), overBasemap });
+    if (first === undefined || map.getLayer(first.id)) continue;
+    for (const styleLayer of [first, ...rest]) map.addLayer(styleLayer, before);
   }
 }
 

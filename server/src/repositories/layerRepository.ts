@@ -1,5 +1,6 @@
 import type { Layer } from '../schemas/layer';
 import type { Queryable } from './queryable';
+import { tilesetOf, tilesetVersion, type TilesetId } from '../tiles/tilesets';
 
 interface LayerRow {
   id: string;
@@ -9,6 +10,7 @@ interface LayerRow {
   geometry_type: Layer['geometry_type'];
   style: Layer['style'];
   sort_order: number;
+  source_table: 'site' | 'parcel';
   min_zoom: number;
   max_zoom: number;
   version: number;
@@ -36,13 +38,18 @@ export async function listLayers(db: Queryable): Promise<Layer[]> {
              ST_Transform(ST_SetSRID(ST_EstimatedExtent('public', 'parcel', 'geom_3857')::geometry, 3857), 4326)::box2d
         FROM layer l
        WHERE l.source_table = 'parcel')
-    SELECT l.id, l.title_da, l.title_en, l.theme, l.geometry_type, l.style, l.sort_order,
+    SELECT l.id, l.title_da, l.title_en, l.theme, l.geometry_type, l.style, l.sort_order, l.source_table,
            l.min_zoom, l.max_zoom, l.version,
            agg.feature_count, agg.illustrative,
            ST_XMin(agg.ext) AS west, ST_YMin(agg.ext) AS south, ST_XMax(agg.ext) AS east, ST_YMax(agg.ext) AS north
       FROM layer l JOIN agg USING (id)
      ORDER BY l.sort_order, l.id`);
-  return rows.map((r) => ({
+  const tilesetIds = rows.map((r) => tilesetOf({ sourceTable: r.source_table, geometryType: r.geometry_type }));
+  const versions = new Map<TilesetId, string>();
+  for (const id of new Set(tilesetIds)) {
+    if (id !== null) versions.set(id, tilesetVersion(rows.filter((_, i) => tilesetIds[i] === id)));
+  }
+  return rows.map((r, i) => ({
     id: r.id,
     title: { da: r.title_da, en: r.title_en },
     theme: r.theme,
@@ -53,6 +60,7 @@ export async function listLayers(db: Queryable): Promise<Layer[]> {
     max_zoom: r.max_zoom,
     delivery: r.geometry_type === 'point' ? ('geojson' as const) : ('tiles' as const),
     version: r.version,
+    tileset: tilesetIds[i] ? { id: tilesetIds[i], version: versions.get(tilesetIds[i])! } : null,
     feature_count: r.feature_count,
     illustrative: r.illustrative,
     bbox: r.west === null ? null : [r.west, r.south ?? 0, r.east ?? 0, r.north ?? 0],

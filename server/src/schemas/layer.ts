@@ -27,6 +27,15 @@ export const Layer = Type.Object({
   delivery: Type.Union([Type.Literal('tiles'), Type.Literal('geojson')]),
   /** Changes with every edit of the layer's features; part of tile cache keys. */
   version: Type.Integer(),
+  /**
+   * For a tile layer served with others as one tileset: its id and version. Its tiles are then
+   * `/tiles/sets/{id}/{z}/{x}/{y}.mvt?v={version}`, where the layer is the source-layer named after it; null
+   * when the layer has tiles of its own (`/tiles/{layer id}/…`) or none (points).
+   */
+  tileset: Type.Union([
+    Type.Object({ id: Slug, version: Type.String({ description: 'changes when any member layer changes' }) }),
+    Type.Null(),
+  ]),
   feature_count: Type.Integer(),
   /** True when at least one feature's geometry is illustrative (invented to fit the facts). */
   illustrative: Type.Boolean(),

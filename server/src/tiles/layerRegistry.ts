@@ -1,4 +1,5 @@
 import type { Queryable } from '../repositories/queryable';
+import { isTilesetMember, TILESETS, tilesetVersion, type TilesetId } from './tilesets';
 
 /** What the tile path knows of a layer; the only source of table names is `TILE_TABLES` below. */
 export interface TileLayer {
@@ -9,6 +10,14 @@ export interface TileLayer {
   maxZoom: number;
   featureCap: number;
   version: number;
+}
+
+/** Several tile layers served as one (tilesets.ts), with the version its URLs and cache keys carry. */
+export interface Tileset {
+  id: TilesetId;
+  version: string;
+  /** In the order of their ids. */
+  members: TileLayer[];
 }
 
 interface LayerRow {
@@ -33,6 +42,7 @@ interface LayerRow {
  */
 export class LayerRegistry {
   private layers = new Map<string, TileLayer>();
+  private tilesets = new Map<string, Tileset>();
   /** When the list was read; never before the first read and after `invalidate()`, so requests wait for it. */
   private loadedAt = Number.NEGATIVE_INFINITY;
   /** Counts `invalidate()` calls, so that a read begun before one does not count as current. */
@@ -45,6 +55,22 @@ export class LayerRegistry {
   ) {}
 
   async get(id: string): Promise<TileLayer | undefined> {
+    await this.current();
+    return this.layers.get(id);
+  }
+
+  /** A tileset by id (only those of `TILESETS`), with its members' current versions. */
+  async getTileset(id: string): Promise<Tileset | undefined> {
+    await this.current();
+    return this.tilesets.get(id);
+  }
+
+  invalidate(): void {
+    this.generation++;
+    this.loadedAt = Number.NEGATIVE_INFINITY;
+  }
+
+  private async current(): Promise<void> {
     const age = performance.now() - this.loadedAt;
     if (age >= 2 * this.ttlMs) {
       await this.refresh();
@@ -52,12 +78,6 @@ export class LayerRegistry {
       // A failed background refresh is retried by the next request; the last list stays until then.
       this.refresh().catch(() => undefined);
     }
-    return this.layers.get(id);
-  }
-
-  invalidate(): void {
-    this.generation++;
-    this.loadedAt = Number.NEGATIVE_INFINITY;
   }
 
   private refresh(): Promise<void> {
@@ -76,19 +96,21 @@ export class LayerRegistry {
     );
     // This process wrote since the read began, so it may lack that write: the read begun after it counts.
     if (generation !== this.generation) return;
-    this.layers = new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          id: r.id,
-          sourceTable: r.source_table,
-          geometryType: r.geometry_type,
-          minZoom: r.min_zoom,
-          maxZoom: r.max_zoom,
-          featureCap: r.tile_feature_cap,
-          version: r.version,
-        },
-      ]),
+    const layers: TileLayer[] = rows.map((r) => ({
+      id: r.id,
+      sourceTable: r.source_table,
+      geometryType: r.geometry_type,
+      minZoom: r.min_zoom,
+      maxZoom: r.max_zoom,
+      featureCap: r.tile_feature_cap,
+      version: r.version,
+    }));
+    this.layers = new Map(layers.map((layer) => [layer.id, layer]));
+    this.tilesets = new Map(
+      TILESETS.map((id) => {
+        const members = layers.filter((layer) => isTilesetMember(id, layer)).sort((a, b) => (a.id < b.id ? -1 : 1));
+        return [id, { id, version: tilesetVersion(members), members }];
+      }),
     );
     this.loadedAt = performance.now();
   }

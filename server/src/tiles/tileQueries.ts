@@ -28,19 +28,29 @@ const SOURCES: Record<TileLayer['sourceTable'], { from: string; attributes: stri
 export const EXTENT = 4096;
 export const BUFFER = 64;
 
-// $1 layer id, $2 z, $3 x, $4 y, $5 simplification tolerance (EPSG:3857 metres), $6 feature cap.
-const rowsIn = (table: TileLayer['sourceTable'], geometry: string) => {
+/**
+ * The rows of one tile. Of one layer ($1 layer id, $6 feature cap) or of a tileset's layers ($1 layer ids, $6
+ * their caps, each layer's rows capped on their own); $2 z, $3 x, $4 y, $5 simplification tolerance (EPSG:3857
+ * metres).
+ */
+const rowsIn = (table: TileLayer['sourceTable'], geometry: string, of: 'layer' | 'tileset') => {
   const s = SOURCES[table];
-  return `SELECT ${s.attributes}, ${geometry}
+  const rows = (layer: string, cap: string) => `SELECT ${s.attributes}, ${geometry}
             FROM ${s.from}
-           WHERE s.layer_id = $1
+           WHERE s.layer_id = ${layer}
              AND ${s.geom} && ST_TileEnvelope($2::int, $3::int, $4::int, margin => ${BUFFER / EXTENT})
            ORDER BY ${s.order}
-           LIMIT $6`;
+           LIMIT ${cap}`;
+  if (of === 'layer') return rows('$1', '$6');
+  return `SELECT r.* FROM unnest($1::text[], $6::int[]) AS m(layer_id, cap)
+           CROSS JOIN LATERAL (${rows('m.layer_id', 'm.cap')}) r`;
 };
 
 // Simplify to about one tile unit before encoding; preserveCollapsed keeps small features visible as dots.
 const simplified = (table: TileLayer['sourceTable']) => `ST_Simplify(${SOURCES[table].geom}, $5::float8, true)`;
+
+const mvtGeometry = (table: TileLayer['sourceTable']) =>
+  `ST_AsMVTGeom(${simplified(table)}, ST_TileEnvelope($2::int, $3::int, $4::int), ${EXTENT}, ${BUFFER}, true) AS geom`;
 
 /**
  * One query per tile on PostGIS with protobuf: returns the encoded tile as base64 text (empty for an empty
@@ -50,18 +60,28 @@ const simplified = (table: TileLayer['sourceTable']) => `ST_Simplify(${SOURCES[t
  * several times faster (bench/results/tiles.md).
  */
 export const mvtSql = (table: TileLayer['sourceTable']) =>
-  `WITH q AS (${rowsIn(
-    table,
-    `ST_AsMVTGeom(${simplified(table)}, ST_TileEnvelope($2::int, $3::int, $4::int), ${EXTENT}, ${BUFFER}, true) AS geom`,
-  )})
+  `WITH q AS (${rowsIn(table, mvtGeometry(table), 'layer')})
    SELECT encode(ST_AsMVT(q, $1::text, ${EXTENT}, 'geom'), 'base64') AS mvt FROM q WHERE geom IS NOT NULL`;
+
+/**
+ * A tileset's tile: one MVT layer per member layer (named after it), concatenated, which is what a tile of
+ * several layers is. Same result shape as `mvtSql`.
+ */
+export const tilesetMvtSql = (table: TileLayer['sourceTable']) =>
+  `WITH q AS (${rowsIn(table, mvtGeometry(table), 'tileset')})
+   SELECT encode(string_agg(mvt, ''::bytea ORDER BY layer), 'base64') AS mvt
+     FROM (SELECT q.layer, ST_AsMVT(q, q.layer, ${EXTENT}, 'geom') AS mvt
+             FROM q WHERE geom IS NOT NULL GROUP BY q.layer) l`;
 
 /** The tile bytes of an `mvtSql` row (PostgreSQL's base64 has line breaks, which Node's decoder skips). */
 export const decodeMvt = (row: { mvt: string | null } | undefined): Buffer => Buffer.from(row?.mvt ?? '', 'base64');
 
-/** The same rows as GeoJSON (EPSG:4326), for encoding in JavaScript where PostGIS lacks protobuf. */
-export const geojsonRowsSql = (table: TileLayer['sourceTable']) =>
-  rowsIn(table, `ST_AsGeoJSON(ST_Transform(${simplified(table)}, 4326), 9)::json AS geometry`);
+/**
+ * The same rows as GeoJSON (EPSG:4326), for encoding in JavaScript where PostGIS lacks protobuf; each row
+ * names its layer in `layer`.
+ */
+export const geojsonRowsSql = (table: TileLayer['sourceTable'], of: 'layer' | 'tileset') =>
+  rowsIn(table, `ST_AsGeoJSON(ST_Transform(${simplified(table)}, 4326), 9)::json AS geometry`, of);
 
 /** Zoom from which a layer's full feature cap applies. */
 const FULL_CAP_ZOOM = 15;
@@ -74,18 +94,28 @@ export function featureCapAt(cap: number, z: number): number {
   return Math.max(1, Math.floor(cap / 2 ** Math.max(0, FULL_CAP_ZOOM - z)));
 }
 
-/** The parameters of `mvtSql` and `geojsonRowsSql` for one tile. */
+/** About one tile unit in EPSG:3857 metres: finer detail cannot show in the tile. */
+const toleranceAt = (z: number) => tileSpanMetres(z) / EXTENT;
+
+/** The parameters of `mvtSql` and `geojsonRowsSql(…, 'layer')` for one tile. */
 export function tileQueryValues(
   layer: Pick<TileLayer, 'id' | 'featureCap'>,
   tile: TileAddress,
 ): [string, number, number, number, number, number] {
+  return [layer.id, tile.z, tile.x, tile.y, toleranceAt(tile.z), featureCapAt(layer.featureCap, tile.z)];
+}
+
+/** The parameters of `tilesetMvtSql` and `geojsonRowsSql(…, 'tileset')` for one tile of the given layers. */
+export function tilesetQueryValues(
+  layers: readonly Pick<TileLayer, 'id' | 'featureCap'>[],
+  tile: TileAddress,
+): [string[], number, number, number, number, number[]] {
   return [
-    layer.id,
+    layers.map((layer) => layer.id),
     tile.z,
     tile.x,
     tile.y,
-    // About one tile unit in EPSG:3857 metres: finer detail cannot show in the tile.
-    tileSpanMetres(tile.z) / EXTENT,
-    featureCapAt(layer.featureCap, tile.z),
+    toleranceAt(tile.z),
+    layers.map((layer) => featureCapAt(layer.featureCap, tile.z)),
   ];
 }

@@ -3,19 +3,24 @@ import { gzip as gzipCallback } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import type { Queryable } from '../repositories/queryable';
 import { encodeTile, type TileRow } from './encodeTile';
-import { LayerRegistry, type TileLayer } from './layerRegistry';
+import { LayerRegistry, type TileLayer, type Tileset } from './layerRegistry';
 import type { TileAddress } from './tileAddress';
-import { decodeMvt, geojsonRowsSql, mvtSql, tileQueryValues } from './tileQueries';
+import { decodeMvt, geojsonRowsSql, mvtSql, tileQueryValues, tilesetMvtSql, tilesetQueryValues } from './tileQueries';
+import { TILESET_TABLE } from './tilesets';
 
 const gzip = promisify(gzipCallback);
 
-/** The tile queries per source table, built once rather than on every uncached tile. */
-const TABLES = ['site', 'parcel'] as const satisfies readonly TileLayer['sourceTable'][];
-const MVT_SQL = Object.fromEntries(TABLES.map((t) => [t, mvtSql(t)])) as Record<TileLayer['sourceTable'], string>;
-const ROWS_SQL = Object.fromEntries(TABLES.map((t) => [t, geojsonRowsSql(t)])) as Record<
-  TileLayer['sourceTable'],
-  string
->;
+type Table = TileLayer['sourceTable'];
+type Of = 'layer' | 'tileset';
+
+/** The tile queries per source table and kind of tile, built once rather than on every uncached tile. */
+const TABLES = ['site', 'parcel'] as const satisfies readonly Table[];
+const byTable = (sql: (table: Table) => string) =>
+  Object.fromEntries(TABLES.map((t) => [t, sql(t)])) as Record<Table, string>;
+const SQL: Record<Of, { mvt: Record<Table, string>; rows: Record<Table, string> }> = {
+  layer: { mvt: byTable(mvtSql), rows: byTable((t) => geojsonRowsSql(t, 'layer')) },
+  tileset: { mvt: byTable(tilesetMvtSql), rows: byTable((t) => geojsonRowsSql(t, 'tileset')) },
+};
 
 /** `postgis`: ST_AsMVT in the database; `js`: rows from the database, encoded with geojson-vt + vt-pbf. */
 export type TileEncoder = 'postgis' | 'js';
@@ -77,11 +82,27 @@ export class TileService {
   }
 
   /** The encoded tile, from the cache when this layer version's tile was rendered before. */
-  async get(layer: TileLayer, tile: TileAddress): Promise<{ tile: EncodedTile; cached: boolean; key: string }> {
-    const key = `${layer.id}/${layer.version}/${tile.z}/${tile.x}/${tile.y}`;
+  get(layer: TileLayer, tile: TileAddress): Promise<{ tile: EncodedTile; cached: boolean; key: string }> {
+    return this.cached(`${layer.id}/${layer.version}/${tile.z}/${tile.x}/${tile.y}`, async () =>
+      this.render(layer, tile, await this.encoder()),
+    );
+  }
+
+  /** A tileset's encoded tile, from the cache when this tileset version's tile was rendered before. */
+  getTileset(tileset: Tileset, tile: TileAddress): Promise<{ tile: EncodedTile; cached: boolean; key: string }> {
+    // Layer ids are slugs, so `set:` keys never meet a layer's.
+    return this.cached(`set:${tileset.id}/${tileset.version}/${tile.z}/${tile.x}/${tile.y}`, async () =>
+      this.renderTileset(tileset, tile, await this.encoder()),
+    );
+  }
+
+  private async cached(
+    key: string,
+    render: () => Promise<Buffer>,
+  ): Promise<{ tile: EncodedTile; cached: boolean; key: string }> {
     const hit = this.cache?.get(key);
     if (hit) return { tile: hit, cached: true, key };
-    const encoded: EncodedTile = { raw: await this.render(layer, tile, await this.encoder()) };
+    const encoded: EncodedTile = { raw: await render() };
     this.cache?.set(key, encoded);
     return { tile: encoded, cached: false, key };
   }
@@ -96,23 +117,45 @@ export class TileService {
   }
 
   /** Renders one tile with the given encoder, bypassing the cache (tests compare the two encoders). */
-  async render(layer: TileLayer, tile: TileAddress, encoder: TileEncoder): Promise<Buffer> {
-    const values = tileQueryValues(layer, tile);
-    const name = (prefix: string) => (this.options.namedStatements ? { name: `${prefix}-${layer.sourceTable}` } : {});
+  render(layer: TileLayer, tile: TileAddress, encoder: TileEncoder): Promise<Buffer> {
+    return this.query({ of: 'layer', table: layer.sourceTable, values: tileQueryValues(layer, tile), tile, encoder });
+  }
+
+  /**
+   * Renders a tileset's tile: one MVT layer per member whose zoom range holds the tile's zoom (an empty tile
+   * when none does), bypassing the cache.
+   */
+  async renderTileset(tileset: Tileset, tile: TileAddress, encoder: TileEncoder): Promise<Buffer> {
+    const layers = tileset.members.filter((layer) => tile.z >= layer.minZoom && tile.z <= layer.maxZoom);
+    if (layers.length === 0) return Buffer.alloc(0);
+    const values = tilesetQueryValues(layers, tile);
+    return this.query({ of: 'tileset', table: TILESET_TABLE[tileset.id], values, tile, encoder });
+  }
+
+  private async query({
+    of,
+    table,
+    values,
+    tile,
+    encoder,
+  }: {
+    of: Of;
+    table: Table;
+    values: unknown[];
+    tile: TileAddress;
+    encoder: TileEncoder;
+  }): Promise<Buffer> {
+    const name = (prefix: string) => (this.options.namedStatements ? { name: `${prefix}-${of}-${table}` } : {});
     if (encoder === 'postgis') {
       const { rows } = await this.db.query<{ mvt: string | null }>({
         ...name('tile-mvt'),
-        text: MVT_SQL[layer.sourceTable],
+        text: SQL[of].mvt[table],
         values,
       });
       return decodeMvt(rows[0]);
     }
-    const { rows } = await this.db.query<TileRow>({
-      ...name('tile-rows'),
-      text: ROWS_SQL[layer.sourceTable],
-      values,
-    });
-    const encoded = encodeTile({ layerName: layer.id, rows, tile });
+    const { rows } = await this.db.query<TileRow>({ ...name('tile-rows'), text: SQL[of].rows[table], values });
+    const encoded = encodeTile({ rows, tile });
     return Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
   }
 }

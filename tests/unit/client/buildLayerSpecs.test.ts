@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import layersJson from '../../../data/layers.json';
 import type { Layer } from '../../../server/src/schemas/layer';
 import { buildBaseStyle } from '../../../client/src/map/buildBaseStyle';
-import { buildSourceSpec } from '../../../client/src/map/buildSourceSpec';
+import { buildSourceSpec, buildSources } from '../../../client/src/map/buildSourceSpec';
 import {
   buildLayerSpecs,
   fillOpacity,
@@ -20,7 +20,9 @@ import {
   fillLayerId,
   illustrativeLineLayerId,
   lineLayerId,
+  layerSourceId,
   sourceId,
+  tilesetSourceId,
   STATE_UNMATCHED,
 } from '../../../client/src/map/ids';
 import {
@@ -45,10 +47,13 @@ const ORIGIN = 'http://127.0.0.1:3100';
 const IS_ILLUSTRATIVE = ['==', ['get', 'accuracy'], 'illustrative'];
 const IS_NOT_ILLUSTRATIVE = ['!=', ['get', 'accuracy'], 'illustrative'];
 
-/** The layers of data/layers.json as the API would list them. */
+const SITES_TILESET = { id: 'sites', version: '0123456789abcdef' };
+
+/** The layers of data/layers.json as the API would list them: polygons and lines in the `sites` tileset. */
 const SEED_LAYERS: readonly Layer[] = deepFreeze(
   layersJson.map((entry) =>
     makeLayer({
+      tileset: entry.geometry_type === 'point' ? null : SITES_TILESET,
       id: entry.id,
       title: { da: entry.title_da, en: entry.title_en },
       theme: entry.theme as Layer['theme'],
@@ -80,6 +85,14 @@ describe('buildLayerSpecs for a polygon layer', () => {
 
   it('reads the one source-layer of its vector tiles, named after the layer', () => {
     for (const spec of specs) expect(sourceLayerOf(spec)).toBe('bellingeparken');
+  });
+
+  it('in a tileset, reads the tileset’s source and the source-layer named after the layer', () => {
+    const member = makeLayer({ id: 'bellingeparken', tileset: SITES_TILESET });
+    for (const spec of buildLayerSpecs({ layer: member, visible: true })) {
+      expect('source' in spec && spec.source).toBe(tilesetSourceId('sites'));
+      expect(sourceLayerOf(spec)).toBe('bellingeparken');
+    }
   });
 
   it('splits the outlines by accuracy and dashes the illustrative one', () => {
@@ -240,8 +253,10 @@ describe('the whole style', () => {
     const base = buildBaseStyle({ basemapUrl });
     const sources = { ...base.sources };
     const layers = [...base.layers];
+    for (const [id, spec] of buildSources({ layers: SEED_LAYERS, origin: ORIGIN, collections: COLLECTIONS })) {
+      sources[id] = spec;
+    }
     for (const layer of orderForDrawing(SEED_LAYERS)) {
-      sources[sourceId(layer.id)] = buildSourceSpec({ layer, origin: ORIGIN, features: COLLECTIONS[layer.id] });
       layers.push(...buildLayerSpecs({ layer, visible: true, overBasemap: basemapUrl !== null }));
     }
     return { ...base, sources, layers };
@@ -257,11 +272,16 @@ describe('the whole style', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('draws polygons and lines from vector tiles and points from GeoJSON', () => {
-    const { sources } = styleWith(null);
+  it('draws polygons and lines from one tileset’s vector tiles and points from GeoJSON', () => {
+    const { sources, layers } = styleWith(null);
     for (const layer of SEED_LAYERS) {
-      expect(sources[sourceId(layer.id)]?.type).toBe(layer.geometry_type === 'point' ? 'geojson' : 'vector');
+      expect(sources[layerSourceId(layer)]?.type).toBe(layer.geometry_type === 'point' ? 'geojson' : 'vector');
     }
+    const vector = Object.entries(sources).filter(([, spec]) => spec.type === 'vector');
+    expect(vector.map(([id]) => id)).toEqual([tilesetSourceId('sites')]);
+    // Every source is used, and every style layer's source exists.
+    const used = new Set(layers.flatMap((layer) => ('source' in layer ? [layer.source] : [])));
+    expect(used).toEqual(new Set(Object.keys(sources)));
   });
 
   it('is offline unless a basemap is configured: no glyphs, sprite or source beyond the page’s origin', () => {

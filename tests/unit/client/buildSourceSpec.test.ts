@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildSourceSpec, MAX_TILE_ZOOM, tileUrlTemplate } from '../../../client/src/map/buildSourceSpec';
+import {
+  buildSources,
+  buildSourceSpec,
+  buildTilesetSourceSpec,
+  MAX_TILE_ZOOM,
+  tileUrlTemplate,
+} from '../../../client/src/map/buildSourceSpec';
+import { sourceId, tilesetSourceId } from '../../../client/src/map/ids';
 import { COLLECTIONS, makeLayer } from './fixtures';
 
 const ORIGIN = 'http://127.0.0.1:3100';
@@ -65,5 +72,47 @@ describe('buildSourceSpec for a point layer', () => {
       type: 'geojson',
       data: { type: 'FeatureCollection', features: [] },
     });
+  });
+});
+
+describe('tileset sources', () => {
+  const tileset = { id: 'sites', version: 'a1b2c3d4e5f60718' };
+  const members = [
+    makeLayer({ id: 'municipality', min_zoom: 0, max_zoom: 22, tileset }),
+    makeLayer({ id: 'koege-nord-plots', min_zoom: 9, max_zoom: 22, tileset }),
+    makeLayer({ id: 'koege-dige', geometry_type: 'line', min_zoom: 8, max_zoom: 12, tileset }),
+  ];
+
+  it('ask one URL with the tileset’s version, from the first zoom any member is drawn at', () => {
+    expect(buildTilesetSourceSpec({ members, origin: ORIGIN })).toEqual({
+      type: 'vector',
+      tiles: ['http://127.0.0.1:3100/tiles/sets/sites/{z}/{x}/{y}.mvt?v=a1b2c3d4e5f60718'],
+      minzoom: 0,
+      maxzoom: MAX_TILE_ZOOM,
+      promoteId: 'id',
+    });
+    expect(buildTilesetSourceSpec({ members: members.slice(1), origin: ORIGIN })).toMatchObject({ minzoom: 8 });
+    expect(buildTilesetSourceSpec({ members: [members[2]!], origin: ORIGIN })).toMatchObject({ maxzoom: 12 });
+  });
+
+  it('refuse a group without a tileset', () => {
+    expect(() => buildTilesetSourceSpec({ members: [makeLayer({ id: 'sea' })], origin: ORIGIN })).toThrow();
+    expect(() => buildTilesetSourceSpec({ members: [], origin: ORIGIN })).toThrow();
+  });
+
+  it('buildSources gives one source per tileset and one per other layer', () => {
+    const parcels = makeLayer({ id: 'synth-parcels', min_zoom: 13, version: 4 });
+    const stations = makeLayer({ id: 'stations', geometry_type: 'point' });
+    const sources = buildSources({
+      layers: [...members, parcels, stations],
+      origin: ORIGIN,
+      collections: { stations: COLLECTIONS.stations! },
+    });
+    expect([...sources.keys()].sort()).toEqual(
+      [sourceId('stations'), sourceId('synth-parcels'), tilesetSourceId('sites')].sort(),
+    );
+    expect(sources.get(sourceId('synth-parcels'))).toEqual(buildSourceSpec({ layer: parcels, origin: ORIGIN }));
+    expect(sources.get(tilesetSourceId('sites'))).toEqual(buildTilesetSourceSpec({ members, origin: ORIGIN }));
+    expect(sources.get(sourceId('stations'))).toMatchObject({ type: 'geojson', data: COLLECTIONS.stations });
   });
 });

@@ -28,6 +28,7 @@ export function makeLayer(overrides: Partial<Layer> & Pick<Layer, 'id'>): Layer 
     max_zoom: 22,
     delivery: geometryType === 'point' ? 'geojson' : 'tiles',
     version: 1,
+    tileset: null,
     feature_count: 1,
     illustrative: false,
     bbox: [12, 55.4, 12.2, 55.5],
