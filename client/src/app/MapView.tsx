@@ -119,9 +119,10 @@ export function MapView() {
     });
     let matchingKey: string | null = null;
     const sync = (state: AppState, prev: AppState | null) => {
+      // The tile layers go on the map as soon as the list is in; the point layers' features follow.
       if (
-        state.layersStatus === 'ready' &&
-        (prev?.layersStatus !== 'ready' || state.layers !== prev.layers || state.collections !== prev.collections)
+        state.layers.length > 0 &&
+        (prev === null || state.layers !== prev.layers || state.collections !== prev.collections)
       ) {
         controller.setData({
           layers: state.layers,

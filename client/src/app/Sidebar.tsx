@@ -1,7 +1,6 @@
 import { lazy, Suspense, type KeyboardEvent } from 'react';
 import { useAppStore } from '../store/useAppStore';
 import { SIDEBAR_TABS as TABS, type SidebarTab } from '../store/uiSlice';
-import { ClimatePanel } from './ClimatePanel';
 import { FinderPanel } from './FinderPanel';
 import { IgnoredParamsNotice } from './IgnoredParamsNotice';
 import { LayerPanel } from './LayerPanel';
@@ -18,6 +17,8 @@ const TAB_LABELS = {
 
 /** The sketch tab is for the few who plan: its code loads when the tab first opens, not with the map. */
 const SketchPanel = lazy(() => import('./SketchPanel').then((module) => ({ default: module.SketchPanel })));
+/** The climate tab's panels load when it first opens too (its state and the map's flood layers do not wait). */
+const ClimatePanel = lazy(() => import('./ClimatePanel').then((module) => ({ default: module.ClimatePanel })));
 
 /** The presentation's link parameter: when unreadable, the sidebar says so whatever tab is open. */
 const PRESENT_PARAM = ['present'] as const;
@@ -60,7 +61,11 @@ export function Sidebar() {
         {tab === 'layers' && <LayerPanel />}
         {tab === 'policy' && <PolicyPanel />}
         {tab === 'finder' && <FinderPanel />}
-        {tab === 'climate' && <ClimatePanel />}
+        {tab === 'climate' && (
+          <Suspense fallback={<p className="panel__muted">{t('climate.loadingPanel')}</p>}>
+            <ClimatePanel />
+          </Suspense>
+        )}
         {tab === 'sketch' && (
           <Suspense fallback={<p className="panel__muted">{t('sketch.loadingPanel')}</p>}>
             <SketchPanel />

@@ -471,6 +471,7 @@ export const da = {
   'present.link': 'Link til dette trin',
   'present.ignored': 'Præsentationens trin i linket kunne ikke læses og blev ignoreret.',
   'tabs.sketch': 'Skitser',
+  'climate.loadingPanel': 'Henter klimavisningen …',
   'sketch.loadingPanel': 'Henter skitseværktøjet …',
   'sketch.heading': 'Planlægningsskitser',
   'sketch.draftNotice': 'Kladde – ikke en vedtaget plan. Skitserne er planlæggernes forslag til kommuneplanen.',

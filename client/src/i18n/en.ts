@@ -474,6 +474,7 @@ export const en: Record<MessageKey, string> = {
   'present.link': 'Link to this step',
   'present.ignored': 'The presentation step in the link could not be read and was ignored.',
   'tabs.sketch': 'Sketches',
+  'climate.loadingPanel': 'Loading the climate view …',
   'sketch.loadingPanel': 'Loading the sketch tools …',
   'sketch.heading': 'Planning sketches',
   'sketch.draftNotice': 'Draft – not an adopted plan. The sketches are planners’ proposals for the municipal plan.',

@@ -174,7 +174,10 @@ export class MapController {
       this.applyHighlighted(this.highlighted);
       if (this.matching !== null) this.applyMatching(this.matching);
       this.applyFlood();
-      this.reportReadyWhenIdle();
+      // Ready means every layer drawn: the point layers' features may come in a later call.
+      if (layers.every((layer) => layer.delivery !== 'geojson' || layer.id in data.collections)) {
+        this.reportReadyWhenIdle();
+      }
     });
   }
 
@@ -263,7 +266,7 @@ export class MapController {
       for (const id of tileSources) {
         const source = this.map.getSource<VectorTileSource>(id);
         // setTiles reloads the source's tiles, the failed ones included.
-        if (source) source.setTiles([...source.tiles]);
+        if (source) source.setTiles([...(source.serialize().tiles ?? [])]);
       }
     });
   }

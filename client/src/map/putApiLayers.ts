@@ -58,7 +58,11 @@ export function setApiLayersHidden({
   }
 }
 
-// setTiles reloads every tile of the source: only when the version's URLs really changed.
+/**
+ * setTiles reloads every tile of the source: only when the version's URLs really changed. The URLs are read from
+ * the source's options, which it has from the start (`source.tiles` is only set once it has loaded).
+ */
 function setTilesIfChanged(source: VectorTileSource, tiles: string[]): void {
-  if (source.tiles.length !== tiles.length || source.tiles.some((url, i) => url !== tiles[i])) source.setTiles(tiles);
+  const current = source.serialize().tiles ?? [];
+  if (current.length !== tiles.length || current.some((url, i) => url !== tiles[i])) source.setTiles(tiles);
 }

@@ -5,7 +5,10 @@ import type { AppSlice, LoadStatus } from './AppState';
 import { errorMessage } from './errorMessage';
 
 export interface LayersSlice {
-  /** Layers in the API's order (sort_order). */
+  /**
+   * Layers in the API's order (sort_order). Set as soon as the list arrives, before the point layers' features
+   * (`layersStatus` is 'ready' once those are in `collections` too).
+   */
   layers: Layer[];
   /**
    * Features (EPSG:4326) of the layers delivered as GeoJSON (points), by layer id. Polygon and line
@@ -20,7 +23,7 @@ export interface LayersSlice {
   tilesRetry: number;
   /** Ids of layers switched off, sorted. */
   hiddenLayerIds: string[];
-  /** Fetches the layer list and then the GeoJSON layers' features; on failure nothing half-loaded is kept. */
+  /** Fetches the layer list and then the GeoJSON layers' features; on failure the layers before it are kept. */
   loadLayers(): Promise<void>;
   toggleLayer(layerId: string): void;
   setLayersVisible(layerIds: readonly string[], visible: boolean): void;
@@ -40,8 +43,11 @@ export function createLayersSlice({ api }: { api: KoegeApi }): AppSlice<LayersSl
     async loadLayers() {
       if (get().layersStatus === 'loading') return;
       set({ layersStatus: 'loading', layersError: null });
+      const previous = get().layers;
       try {
         const { layers } = await api.getLayers();
+        // The map starts loading the tile layers now, while the point layers' features are fetched.
+        set({ layers });
         const entries = await Promise.all(
           layers
             .filter((layer) => layer.delivery === 'geojson')
@@ -50,7 +56,7 @@ export function createLayersSlice({ api }: { api: KoegeApi }): AppSlice<LayersSl
         set({ layers, collections: Object.fromEntries(entries), layersStatus: 'ready' });
         get().framePresentation();
       } catch (error) {
-        set({ layersStatus: 'error', layersError: errorMessage(error) });
+        set({ layers: previous, layersStatus: 'error', layersError: errorMessage(error) });
       }
     },
     toggleLayer(layerId) {

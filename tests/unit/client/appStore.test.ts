@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../client/src/api/ApiError';
 import type { KoegeApi } from '../../../client/src/api/KoegeApi';
 import { createAppStore, startApp } from '../../../client/src/store/createAppStore';
@@ -123,6 +123,26 @@ describe('layers', () => {
     expect(store.getState().collections).toEqual(COLLECTIONS);
   });
 
+  it('hands over the layer list before the point layers’ features, and is ready once they are in', async () => {
+    let release: () => void = () => {};
+    const api = fakeApi();
+    const store = createAppStore({
+      api: {
+        ...api,
+        getLayerFeatures: async (layerId) => {
+          await new Promise<void>((resolve) => (release = resolve));
+          return api.getLayerFeatures(layerId);
+        },
+      },
+    });
+    const loading = store.getState().loadLayers();
+    await vi.waitFor(() => expect(store.getState().layers.length).toBe(LAYERS.length));
+    expect(store.getState()).toMatchObject({ layersStatus: 'loading', collections: {} });
+    release();
+    await loading;
+    expect(store.getState()).toMatchObject({ layersStatus: 'ready', collections: COLLECTIONS });
+  });
+
   it('reports an error when a point layer’s features fail, keeping nothing half-loaded', async () => {
     const store = createAppStore({
       api: fakeApi({
@@ -131,6 +151,23 @@ describe('layers', () => {
     });
     await store.getState().loadLayers();
     expect(store.getState()).toMatchObject({ layersStatus: 'error', layersError: 'Internal Server Error', layers: [] });
+  });
+
+  it('keeps the layers it had when a reload fails', async () => {
+    let fail = false;
+    const api = fakeApi();
+    const store = createAppStore({
+      api: {
+        ...api,
+        getLayerFeatures: async (id) => (fail ? Promise.reject(new Error('down')) : api.getLayerFeatures(id)),
+      },
+    });
+    await store.getState().loadLayers();
+    const before = store.getState().layers;
+    fail = true;
+    await store.getState().loadLayers();
+    expect(store.getState()).toMatchObject({ layersStatus: 'error', layersError: 'down' });
+    expect(store.getState().layers).toBe(before);
   });
 
   it('keeps the first tile failure until a retry, which asks the map to load its tiles again', () => {
