@@ -92,6 +92,11 @@ export class MapController {
   private selected: SiteRef | null = null;
   private highlighted: SiteRef[] = [];
   private matching: { layerId: string; ids: readonly string[] | null } | null = null;
+  /**
+   * Whether any plot was ever dimmed. Until then an unfiltered finder has nothing to undo, so neither setMatching
+   * nor every loaded tile (all site layers share the finder's tileset) walks the plots' features.
+   */
+  private everDimmed = false;
   private flood: FloodExtent | null = null;
   private floodComparison: FloodExtent | null = null;
   private readyReported = false;
@@ -115,8 +120,6 @@ export class MapController {
       zoom: initialView.zoom,
       minZoom: MIN_ZOOM,
       maxZoom: MAX_ZOOM,
-      // Screenshots and pixel checks in browser tests read the canvas back.
-      canvasContextAttributes: { preserveDrawingBuffer: true },
       attributionControl: basemapUrl ? { compact: true } : false,
     });
     this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
@@ -144,7 +147,13 @@ export class MapController {
     this.map.on('sourcedata', (event) => {
       const matching = this.matching;
       const layer = matching === null ? undefined : this.layers.get(matching.layerId);
-      if (matching !== null && layer && event.sourceId === layerSourceId(layer) && event.tile !== undefined) {
+      if (
+        matching !== null &&
+        this.everDimmed &&
+        layer &&
+        event.sourceId === layerSourceId(layer) &&
+        event.tile !== undefined
+      ) {
         this.markUnmatched(matching);
       }
     });
@@ -354,6 +363,9 @@ export class MapController {
     const layer = this.layers.get(layerId);
     const source = layer && layerSourceId(layer);
     if (source === undefined || !this.map.getSource(source)) return;
+    // States of features whose tiles were unloaded stay with their ids, so once dimmed, always check.
+    if (ids === null && !this.everDimmed) return;
+    this.everDimmed = true;
     const wanted = ids === null ? null : new Set(ids);
     for (const feature of this.map.querySourceFeatures(source, { sourceLayer: layerId })) {
       if (feature.id === undefined) continue;

@@ -103,7 +103,6 @@ export class SwipeCompare {
       pitch: main.getPitch(),
       minZoom: MIN_ZOOM,
       maxZoom: MAX_ZOOM,
-      canvasContextAttributes: { preserveDrawingBuffer: true },
       // The main map's credit line shows over both (its controls lie above this map).
       attributionControl: false,
     });
