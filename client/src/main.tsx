@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { httpApi } from './api/httpApi';
 import { App } from './app/App';
-import { prewarmMapWorker } from './map/MapController';
 import { parseUrlState } from './app/urlState';
 import './app/app.css';
 import { parseExposeParam } from './expose/exposeUrl';
@@ -38,7 +37,6 @@ if (expose !== null) {
     ),
   );
 } else {
-  prewarmMapWorker();
   const storage = browserStorage();
   const store = createAppStore({
     api: httpApi,

@@ -2,7 +2,6 @@ import {
   Map as MapLibreMap,
   NavigationControl,
   Popup,
-  prewarm,
   ScaleControl,
   setWorkerUrl,
   type ErrorEvent,
@@ -39,14 +38,6 @@ import type { SwipeCompare, SwipeView } from './SwipeCompare';
 
 // MapLibre 6 is ESM only: after bundling, its worker must be pointed at the emitted file.
 setWorkerUrl(workerUrl);
-
-/**
- * Starts MapLibre's worker (fetching and evaluating its script) now, not when the map is created: the map shell
- * calls it before React renders, so the worker is ready by the time the layer list arrives (bench:map).
- */
-export function prewarmMapWorker(): void {
-  prewarm();
-}
 
 /** Where browser tests find the map (tests/e2e declare its type on their side). */
 const TEST_HOOK = '__koegeMap';
