@@ -8,7 +8,9 @@ import { readConfig } from '../../server/src/config';
 export const SHIPPED_TERRAIN = elevationFilePath('/nonexistent-data-dir');
 
 /** A fresh app on the run's test database; close it in afterAll/afterEach. */
-export async function testApp(options: Pick<AppOptions, 'tiles' | 'elevation'> = {}): Promise<FastifyInstance> {
+export async function testApp(
+  options: Pick<AppOptions, 'tiles' | 'elevation' | 'clientRoot'> = {},
+): Promise<FastifyInstance> {
   const engine = inject('engine');
   return buildApp({
     db: { connectionString: inject('databaseUrl'), engine, poolSize: engine === 'pglite' ? 1 : 4 },
