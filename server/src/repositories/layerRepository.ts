@@ -33,8 +33,9 @@ export async function listLayers(db: Queryable): Promise<Layer[]> {
        WHERE l.source_table = 'site'
        GROUP BY l.id
       UNION ALL
-      -- Parcel registers are synthetic or official, never illustrative; their extent comes from the index.
-      SELECT l.id, (SELECT count(*)::int FROM parcel p WHERE p.layer_id = l.id), false,
+      -- Parcel registers are synthetic or official, never illustrative; their count is kept by triggers
+      -- (migration 009), their extent comes from the index.
+      SELECT l.id, l.parcel_count::int, false,
              ST_Transform(ST_SetSRID(ST_EstimatedExtent('public', 'parcel', 'geom_3857')::geometry, 3857), 4326)::box2d
         FROM layer l
        WHERE l.source_table = 'parcel')
