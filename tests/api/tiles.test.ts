@@ -22,6 +22,13 @@ afterAll(() => app.close());
 
 const tileLayers = () => layers.filter((l) => l.geometry_type !== 'point');
 const decode = (bytes: Uint8Array) => new VectorTile(new PbfReader(bytes));
+/** The features of one MVT layer of a tile (none for an empty tile or a missing layer), in the order of their ids. */
+const layerFeatures = (bytes: Uint8Array, layer: string) => {
+  const vl = bytes.length ? decode(bytes).layers[layer] : undefined;
+  return Array.from({ length: vl?.length ?? 0 }, (_, i) => vl!.feature(i)).sort((p, q) =>
+    String(p.properties.id).localeCompare(String(q.properties.id)),
+  );
+};
 const url = (layer: string, t: { z: number; x: number; y: number }, query = '') =>
   `/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt${query}`;
 
@@ -183,12 +190,8 @@ describe('GET /tiles/sets/:tileset/:z/:x/:y.mvt', () => {
   const setUrl = (t: { z: number; x: number; y: number }, query = '') =>
     `/tiles/sets/sites/${t.z}/${t.x}/${t.y}.mvt${query}`;
   /** The features of one MVT layer, by id, with their attributes and geometry. */
-  const featuresOf = (bytes: Uint8Array, layer: string) => {
-    const vl = bytes.length ? decode(bytes).layers[layer] : undefined;
-    return Array.from({ length: vl?.length ?? 0 }, (_, i) => vl!.feature(i))
-      .map((f) => ({ props: f.properties, type: f.type, geometry: f.loadGeometry() }))
-      .sort((p, q) => String(p.props.id).localeCompare(String(q.props.id)));
-  };
+  const featuresOf = (bytes: Uint8Array, layer: string) =>
+    layerFeatures(bytes, layer).map((f) => ({ props: f.properties, type: f.type, geometry: f.loadGeometry() }));
 
   it('/api/layers names the tileset of every site polygon and line layer, points and parcels have none', () => {
     const members = layers.filter((l) => l.tileset !== null);
@@ -309,12 +312,8 @@ describe('the two encoders', () => {
             app.tiles.render(layer, tile, 'postgis'),
             app.tiles.render(layer, tile, 'js'),
           ]);
-          const summary = (bytes: Uint8Array) => {
-            const vl = bytes.length ? decode(bytes).layers[l.id] : undefined;
-            return Array.from({ length: vl?.length ?? 0 }, (_, i) => vl!.feature(i))
-              .map((f) => ({ props: f.properties, type: f.type, extent: f.extent }))
-              .sort((p, q) => String(p.props.id).localeCompare(String(q.props.id)));
-          };
+          const summary = (bytes: Uint8Array) =>
+            layerFeatures(bytes, l.id).map((f) => ({ props: f.properties, type: f.type, extent: f.extent }));
           expect(summary(b), `${l.id} ${tile.z}/${tile.x}/${tile.y}`).toEqual(summary(a));
           compared += summary(a).length;
         }
@@ -335,17 +334,8 @@ describe('the two encoders', () => {
           app.tiles.renderTileset(tileset, tile, 'js'),
         ]);
         const summary = (bytes: Uint8Array) => {
-          const vt = bytes.length ? decode(bytes) : { layers: {} as VectorTile['layers'] };
-          return Object.fromEntries(
-            Object.entries(vt.layers)
-              .sort(([p], [q]) => p.localeCompare(q))
-              .map(([name, vl]) => [
-                name,
-                Array.from({ length: vl.length }, (_, i) => vl.feature(i).properties).sort((p, q) =>
-                  String(p.id).localeCompare(String(q.id)),
-                ),
-              ]),
-          );
+          const names = bytes.length ? Object.keys(decode(bytes).layers).sort() : [];
+          return Object.fromEntries(names.map((name) => [name, layerFeatures(bytes, name).map((f) => f.properties)]));
         };
         expect(summary(b), `${tile.z}/${tile.x}/${tile.y}`).toEqual(summary(a));
         compared += Object.keys(summary(a)).length;

@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/Lang';
 import { PLOT_SORT_KEYS, type FinderSort } from '../store/FinderFilters';
 import type { AppState } from '../store/AppState';
 import { useAppStore } from '../store/useAppStore';
-import { exposeHref } from '../expose/exposeUrl';
+import { ExposeLink } from './ExposeLink';
 import { ShortlistToggle } from './ShortlistToggle';
 import { TenderStatusBadge } from './TenderStatusBadge';
 import { useT } from './useT';
@@ -135,7 +135,6 @@ const ResultRow = memo(function ResultRow({
   hovered: boolean;
   selected: boolean;
 } & Pick<AppState, 'selectSite' | 'focusOn' | 'setHoveredSite'>) {
-  const t = useT();
   return (
     <li className="finder-list__row">
       {/* The toggle sits beside the item, not in it: a button cannot hold a button. */}
@@ -159,14 +158,7 @@ const ResultRow = memo(function ResultRow({
       </div>
       <div className="finder-list__side">
         <ShortlistToggle plotId={plot.id} name={plot.name} />
-        <a
-          className="button button--small expose-link"
-          href={exposeHref({ id: plot.id, lang })}
-          data-testid="finder-expose-link"
-          aria-label={t('expose.linkLabel', { name: plot.name })}
-        >
-          {t('expose.link')}
-        </a>
+        <ExposeLink plot={plot} lang={lang} testId="finder-expose-link" />
       </div>
     </li>
   );

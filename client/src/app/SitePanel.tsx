@@ -7,7 +7,7 @@ import { formatNumber } from '../i18n/formatNumber';
 import type { Lang } from '../i18n/Lang';
 import { useAppStore } from '../store/useAppStore';
 import { isMessageKey } from '../i18n/translate';
-import { exposeHref } from '../expose/exposeUrl';
+import { ExposeLink } from './ExposeLink';
 import { ShortlistToggle } from './ShortlistToggle';
 import { TenderHistory } from './TenderHistory';
 import { SiteTimelineLink } from './SiteTimelineLink';
@@ -71,14 +71,7 @@ function SiteBody({ site, lang }: { site: SiteDetail; lang: Lang }) {
       {site.kind === 'plot' && (
         <p className="site-panel__shortlist">
           <ShortlistToggle plotId={site.id} name={site.name} />{' '}
-          <a
-            className="button button--small expose-link"
-            href={exposeHref({ id: site.id, lang })}
-            data-testid="site-expose-link"
-            aria-label={t('expose.linkLabel', { name: site.name })}
-          >
-            {t('expose.link')}
-          </a>
+          <ExposeLink plot={site} lang={lang} testId="site-expose-link" />
         </p>
       )}
       {/* Data truth: say at once, not only at the bottom, when the drawn shape is not a real boundary. */}

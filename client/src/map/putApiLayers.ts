@@ -34,9 +34,10 @@ export function putApiLayers({
     else if (spec.type === 'vector' && spec.tiles) setTilesIfChanged(existing as VectorTileSource, spec.tiles);
   }
   for (const layer of orderForDrawing(layers)) {
-    const [first, ...rest] = buildLayerSpecs({ layer, visible: !hidden.has(layer.id), overBasemap });
-    if (first === undefined || map.getLayer(first.id)) continue;
-    for (const styleLayer of [first, ...rest]) map.addLayer(styleLayer, before);
+    if (styleLayerIds(layer).some((id) => map.getLayer(id))) continue;
+    for (const styleLayer of buildLayerSpecs({ layer, visible: !hidden.has(layer.id), overBasemap })) {
+      map.addLayer(styleLayer, before);
+    }
   }
 }
 
