@@ -5,6 +5,10 @@
  * 1. Mixed load: tiles, feature lists, site details, the public timeline and the policy at 50 connections for
  *    60 s (autocannon, no pipelining), while a planner saves a sketch every second. Targets: zero errors, p99
  *    reported, RSS growth between the first and the last 10 s at most 20 %.
+ * 1b. Worst case (issue #19): the cheap routes (tiles, lists, readiness) alone at 20 connections for 20 s, then
+ *    the same with every tenth request an expensive one (constraint checks of a 20,000-corner polygon, the
+ *    review's stars, OGC bbox queries, exports, new flood levels), per-client limits lifted as for an attacker
+ *    with many addresses. Targets: the cheap routes' p99 rises at most 2×, with zero errors on them.
  * 2. Restart: a lighter load goes on while PostgreSQL is stopped for a few seconds and started again. Targets:
  *    every answer is 2xx or 503 with Retry-After (never another 5xx, never a request over 5 s), readiness says
  *    "not ready" while it is gone, and the server serves again within 5 s of the database returning, with no
@@ -23,9 +27,11 @@ import { readRssMiB } from './lib/RssSampler';
 import { machineInfo } from './lib/machineInfo';
 import { mean, percentile, round } from './lib/stats';
 import { prng } from './lib/prng';
+import { expensiveRequests, mixIn, runTaggedLoad, type TagFigures, type TaggedRequest } from './lib/worstCaseMix';
 
 const MIXED = { connections: 50, durationS: 60 };
 const RESTART = { connections: 10, durationS: 30, stopAtS: 8, downS: 4 };
+const WORST = { connections: 20, durationS: 20, everyNth: 10, maxP99Ratio: 2 };
 const LIMITS = { memoryGrowth: 0.2, recoveryMs: 5000, slowMs: 5000 };
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -257,6 +263,12 @@ function outageProbe(origin: string) {
   };
 }
 
+/** One line of phase 1b's table. */
+const tagRow = (name: string, f: TagFigures) =>
+  `| ${name} | ${f.requests} | ${Object.entries(f.statuses)
+    .map(([c, n]) => `${n} × ${c}`)
+    .join(', ')} | ${f.p50} ms | ${f.p99} ms |`;
+
 function waitForPostgres(timeoutMs: number): number {
   const started = performance.now();
   while (performance.now() - started < timeoutMs) {
@@ -271,7 +283,10 @@ function waitForPostgres(timeoutMs: number): number {
 }
 
 async function main() {
-  const server: AppServer = await startAppServer({ env: { DATABASE_URL: databaseUrl!, LOG_LEVEL: 'error' } });
+  // Per-client limits lifted: phase 1b stands for an attacker with many addresses, whom only the budgets stop.
+  const server: AppServer = await startAppServer({
+    env: { DATABASE_URL: databaseUrl!, LOG_LEVEL: 'error', WRITE_RATE_LIMIT: '100000', EXPENSIVE_RATE_LIMIT: '100000' },
+  });
   const checks: { name: string; pass: boolean; detail: string }[] = [];
   const check = (name: string, pass: boolean, detail: string) => {
     checks.push({ name, pass, detail });
@@ -310,6 +325,32 @@ async function main() {
     );
     console.log(
       `[load] ${mixed.reqPerS.toFixed(0)} req/s, p50 ${mixed.p50} ms, p99 ${mixed.p99} ms, max ${mixed.max} ms`,
+    );
+
+    console.log(
+      `[load] phase 1b: cheap routes alone, then with every ${WORST.everyNth}th request expensive (${WORST.connections} connections, ${WORST.durationS} s each)`,
+    );
+    const cheapItems: TaggedRequest[] = paths
+      .filter((path) => path.startsWith('/tiles/') || path.startsWith('/api/layers/') || path.startsWith('/api/plots'))
+      .map((path, i) => ({ tag: 'cheap', method: 'GET', path: i % 10 === 0 ? '/api/health/ready' : path }));
+    const alone = await runTaggedLoad(server.origin, cheapItems, WORST.connections, WORST.durationS, LIMITS.slowMs);
+    const mixedItems = mixIn(cheapItems, expensiveRequests(60), WORST.everyNth);
+    const worst = await runTaggedLoad(server.origin, mixedItems, WORST.connections, WORST.durationS, LIMITS.slowMs);
+    const cheapBad = Object.entries(worst.cheap.statuses).filter(([code]) => !/^2\d\d$/.test(code));
+    const ratio = worst.cheap.p99 / alone.cheap.p99;
+    const summary = (f: TagFigures) =>
+      `${f.requests} requests (${Object.entries(f.statuses)
+        .map(([c, n]) => `${n} × ${c}`)
+        .join(', ')}; ${f.errors} failed), p50 ${f.p50} ms, p99 ${f.p99} ms`;
+    check(
+      'worst-case mix: cheap routes without errors',
+      cheapBad.length === 0 && worst.cheap.errors === 0,
+      `cheap alone: ${summary(alone.cheap)}; with the mix: ${summary(worst.cheap)}`,
+    );
+    check(
+      `worst-case mix: cheap p99 at most ${WORST.maxP99Ratio}×`,
+      ratio <= WORST.maxP99Ratio,
+      `p99 ${alone.cheap.p99} ms alone, ${worst.cheap.p99} ms with the mix (${ratio.toFixed(2)}×); expensive: ${summary(worst.expensive)}`,
     );
 
     console.log(`[load] phase 2: PostgreSQL stops at ${RESTART.stopAtS} s for ${RESTART.downS} s under load`);
@@ -354,6 +395,7 @@ async function main() {
       at: new Date().toISOString(),
       machine: machineInfo(),
       mixed: { ...mixed, writes, rss: { first, last, growth: round(growth, 3), series } },
+      worstCase: { ...WORST, alone, withMix: worst, p99Ratio: round(ratio, 2) },
       restart: {
         stoppedAt,
         backAt,
@@ -385,6 +427,14 @@ async function main() {
         `| latency p50 / p99 / max | ${mixed.p50} / ${mixed.p99} / ${mixed.max} ms |`,
         `| sketches saved / failed | ${writes.written} / ${writes.failures.length} |`,
         `| RSS first 10 s → last 10 s | ${first.toFixed(0)} → ${last.toFixed(0)} MiB (${(growth * 100).toFixed(1)} %) |`,
+        '',
+        `Phase 1b (issue #19): cheap routes (tiles, lists, readiness) at ${WORST.connections} connections for ${WORST.durationS} s, alone and then with every ${WORST.everyNth}th request expensive; per-client limits lifted.`,
+        '',
+        '| cheap routes | requests | statuses | p50 | p99 |',
+        '|---|---|---|---|---|',
+        tagRow('alone', alone.cheap),
+        tagRow('with 10 % expensive', worst.cheap),
+        tagRow('(the expensive ones)', worst.expensive),
         '',
         `Phase 2: ${RESTART.connections} connections for ${RESTART.durationS} s; PostgreSQL stopped at ${(stoppedAt / 1000).toFixed(1)} s and accepting again at ${(backAt / 1000).toFixed(1)} s.`,
         '',

@@ -15,7 +15,7 @@ if (!clientRoot) {
 }
 const config = readConfig();
 const database = await openDatabase({ ...config, log });
-await prepareDatabase({ connectionString: database.db.connectionString, seed: 'if-empty', log });
+await prepareDatabase({ connectionString: database.ownerConnectionString, seed: 'if-empty', log });
 const app = await buildApp({ db: database.db, logger: { level: config.logLevel }, tiles: config.tiles, clientRoot });
 process.once('SIGTERM', () => {
   void app

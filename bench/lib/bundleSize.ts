@@ -114,7 +114,7 @@ export function measureBundle({ distDir, maplibreDist }: { distDir: string; mapl
     }
     const mapFile = join(assets, `${name}.map`);
     if (!existsSync(mapFile))
-      throw new Error(`${name} has no source map: cannot tell maplibre-gl's share (vite build.sourcemap)`);
+      throw new Error(`${name} has no source map: cannot tell maplibre-gl's share (build it with VITE_SOURCEMAP=true)`);
     const parts = splitBySource(code, JSON.parse(readFileSync(mapFile, 'utf8')), isMaplibre);
     (initial ? own : lazyOwn).push(parts.own);
     maplibre.push(parts.other);

@@ -2,7 +2,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { readConfig, type SecurityOptions } from './config';
 import { dbPlugin, type DbOptions } from './plugins/db';
-import { errorsPlugin, sendProblem } from './plugins/errors';
+import { BUDGET_KINDS, costPlugin, withDeadline, type CostLimits } from './plugins/cost';
+import { errorsPlugin, HttpProblem, sendProblem } from './plugins/errors';
+import { jsonNestsDeeperThan, MAX_JSON_NESTING } from './plugins/jsonNesting';
 import { requestIdOf } from './plugins/requestId';
 import { securityPlugin } from './plugins/security';
 import { docsPlugin } from './plugins/docs';
@@ -49,6 +51,8 @@ export interface AppOptions {
   security?: SecurityOptions;
   /** Fastify's trustProxy (config TRUST_PROXY); false by default. */
   trustProxy?: boolean | string;
+  /** Deadlines and budgets of database work (config DB_STATEMENT_TIMEOUT_MS, EXPENSIVE_CONCURRENCY, …). */
+  limits?: Partial<CostLimits>;
 }
 
 /** Tiles as an empty environment configures them; tests and benchmarks override parts. */
@@ -81,13 +85,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // JSON bodies nested past any route's need are refused before JSON.parse spends the event loop on them.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (jsonNestsDeeperThan(text, MAX_JSON_NESTING)) {
+      return done(HttpProblem.badRequest('body', `nests deeper than ${MAX_JSON_NESTING} levels`));
+    }
+    parseJson(request, text, done);
+  });
   await app.register(errorsPlugin);
-  await app.register(securityPlugin, options.security ?? readConfig({}).security);
-  await app.register(dbPlugin, options.db);
+  const security = options.security ?? readConfig({}).security;
+  await app.register(securityPlugin, security);
+  const limits: CostLimits = { ...readConfig({}).limits, ...options.limits };
+  await app.register(dbPlugin, { ...options.db, limits, heavyPoolSize: limits.concurrency * BUDGET_KINDS.length });
+  await app.register(costPlugin, {
+    limits,
+    heavy: app.heavyPg,
+    expensiveGetsPerMinute: security.expensiveGetsPerMinute,
+  });
   await app.register(docsPlugin);
   const publicUrl = options.publicUrl ?? readConfig({}).publicUrl;
   await app.register(authPlugin, { publicUrl });
-  const flood = new FloodService(app.pg, options.elevation ?? elevationFilePath(readConfig({}).dataDir));
+  const flood = new FloodService(app.pg, options.elevation ?? elevationFilePath(readConfig({}).dataDir), (work) =>
+    withDeadline(app.heavyPg, limits.longMs, work),
+  );
   app.decorate('flood', flood);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(apiRoutes, { prefix: '/api' });
@@ -112,6 +135,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(changeFeedRoutes, { prefix: '/feeds', publicUrl });
   await app.register(ogcRoutes, { prefix: '/ogc', publicUrl });
   await app.register(sketchExchangeRoutes, { prefix: '/api' });
-  await app.register(clientPlugin, { ...(options.clientRoot ? { root: options.clientRoot } : {}) });
+  await app.register(clientPlugin, {
+    ...(options.clientRoot ? { root: options.clientRoot } : {}),
+    sourceMaps: security.serveSourceMaps ?? false,
+  });
   return app;
 }

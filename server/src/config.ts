@@ -1,10 +1,16 @@
 import type { TileServiceOptions } from './tiles/tileService';
+import type { CostLimits } from './plugins/cost';
 
 /** Settings from the environment, checked once at start. */
 export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /**
+   * The schema owner's connection for migrations, seeds and the command-line tools (issue #19); the app itself
+   * connects with DATABASE_URL, which should then be a role that owns nothing. Unset: DATABASE_URL does both.
+   */
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
   poolSize: number;
   logLevel: string;
@@ -17,6 +23,7 @@ export interface Config {
   trustProxy: boolean | string;
   tiles: Omit<TileServiceOptions, 'namedStatements'>;
   security: SecurityOptions;
+  limits: CostLimits;
 }
 
 /** Browser-facing protections (issue #8). */
@@ -27,6 +34,10 @@ export interface SecurityOptions {
   extraMapOrigins: string[];
   /** Writes (POST, PUT, PATCH, DELETE) one client may make per minute, per instance. */
   writesPerMinute: number;
+  /** Expensive GETs (routes with a cost budget) one client may make per minute, per instance (issue #19). */
+  expensiveGetsPerMinute: number;
+  /** Serve the built client's source maps (`*.map`), which hand out the whole source; off unless true (issue #19). */
+  serveSourceMaps?: boolean;
 }
 
 /** `name` as a comma-separated list of http(s) origins (scheme, host, optional port; nothing after). */
@@ -63,10 +74,25 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return n;
 }
 
+/** `true` or `false` (unset or empty: false). */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const databaseOwnerUrl = env.DATABASE_OWNER_URL || undefined;
+  if (databaseOwnerUrl && !/^postgres(ql)?:\/\//.test(databaseOwnerUrl)) {
+    throw new Error('DATABASE_OWNER_URL must start with postgres:// or postgresql://');
+  }
+  if (databaseOwnerUrl && !databaseUrl) {
+    throw new Error('DATABASE_OWNER_URL needs DATABASE_URL as well (the embedded engine has one role)');
   }
   const logLevel = env.LOG_LEVEL || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
@@ -93,6 +119,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy,
     host: env.HOST || 'localhost',
     databaseUrl,
+    databaseOwnerUrl,
     dataDir: env.DATA_DIR || '.data',
     poolSize: integer(env, 'PG_POOL_SIZE', 10, 1, 200),
     logLevel,
@@ -101,6 +128,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       corsOrigins: origins(env, 'CORS_ORIGINS'),
       extraMapOrigins: [...new Set([...basemapOrigin(env), ...origins(env, 'MAP_ORIGINS')])],
       writesPerMinute: integer(env, 'WRITE_RATE_LIMIT', 120, 1, 100_000),
+      expensiveGetsPerMinute: integer(env, 'EXPENSIVE_RATE_LIMIT', 120, 1, 100_000),
+      serveSourceMaps: flag(env, 'SERVE_SOURCE_MAPS'),
+    },
+    limits: {
+      statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
+      idleInTransactionTimeoutMs: integer(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, 100, 3_600_000),
+      anonymousMs: integer(env, 'ANONYMOUS_STATEMENT_TIMEOUT_MS', 2000, 100, 3_600_000),
+      userMs: integer(env, 'USER_STATEMENT_TIMEOUT_MS', 15_000, 100, 3_600_000),
+      longMs: integer(env, 'LONG_STATEMENT_TIMEOUT_MS', 120_000, 100, 3_600_000),
+      concurrency: integer(env, 'EXPENSIVE_CONCURRENCY', 2, 1, 100),
     },
     tiles: {
       encoder,

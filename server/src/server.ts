@@ -9,7 +9,7 @@ async function main() {
   const config = readConfig();
   const database = await openDatabase({ ...config, log });
   try {
-    await prepareDatabase({ connectionString: database.db.connectionString, seed: 'if-empty', log });
+    await prepareDatabase({ connectionString: database.ownerConnectionString, seed: 'if-empty', log });
     const app = await buildApp({
       db: database.db,
       logger: { level: config.logLevel },

@@ -58,7 +58,8 @@ describe('login', () => {
   it('answers an unknown e-mail, a wrong password and a disabled account the same way', async () => {
     const disabled = await createAccount(client, 'planner');
     await client.query('UPDATE app_user SET disabled_at = now() WHERE id = $1', [disabled.id]);
-    const unknown = await attempt('nobody.here@test.koege.example', 'whatever-password');
+    // A new e-mail per run: a fixed one would gather failures across runs on one database and meet the back-off.
+    const unknown = await attempt(`nobody.${Date.now()}@test.koege.example`, 'whatever-password');
     const wrong = await attempt(admin.email, 'wrong-password-123');
     const off = await attempt(disabled.email, disabled.password);
     for (const res of [unknown, wrong, off]) {
@@ -266,5 +267,28 @@ describe('roles', () => {
       }),
       404,
     );
+  });
+
+  it('refuses bidirectional controls in a display name and a NUL byte in an e-mail, naming them (issue #19)', async () => {
+    const a = await login(app, admin, IP);
+    const before = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user')).rows[0]!.n;
+    const post = (payload: object) =>
+      app.inject({ method: 'POST', url: '/api/admin/users', headers: authHeaders(a), payload });
+    const account = { email: `bidi.${Date.now()}@test.koege.example`, role: 'planner', password: 'long-enough-pw' };
+    for (const name of ['Anna \u202Enessuh\u202C', 'Bo\u2066x\u2069', 'C\u200Ed', 'D\u061C']) {
+      expectProblem(await post({ ...account, display_name: name }), 400, 'body.display_name');
+    }
+    expectProblem(await post({ ...account, email: 'nul\u0000@koege.dk', display_name: 'Nul' }), 400, 'body.email');
+    expectProblem(
+      await app.inject({
+        method: 'PATCH',
+        url: `/api/admin/users/${planner.id}`,
+        headers: authHeaders(a),
+        payload: { display_name: 'Planner \u202Eflipped' },
+      }),
+      400,
+      'body.display_name',
+    );
+    expect((await client.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user')).rows[0]!.n).toBe(before);
   });
 });

@@ -13,7 +13,7 @@ afterAll(() => app.close());
 
 /** Row counts of every table: bad input must change nothing. */
 async function snapshot(): Promise<Record<string, number>> {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  const client = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
   await client.connect();
   try {
     const tables = ['initiative', 'action', 'layer', 'site', 'site_action', 'tender', 'tender_event', 'app_meta'];

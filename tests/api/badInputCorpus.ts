@@ -20,6 +20,7 @@ export interface BadInput {
 }
 
 const INJECTION = `'; DROP TABLE site; --`;
+const UTM32_URI = 'http://www.opengis.net/def/crs/EPSG/0/25832';
 const XSS = '<img src=x onerror=alert(1)>';
 const square = (lon: number, lat: number, d = 0.001) => [
   [lon, lat],
@@ -35,6 +36,13 @@ const sketch = (geometry: unknown, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const polygon = (ring: unknown) => ({ type: 'Polygon', coordinates: [ring] });
+/**
+ * A position inside `depth` more arrays, as JSON text: a JS value this deep could not even be stringified. Past
+ * 32 levels the body is refused before it is parsed (issue #19), naming `body`.
+ */
+const nestedCoordinates = (depth: number) => `${'['.repeat(depth)}[12.15,55.47]${']'.repeat(depth)}`;
+/** Right-to-left override … pop: shows "Plan exe.txt" as "Plan txt.exe" (issue #19). */
+const BIDI_TEXT = 'Plan \u202Etxt.exe\u202C';
 const okPolygon = polygon(square(12.15, 55.47));
 /** A ring of `n` positions around Køge: over the body limit long before n reaches 3 million. */
 const hugeRing = (n: number) => {
@@ -275,6 +283,14 @@ export const BAD_INPUTS: BadInput[] = [
     param: 'body.email',
   },
   {
+    name: 'login with a NUL byte in the e-mail',
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: 'planner\u0000@koege.dk', password: 'x' },
+    status: 400,
+    param: 'body.email',
+  },
+  {
     name: 'login as form data',
     method: 'POST',
     url: '/api/auth/login',
@@ -390,6 +406,24 @@ export const BAD_INPUTS: BadInput[] = [
     param: 'body.notice_url',
   },
   {
+    name: 'tender note with a bidirectional override',
+    method: 'POST',
+    url: '/api/plots/kn-01/tender',
+    auth: 'planner',
+    payload: { to: 'planned', version: 1, planned_year: 2027, note: BIDI_TEXT },
+    status: 400,
+    param: 'body.note',
+  },
+  {
+    name: 'tender notice URL with a bidirectional override',
+    method: 'POST',
+    url: '/api/plots/kn-01/tender',
+    auth: 'planner',
+    payload: { to: 'planned', version: 1, notice_url: 'https://udbud.example.dk/\u202Efdp.exe' },
+    status: 400,
+    param: 'body.notice_url',
+  },
+  {
     name: 'tender version as text',
     method: 'POST',
     url: '/api/plots/kn-01/tender',
@@ -432,6 +466,15 @@ export const BAD_INPUTS: BadInput[] = [
     url: '/api/actions/9.1/progress',
     auth: 'planner',
     payload: { progress: 'done', version: 1, note: 'x'.repeat(281) },
+    status: 400,
+    param: 'body.note',
+  },
+  {
+    name: 'progress note with a bidirectional isolate',
+    method: 'POST',
+    url: '/api/actions/9.1/progress',
+    auth: 'planner',
+    payload: { progress: 'done', version: 1, note: 'Færdig \u2067ikke\u2069' },
     status: 400,
     param: 'body.note',
   },
@@ -535,6 +578,53 @@ export const BAD_INPUTS: BadInput[] = [
     payload: sketch(okPolygon, { note: 'n'.repeat(4001) }),
     status: 400,
     param: 'body.note',
+  },
+  {
+    name: 'sketch title with a bidirectional override',
+    method: 'POST',
+    url: '/api/sketches',
+    auth: 'planner',
+    payload: sketch(okPolygon, { title: BIDI_TEXT }),
+    status: 400,
+    param: 'body.title',
+  },
+  {
+    name: 'sketch title with a right-to-left mark',
+    method: 'POST',
+    url: '/api/sketches',
+    auth: 'planner',
+    payload: sketch(okPolygon, { title: 'Skitse\u200F' }),
+    status: 400,
+    param: 'body.title',
+  },
+  {
+    name: 'sketch note with a bidirectional embedding',
+    method: 'POST',
+    url: '/api/sketches',
+    auth: 'planner',
+    payload: sketch(okPolygon, { note: 'Note \u202Bembedded\u202C and \u061C' }),
+    status: 400,
+    param: 'body.note',
+  },
+  {
+    name: 'sketch coordinates nested 5 000 arrays deep',
+    method: 'POST',
+    url: '/api/sketches',
+    auth: 'planner',
+    payload: `{"title":"Korpus","proposed_use":"31","geometry":{"type":"Polygon","coordinates":${nestedCoordinates(5_000)}}}`,
+    contentType: 'application/json',
+    status: 400,
+    param: 'body',
+  },
+  {
+    name: 'validation of coordinates nested 100 000 arrays deep',
+    method: 'POST',
+    url: '/api/sketches/validate',
+    auth: 'planner',
+    payload: `{"geometry":{"type":"MultiPolygon","coordinates":${nestedCoordinates(100_000)}}}`,
+    contentType: 'application/json',
+    status: 400,
+    param: 'body',
   },
   {
     name: 'sketch without geometry',
@@ -738,6 +828,15 @@ export const BAD_INPUTS: BadInput[] = [
     param: 'body.version',
   },
   {
+    name: 'update with a bidirectional override in the title',
+    method: 'PUT',
+    url: '/api/sketches/{sketch}',
+    auth: 'planner',
+    payload: sketch(okPolygon, { version: 1, title: BIDI_TEXT }),
+    status: 400,
+    param: 'body.title',
+  },
+  {
     name: 'restore of a version that does not exist',
     method: 'POST',
     url: '/api/sketches/{sketch}/restore',
@@ -791,6 +890,15 @@ export const BAD_INPUTS: BadInput[] = [
     },
     status: 400,
     param: 'geometry',
+  },
+  {
+    name: 'constraints for coordinates nested 100 000 arrays deep',
+    method: 'POST',
+    url: '/api/constraints',
+    payload: `{"geometry":{"type":"Polygon","coordinates":${nestedCoordinates(100_000)}}}`,
+    contentType: 'application/json',
+    status: 400,
+    param: 'body',
   },
   // Import.
   {
@@ -848,6 +956,36 @@ export const BAD_INPUTS: BadInput[] = [
     status: 415,
     param: 'content-type',
   },
+  {
+    name: 'import with coordinates nested 5 000 arrays deep',
+    method: 'POST',
+    url: '/api/sketches/import?dry_run=true',
+    auth: 'planner',
+    payload: `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":${nestedCoordinates(5_000)}}}]}`,
+    contentType: 'application/geo+json',
+    status: 400,
+    param: 'body',
+  },
+  {
+    name: 'import with coordinates nested 100 000 arrays deep',
+    method: 'POST',
+    url: '/api/sketches/import?dry_run=false',
+    auth: 'planner',
+    payload: `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"title":"ok"},"geometry":${JSON.stringify(okPolygon)}},{"type":"Feature","properties":{},"geometry":{"type":"MultiPolygon","coordinates":${nestedCoordinates(100_000)}}}]}`,
+    contentType: 'application/geo+json',
+    status: 400,
+    param: 'body',
+  },
+  {
+    name: 'import of a bare geometry nested 100 000 arrays deep',
+    method: 'POST',
+    url: '/api/sketches/import?dry_run=true',
+    auth: 'planner',
+    payload: `{"type":"Polygon","coordinates":${nestedCoordinates(100_000)}}`,
+    contentType: 'application/geo+json',
+    status: 400,
+    param: 'body',
+  },
   // OGC API – Features.
   { name: 'OGC collection that does not exist', method: 'GET', url: '/ogc/collections/no-such/items', status: 404 },
   {
@@ -883,5 +1021,40 @@ export const BAD_INPUTS: BadInput[] = [
     method: 'GET',
     url: '/ogc/collections/stations/items/no-such-feature',
     status: 404,
+  },
+  {
+    name: 'OGC feature id with a NUL byte',
+    method: 'GET',
+    url: '/ogc/collections/koege-nord-plots/items/a%00b',
+    status: 400,
+    param: 'featureId',
+  },
+  {
+    name: 'OGC collection id with a NUL byte',
+    method: 'GET',
+    url: '/ogc/collections/koege%00nord/items',
+    status: 400,
+    param: 'collectionId',
+  },
+  {
+    name: 'OGC EPSG:25832 bbox far outside the projection',
+    method: 'GET',
+    url: `/ogc/collections/koege-nord-plots/items?bbox=0,0,1e8,1e8&bbox-crs=${encodeURIComponent(UTM32_URI)}`,
+    status: 400,
+    param: 'bbox',
+  },
+  {
+    name: 'OGC EPSG:25832 bbox of 10 000 km',
+    method: 'GET',
+    url: `/ogc/collections/koege-nord-plots/items?bbox=0,0,1e7,1e7&bbox-crs=${encodeURIComponent(UTM32_URI)}`,
+    status: 400,
+    param: 'bbox',
+  },
+  {
+    name: 'OGC EPSG:25832 bbox of sketches beyond the zone',
+    method: 'GET',
+    url: `/ogc/collections/sketches/items?bbox=690000,6140000,5e6,6160000&bbox-crs=${encodeURIComponent(UTM32_URI)}`,
+    status: 400,
+    param: 'bbox',
   },
 ];

@@ -2,7 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { clientPlugin } from '../../server/src/plugins/client';
+import { errorsPlugin } from '../../server/src/plugins/errors';
 import { testApp } from './testApp';
 
 /** The built client's caching: hashed assets for good, the page revalidated on every visit. */
@@ -16,6 +18,8 @@ beforeAll(async () => {
     '<!doctype html><title>t</title><script src="/assets/index-AbC123.js"></script>',
   );
   await writeFile(join(dir, 'assets', 'index-AbC123.js'), 'console.log(1)');
+  // A build made with VITE_SOURCEMAP=true (or an old one) leaves maps beside the scripts.
+  await writeFile(join(dir, 'assets', 'index-AbC123.js.map'), '{"version":3,"sources":["secret.ts"],"mappings":""}');
   await writeFile(join(dir, 'robots.txt'), 'User-agent: *');
   app = await testApp({ clientRoot: dir });
 });
@@ -43,5 +47,24 @@ describe('the built client', () => {
 
   it('answers 404 for a missing asset, not the page', async () => {
     expect((await app.inject('/assets/index-Missing.js')).statusCode).toBe(404);
+  });
+
+  it('does not serve source maps found in the client folder (issue #19)', async () => {
+    const res = await app.inject('/assets/index-AbC123.js.map');
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('secret.ts');
+  });
+
+  it('serves them when the switch allows (SERVE_SOURCE_MAPS=true)', async () => {
+    const withMaps = Fastify();
+    await withMaps.register(errorsPlugin);
+    await withMaps.register(clientPlugin, { root: dir, sourceMaps: true });
+    try {
+      const res = await withMaps.inject('/assets/index-AbC123.js.map');
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('secret.ts');
+    } finally {
+      await withMaps.close();
+    }
   });
 });

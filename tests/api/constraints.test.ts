@@ -156,7 +156,17 @@ describe('nature, the dike zone and sites', () => {
       ],
     };
     const body = expectProblem(await check({ geometry: bowTie }), 400, 'geometry') as { geometry_fault?: object };
-    expect(body.geometry_fault).toMatchObject({ repairable: true });
+    // A visitor is told what is wrong and where, never given the repair (issue #19).
+    expect(body.geometry_fault).toMatchObject({ reason: 'Self-intersection', repairable: null, repaired: null });
+    const asPlanner = await app.inject({
+      method: 'POST',
+      url: '/api/constraints',
+      payload: { geometry: bowTie },
+      headers: authHeaders(session),
+    });
+    const planned = expectProblem(asPlanner, 400, 'geometry') as { geometry_fault?: { repaired: { type: string } } };
+    expect(planned.geometry_fault).toMatchObject({ repairable: true });
+    expect(planned.geometry_fault?.repaired.type).toBe('MultiPolygon');
   });
 });
 

@@ -5,7 +5,7 @@ import { prepareDatabase } from '../../server/src/db/openDatabase';
 
 let client: pg.Client;
 beforeEach(async () => {
-  client = new pg.Client({ connectionString: inject('databaseUrl') });
+  client = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
   await client.connect();
 });
 afterEach(() => client.end());
@@ -59,7 +59,7 @@ describe('database', () => {
     // A planner's edit (the workflow arrives with issue #5): it must survive a reseed.
     await client.query("UPDATE tender SET status = 'withdrawn', version = version + 1 WHERE id = $1", [edited.id]);
     try {
-      await prepareDatabase({ connectionString: inject('databaseUrl'), seed: 'always', log });
+      await prepareDatabase({ connectionString: inject('ownerDatabaseUrl'), seed: 'always', log });
       expect(await count('site')).toBe(sites);
       expect(await count('site_action')).toBe(links);
       expect(await count('tender')).toBe(tenders);

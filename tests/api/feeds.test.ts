@@ -30,7 +30,7 @@ const feed = async (query = '', headers: Record<string, string> = {}) => {
 };
 
 async function eventCount(siteIds: string[]): Promise<number> {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  const client = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
   await client.connect();
   try {
     const { rows } = await client.query<{ n: number }>(

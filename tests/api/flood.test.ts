@@ -17,7 +17,7 @@ let app: FastifyInstance;
 let db: pg.Client;
 
 beforeAll(async () => {
-  db = new pg.Client({ connectionString: inject('databaseUrl') });
+  db = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
   await db.connect();
   await db.query(
     `INSERT INTO site (id, layer_id, name, kind, plan_use, geom, source, accuracy)
@@ -96,6 +96,18 @@ describe('GET /api/flood', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('answers 304 to a weak If-None-Match, a list and *, as RFC 9110 compares them (issue #19)', async () => {
+    const url = '/api/flood?level=1.8&dike=with';
+    const etag = String((await app.inject(url)).headers.etag);
+    for (const header of [`W/${etag}`, `"other", W/${etag}`, `W/"other",${etag}`, '*']) {
+      const res = await app.inject({ url, headers: { 'if-none-match': header } });
+      expect(res.statusCode, header).toBe(304);
+      expect(res.headers.etag, header).toBe(etag);
+    }
+    const other = await app.inject({ url, headers: { 'if-none-match': `W/"other", "${etag.slice(1, -2)}"` } });
+    expect(other.statusCode).toBe(200);
   });
 
   it.each([

@@ -8,14 +8,18 @@ import type { EngineKind } from '../../server/src/plugins/db';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The app's connection: on PostgreSQL, the unprivileged role when DATABASE_OWNER_URL is set (CI). */
     databaseUrl: string;
+    /** The schema owner's connection, for migrations and test fixtures (DATABASE_OWNER_URL, else DATABASE_URL). */
+    ownerDatabaseUrl: string;
     engine: EngineKind;
   }
 }
 
 /**
  * One migrated, seeded database for the API tests: real PostGIS from DATABASE_URL, or (only outside CI)
- * the embedded engine in a temporary folder.
+ * the embedded engine in a temporary folder. With DATABASE_OWNER_URL as well (CI), migrations and fixtures use
+ * the owner and every app under test the unprivileged DATABASE_URL, as in production (issue #19).
  */
 export default async function setup(project: TestProject) {
   const log = (m: string) => console.log(`[api-tests] ${m}`);
@@ -37,8 +41,11 @@ export default async function setup(project: TestProject) {
   } else {
     log('API tests run on PostgreSQL from DATABASE_URL');
   }
-  await prepareDatabase({ connectionString, seed: 'always', log });
+  const ownerUrl = (databaseUrl && process.env.DATABASE_OWNER_URL) || connectionString;
+  if (ownerUrl !== connectionString) log('migrations and fixtures run as DATABASE_OWNER_URL, the apps as DATABASE_URL');
+  await prepareDatabase({ connectionString: ownerUrl, seed: 'always', log });
   project.provide('databaseUrl', connectionString);
+  project.provide('ownerDatabaseUrl', ownerUrl);
   project.provide('engine', databaseUrl ? 'postgis' : 'pglite');
   return teardown;
 }

@@ -19,9 +19,12 @@ async function startServer(): Promise<{ port: number; exited: Promise<number | n
   const port = 20000 + Math.floor(Math.random() * 20000);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   // The embedded engine's socket is one session owned by the test run: a second process gets its own data folder.
-  if (inject('engine') === 'postgis') env.DATABASE_URL = inject('databaseUrl');
-  else {
+  if (inject('engine') === 'postgis') {
+    env.DATABASE_URL = inject('databaseUrl');
+    env.DATABASE_OWNER_URL = inject('ownerDatabaseUrl');
+  } else {
     delete env.DATABASE_URL;
+    delete env.DATABASE_OWNER_URL;
     dataDir = await mkdtemp(join(tmpdir(), 'koege-shutdown-'));
     env.DATA_DIR = dataDir;
   }
@@ -46,7 +49,8 @@ describe('graceful shutdown (issue #8)', () => {
   it('SIGTERM lets a request in flight finish, refuses new ones, then exits 0', async () => {
     const server = await startServer();
     // A login whose body is still arriving when SIGTERM comes: the request is in flight, not yet handled.
-    const body = JSON.stringify({ email: 'nobody@example.org', password: 'wrong password' });
+    // A new address each run: a fixed one would gather failures across runs on one database (per-account back-off).
+    const body = JSON.stringify({ email: `nobody-${Date.now()}@example.org`, password: 'wrong password' });
     const socket = connect(server.port, '127.0.0.1');
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     let response = '';

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { buildApp } from '../../server/src/app';
 import { readConfig } from '../../server/src/config';
 import { testApp, SHIPPED_TERRAIN } from './testApp';
+import { UTM32N_DOMAIN } from '../../server/src/ogc/ogcParams';
 import { expectProblem } from './expectProblem';
 import { seedData } from './seedFixtures';
 import { authHeaders, createAccount, login } from './workflowFixtures';
@@ -46,7 +47,7 @@ let app: FastifyInstance;
 let db: pg.Client;
 beforeAll(async () => {
   app = await testApp();
-  db = new pg.Client({ connectionString: inject('databaseUrl') });
+  db = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
   await db.connect();
 });
 afterAll(async () => {
@@ -245,6 +246,29 @@ describe('OGC API – Features: items', () => {
     expect(positions(kn01.geometry.coordinates)).toEqual(positions(stored.rows[0]!.g.coordinates));
     // The next/self links keep the query's CRS parameters.
     expect(link(body.links, 'self')?.href).toContain(`crs=${encodeURIComponent(UTM32)}`);
+  });
+
+  it('the widest EPSG:25832 and CRS84 boxes, densified to few corners, still keep every feature (issue #19)', async () => {
+    const all = (await plots()).length;
+    const d = UTM32N_DOMAIN;
+    const widest = await get(
+      `/ogc/collections/koege-nord-plots/items?limit=1&bbox=${d.minE},${d.minN},${d.maxE},${d.maxN}` +
+        `&bbox-crs=${encodeURIComponent(UTM32)}`,
+    );
+    expect(widest.statusCode, widest.body).toBe(200);
+    expect(widest.json<Items>().numberMatched).toBe(all);
+    const world = await get('/ogc/collections/koege-nord-plots/items?limit=1&bbox=-180,-90,180,90');
+    expect(world.json<Items>().numberMatched).toBe(all);
+    // An edge 1 m past kn-01's corner, on a box hundreds of kilometres wide: coarse densifying must not lose it.
+    const { rows } = await db.query<{ e: number; n: number }>(
+      `SELECT ST_XMin(b) e, ST_YMin(b) n FROM (SELECT geom::box2d b FROM site WHERE id = 'kn-01') x`,
+    );
+    const { e, n } = rows[0]!;
+    const edge = await get(
+      `/ogc/collections/koege-nord-plots/items?limit=100&bbox=${d.minE},${d.minN},${e + 1},${n + 1}` +
+        `&bbox-crs=${encodeURIComponent(UTM32)}`,
+    );
+    expect(edge.json<Items>().features.map((f) => f.id)).toContain('kn-01');
   });
 
   it('limit above 1000 gives 1000 (Part 1 lets the server cap it)', async () => {

@@ -63,7 +63,7 @@ describe('exports of the plot finder result', () => {
 
   it('proj4’s EPSG:25832 coordinates match PostGIS’s stored geometry to the centimetre', async () => {
     const b = (await app.inject(`/api/plots.geojson${FILTER}&crs=EPSG:25832`)).json<Fc>();
-    const client = new pg.Client({ connectionString: inject('databaseUrl') });
+    const client = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
     await client.connect();
     try {
       for (const f of b.features) {

@@ -52,7 +52,8 @@ describe('structured request logs (issue #8)', () => {
       method: 'POST',
       url: '/api/auth/login',
       remoteAddress: '10.8.0.1',
-      payload: { email: 'nobody-logs@example.org', password },
+      // A new address each run: a fixed one would gather failures across runs on one database (per-account back-off).
+      payload: { email: `nobody-logs-${Date.now()}@example.org`, password },
     });
     expect(lines.length).toBeGreaterThan(0);
     expect(JSON.stringify(lines)).not.toContain(password);

@@ -74,6 +74,7 @@ async function startInstance(): Promise<string> {
   const { child, output } = start(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
     ...process.env,
     DATABASE_URL: inject('databaseUrl'),
+    DATABASE_OWNER_URL: inject('ownerDatabaseUrl'),
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',

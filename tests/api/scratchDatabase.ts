@@ -11,7 +11,7 @@ export interface ScratchDatabase {
 }
 
 async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  const client = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
   await client.connect();
   try {
     await client.query(sql);
@@ -28,7 +28,7 @@ async function adminQuery(sql: string) {
 export async function scratchDatabase(): Promise<ScratchDatabase> {
   if (inject('engine') === 'postgis') {
     const name = `koege_scratch_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-    const url = new URL(inject('databaseUrl'));
+    const url = new URL(inject('ownerDatabaseUrl'));
     url.pathname = `/${name}`;
     await adminQuery(`CREATE DATABASE ${name}`);
     const client = new pg.Client({ connectionString: url.toString() });

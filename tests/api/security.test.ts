@@ -11,13 +11,14 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function appWith(security: Partial<SecurityOptions> = {}): Promise<FastifyInstance> {
+async function appWith(security: Partial<SecurityOptions> = {}, trustProxy = false): Promise<FastifyInstance> {
   const engine = inject('engine');
   app = await buildApp({
     db: { connectionString: inject('databaseUrl'), engine, poolSize: engine === 'pglite' ? 1 : 2 },
     clientRoot: '/nonexistent',
     elevation: SHIPPED_TERRAIN,
     security: { ...readConfig({}).security, ...security },
+    trustProxy,
   });
   return app;
 }
@@ -33,6 +34,24 @@ describe('security headers (issue #8)', () => {
     expect(csp).toMatch(/frame-ancestors 'self'/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('sends no Strict-Transport-Security over plain http (issue #19)', async () => {
+    const res = await (await appWith()).inject('/api/layers');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('sends Strict-Transport-Security over https as the trusted proxy reports it, never on a client’s say-so', async () => {
+    const proxied = await appWith({}, true);
+    const https = await proxied.inject({ url: '/api/layers', headers: { 'x-forwarded-proto': 'https' } });
+    expect(https.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+    const http = await proxied.inject({ url: '/api/layers', headers: { 'x-forwarded-proto': 'http' } });
+    expect(http.headers['strict-transport-security']).toBeUndefined();
+    await proxied.close();
+    const direct = await appWith();
+    const forged = await direct.inject({ url: '/api/layers', headers: { 'x-forwarded-proto': 'https' } });
+    expect(forged.headers['strict-transport-security']).toBeUndefined();
   });
 
   it('a configured basemap origin may be fetched; no other one is', async () => {

@@ -79,6 +79,7 @@ describe('a seed killed half-way (issue #8)', () => {
     await prepareDatabase({ connectionString: engine.connectionString, seed: 'never', log: quiet });
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
     delete env.DATABASE_URL;
+    delete env.DATABASE_OWNER_URL;
     await expectBeforeOrComplete(
       engine.connectionString,
       async () => {
@@ -100,7 +101,9 @@ describe('a seed killed half-way (issue #8)', () => {
       try {
         const url = scratch.connectionString;
         await prepareDatabase({ connectionString: url, seed: 'never', log: quiet });
-        await expectBeforeOrComplete(url, () => seedKilledHalfWay({ ...process.env, DATABASE_URL: url }));
+        await expectBeforeOrComplete(url, () =>
+          seedKilledHalfWay({ ...process.env, DATABASE_URL: url, DATABASE_OWNER_URL: url }),
+        );
       } finally {
         await scratch.drop();
       }

@@ -138,6 +138,23 @@ describe('POST /api/sketches/import: GeoJSON', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('strips bidirectional controls from the attributes: the preview shows what is saved (issue #19)', async () => {
+    const file = {
+      type: 'FeatureCollection',
+      features: [polygon(LONLAT_POLYGON, { title: 'Plan \u202Etxt.exe\u202C', note: '\u2066note\u2069\u200F\u061C' })],
+    };
+    const body = preview(await post('dry_run=true', file));
+    expect(body.features[0]!.properties).toMatchObject({ title: 'Plan txt.exe', note: 'note' });
+    const saved = await post('dry_run=false', file);
+    expect(saved.statusCode, saved.body).toBe(201);
+    const [created] = saved.json<{ created: SketchFeature[] }>().created;
+    const { rows } = await db.query<{ title: string; note: string }>(
+      'SELECT title, note FROM sketch_current WHERE id = $1',
+      [created!.id],
+    );
+    expect(rows[0]).toEqual({ title: 'Plan txt.exe', note: 'note' });
+  });
+
   it('a commit saves every feature in one go as version 1, change "imported", and answers 201', async () => {
     const before = await counts();
     const res = await post('dry_run=false', {

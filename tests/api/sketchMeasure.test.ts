@@ -11,7 +11,7 @@ const TOLERANCE = 0.005;
 
 let client: pg.Client;
 beforeAll(async () => {
-  client = new pg.Client({ connectionString: inject('databaseUrl') });
+  client = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
   await client.connect();
 });
 afterAll(() => client.end());

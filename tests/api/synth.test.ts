@@ -14,7 +14,7 @@ import { writeSynthParcels } from '../../seeds/synth/writeSynthParcels';
 const COUNT = 2_000;
 const engine = inject('engine');
 const connect = async () => {
-  const c = new pg.Client({ connectionString: inject('databaseUrl') });
+  const c = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
   await c.connect();
   return c;
 };

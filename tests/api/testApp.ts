@@ -9,7 +9,7 @@ export const SHIPPED_TERRAIN = elevationFilePath('/nonexistent-data-dir');
 
 /** A fresh app on the run's test database; close it in afterAll/afterEach. */
 export async function testApp(
-  options: Pick<AppOptions, 'tiles' | 'elevation' | 'clientRoot'> = {},
+  options: Pick<AppOptions, 'tiles' | 'elevation' | 'clientRoot' | 'limits'> = {},
 ): Promise<FastifyInstance> {
   const engine = inject('engine');
   return buildApp({
@@ -17,7 +17,7 @@ export async function testApp(
     clientRoot: '/nonexistent',
     elevation: SHIPPED_TERRAIN,
     // Files that write a lot in a minute must not trip the write limit; security.test.ts tests the limit itself.
-    security: { ...readConfig({}).security, writesPerMinute: 100_000 },
+    security: { ...readConfig({}).security, writesPerMinute: 100_000, expensiveGetsPerMinute: 100_000 },
     ...options,
   });
 }

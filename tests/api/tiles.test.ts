@@ -130,6 +130,54 @@ describe('GET /tiles/:layer/:z/:x/:y.mvt', () => {
     expect(gunzipSync(gz.rawPayload).equals(first.rawPayload)).toBe(true);
   });
 
+  it('gives the gzip and the identity tile ETags of their own, with Vary, and 304 for either (issue #19)', async () => {
+    const { tile } = (await featureTiles('energy-zones', 12))[0]!;
+    const path = url('energy-zones', tile);
+    const plain = await app.inject(path);
+    const gz = await app.inject({ url: path, headers: { 'accept-encoding': 'gzip' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const [plainTag, gzTag] = [String(plain.headers.etag), String(gz.headers.etag)];
+    expect(gzTag).not.toBe(plainTag);
+    expect(gzTag).toBe(`${plainTag.slice(0, -1)}-gz"`);
+    expect(gz.headers.vary).toMatch(/Accept-Encoding/i);
+
+    const revalidate = (ifNoneMatch: string, acceptEncoding?: string) =>
+      app.inject({
+        url: path,
+        headers: { 'if-none-match': ifNoneMatch, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
+      });
+    // Each variant revalidates with its own tag; a cache holding the other variant is told which one to reuse.
+    for (const [ifNoneMatch, encoding, tag] of [
+      [gzTag, 'gzip', gzTag],
+      [plainTag, undefined, plainTag],
+      [plainTag, 'gzip', plainTag],
+      [gzTag, undefined, gzTag],
+      [`${plainTag}, ${gzTag}`, 'gzip', gzTag],
+    ] as const) {
+      const res = await revalidate(ifNoneMatch, encoding);
+      expect(res.statusCode, `${ifNoneMatch} / ${encoding}`).toBe(304);
+      expect(res.headers.etag, `${ifNoneMatch} / ${encoding}`).toBe(tag);
+    }
+    // gzip;q=0 refuses gzip (RFC 9110 §12.5.3): the identity tile and its tag.
+    const refused = await app.inject({ url: path, headers: { 'accept-encoding': 'gzip;q=0, deflate' } });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.headers.etag).toBe(plainTag);
+    expect(refused.rawPayload.equals(plain.rawPayload)).toBe(true);
+  });
+
+  it('answers 304 to a weak If-None-Match, a list holding the tag and *, not to another tag (issue #19)', async () => {
+    const { tile } = (await featureTiles('energy-zones', 12))[0]!;
+    const path = url('energy-zones', tile);
+    const etag = String((await app.inject(path)).headers.etag);
+    for (const header of [`W/${etag}`, `"a", W/${etag}`, `W/"a",${etag}`, '*']) {
+      const res = await app.inject({ url: path, headers: { 'if-none-match': header } });
+      expect(res.statusCode, header).toBe(304);
+      expect(res.rawPayload.length, header).toBe(0);
+    }
+    expect((await app.inject({ url: path, headers: { 'if-none-match': 'W/"a", "b"' } })).statusCode).toBe(200);
+  });
+
   it('an edit bumps the layer version: no stale tile after a write', async () => {
     const { tile } = (await featureTiles('koege-nord-plots', 14)).find((t) => t.id === 'kn-01')!;
     const statusIn = async () => {
@@ -140,7 +188,7 @@ describe('GET /tiles/:layer/:z/:x/:y.mvt', () => {
     };
     const before = await statusIn();
     await app.inject(url('koege-nord-plots', tile)); // warm the cache
-    const client = new pg.Client({ connectionString: inject('databaseUrl') });
+    const client = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
     await client.connect();
     try {
       await client.query("UPDATE tender SET status = 'withdrawn' WHERE site_id = 'kn-01'");
@@ -254,11 +302,17 @@ describe('GET /tiles/sets/:tileset/:z/:x/:y.mvt', () => {
     expect((await app.inject({ url: setUrl(tile), headers: { 'if-none-match': etag } })).statusCode).toBe(304);
     const gz = await app.inject({ url: setUrl(tile), headers: { 'accept-encoding': 'gzip' } });
     expect(gunzipSync(gz.rawPayload).equals(first.rawPayload)).toBe(true);
+    expect(gz.headers.etag).toBe(`${etag.slice(0, -1)}-gz"`);
+    const gzAgain = await app.inject({
+      url: setUrl(tile),
+      headers: { 'accept-encoding': 'gzip', 'if-none-match': `W/${String(gz.headers.etag)}` },
+    });
+    expect(gzAgain.statusCode).toBe(304);
 
     const statusOf = (bytes: Uint8Array) =>
       featuresOf(bytes, 'koege-nord-plots').find((f) => f.props.id === 'kn-01')?.props.tender_status;
     const before = statusOf(first.rawPayload);
-    const client = new pg.Client({ connectionString: inject('databaseUrl') });
+    const client = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
     await client.connect();
     try {
       await client.query("UPDATE tender SET status = 'withdrawn' WHERE site_id = 'kn-01'");

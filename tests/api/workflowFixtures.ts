@@ -9,7 +9,7 @@ import { testApp } from './testApp';
 
 /** A client on the run's test database; end it in afterAll. */
 export async function testClient(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  const client = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
   await client.connect();
   return client;
 }

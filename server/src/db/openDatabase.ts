@@ -6,7 +6,10 @@ import { readSeedData } from '../../../seeds/readSeedData';
 import { seedDatabase, seededHash } from '../../../seeds/seedDatabase';
 
 export interface OpenedDatabase {
+  /** The app's connection. */
   db: DbOptions;
+  /** The schema owner's connection, for migrations and seeds: DATABASE_OWNER_URL, else the app's. */
+  ownerConnectionString: string;
   close(): Promise<void>;
 }
 
@@ -16,21 +19,28 @@ export interface OpenedDatabase {
  */
 export async function openDatabase({
   databaseUrl,
+  databaseOwnerUrl,
   dataDir,
   poolSize,
   log,
 }: {
   databaseUrl: string | undefined;
+  databaseOwnerUrl?: string | undefined;
   dataDir: string;
   poolSize: number;
   log: (message: string) => void;
 }): Promise<OpenedDatabase> {
   if (databaseUrl) {
-    return { db: { connectionString: databaseUrl, engine: 'postgis', poolSize }, close: async () => {} };
+    return {
+      db: { connectionString: databaseUrl, engine: 'postgis', poolSize },
+      ownerConnectionString: databaseOwnerUrl ?? databaseUrl,
+      close: async () => {},
+    };
   }
   const engine = await startEmbeddedEngine({ dataDir, onProgress: log });
   return {
     db: { connectionString: engine.connectionString, engine: 'pglite', poolSize: 1 },
+    ownerConnectionString: engine.connectionString,
     close: () => engine.close(),
   };
 }

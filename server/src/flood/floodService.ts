@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Queryable } from '../repositories/queryable';
+import type { ConcurrencyBudget } from '../plugins/cost';
 import { dikeLines, findFloodExtent, insertFloodExtent, type FloodExtentKey } from '../repositories/floodRepository';
 import type { Barrier } from './barrier';
 import { computeFlood } from './computeFlood';
@@ -45,6 +46,8 @@ export class FloodService {
   constructor(
     private readonly db: Queryable,
     private readonly elevation: ElevationFileChoice,
+    /** Runs the insert of a new extent (with the flood model's longer deadline, issue #19). */
+    private readonly store: <T>(work: (db: Queryable) => Promise<T>) => Promise<T> = (work) => work(db),
   ) {}
 
   /** The terrain model and the dike, read once; a failed read is retried on the next call. */
@@ -62,12 +65,21 @@ export class FloodService {
     return { source: m.source, accuracy: m.accuracy, cellSizeM: m.grid.cellSize, model: m.key };
   }
 
-  /** The stored extent of a level and dike state, computed and stored first if no instance has done so yet. */
-  async extent(level: FloodLevel): Promise<FloodExtent> {
+  /** Whether this instance has the extent of a level already, or is computing it: asking for it costs nothing. */
+  has(level: FloodLevel): boolean {
+    return this.pending.has(`${level.levelCm}/${level.dike}`);
+  }
+
+  /**
+   * The stored extent of a level and dike state, computed and stored first if no instance has done so yet.
+   * A level a visitor chose computes within `budget` (issue #19: up to 802 levels could be asked for); the
+   * named scenarios, a fixed few, need none.
+   */
+  async extent(level: FloodLevel, budget?: ConcurrencyBudget): Promise<FloodExtent> {
     const id = `${level.levelCm}/${level.dike}`;
     let extent = this.pending.get(id);
     if (!extent) {
-      extent = this.ensureExtent(level);
+      extent = this.ensureExtent(level, budget);
       this.pending.set(id, extent);
       // A failure (database gone) must not stick: the next request tries again.
       extent.catch(() => this.pending.delete(id));
@@ -75,15 +87,19 @@ export class FloodService {
     return extent;
   }
 
-  private async ensureExtent({ levelCm, dike }: FloodLevel): Promise<FloodExtent> {
+  private async ensureExtent({ levelCm, dike }: FloodLevel, budget?: ConcurrencyBudget): Promise<FloodExtent> {
     const model = await this.model();
     const key: FloodExtentKey = { model: model.key, levelCm, dike };
     const found = await findFloodExtent(this.db, key);
     const described = { key, source: model.source, accuracy: model.accuracy };
     if (found) return { ...described, floodedAreaM2: found.floodedAreaM2 };
-    const result = computeFlood({ grid: model.grid, level: levelCm / 100, barriers: dike ? model.barriers : [] });
-    await insertFloodExtent(this.db, { ...key, geometry25832: result.geometry, floodedAreaM2: result.floodedAreaM2 });
-    return { ...described, floodedAreaM2: result.floodedAreaM2 };
+    const compute = async () => {
+      const result = computeFlood({ grid: model.grid, level: levelCm / 100, barriers: dike ? model.barriers : [] });
+      const extent = { ...key, geometry25832: result.geometry, floodedAreaM2: result.floodedAreaM2 };
+      await this.store((db) => insertFloodExtent(db, extent));
+      return { ...described, floodedAreaM2: result.floodedAreaM2 };
+    };
+    return budget ? budget.run(compute) : compute();
   }
 
   private async loadModel(): Promise<FloodModel> {

@@ -1,6 +1,7 @@
 import { HttpProblem } from '../plugins/errors';
 import type { ProposedUse } from '../schemas/sketch';
 import { PLANDATA_GENERAL_USES } from '../schemas/vocabulary';
+import { BIDI_CONTROL_CLASS } from '../schemas/workflow';
 
 /** A sketch's attributes taken from an imported feature's properties. */
 export interface ImportAttributes {
@@ -10,9 +11,13 @@ export interface ImportAttributes {
   action_number: string | null;
 }
 
-/** Control characters other than tab and line breaks: the sketch columns refuse them (PLAIN_TEXT_PATTERN). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/**
+ * Control characters other than tab and line breaks, and bidirectional controls: the sketch's own routes refuse
+ * them (PLAIN_TEXT_PATTERN). An import strips them instead (issue #19): attributes come from files written by
+ * other programs, where they are noise, not the planner's typing, and a whole file should not fail for one
+ * invisible mark. The preview shows the stripped text, which is what is saved.
+ */
+const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F${BIDI_CONTROL_CLASS}]`, 'g');
 
 /** The first of `keys` (any letter case, as Shapefile fields are often upper case) with a non-empty value. */
 function pick(properties: Readonly<Record<string, unknown>>, keys: readonly string[]): string | null {

@@ -64,12 +64,16 @@ export async function prepareImport(
       features.push({ index, geometry: null, properties, fault: NO_GEOMETRY });
       continue;
     }
-    const checked = await validateSketchGeometry(db, geometry);
+    // Only planners import, so each fault comes with its repair where there is one.
+    const checked = await validateSketchGeometry(db, geometry, { offerRepair: true });
     if (checked.ok) {
       features.push({ index, geometry: checked.geom.geometry, properties, fault: null });
       sketches.push({ geometry: checked.geom, ...properties });
     } else {
-      features.push({ index, geometry: drawable(geometry), properties, fault: checked.fault });
+      const fault: GeometryFault = checked.complexity
+        ? { reason: checked.complexity.reason, location: null, repairable: false, repaired: null }
+        : checked.fault;
+      features.push({ index, geometry: drawable(geometry), properties, fault });
     }
   }
   const valid = sketches.length === count;

@@ -44,6 +44,7 @@ const MERCATOR_MAX_LAT = 85.05;
 /**
  * `bbox` (4 numbers, or 6 with heights, which are ignored: our data is 2D) in `bbox-crs`. CRS84 boxes must lie
  * in [-180, 180] × [-90, 90]; a box crossing the antimeridian (minx > maxx) is refused, as no data is there.
+ * EPSG:25832 boxes must lie in {@link UTM32N_DOMAIN}.
  */
 export function parseOgcBbox(text: string, crs: OgcCrs): OgcBbox {
   const parts = text.split(',').map((p) => p.trim());
@@ -65,7 +66,36 @@ export function parseOgcBbox(text: string, crs: OgcCrs): OgcBbox {
       box: [minx!, Math.max(miny!, -MERCATOR_MAX_LAT), maxx!, Math.min(maxy!, MERCATOR_MAX_LAT)],
     };
   }
+  const d = UTM32N_DOMAIN;
+  if ([minx!, maxx!].some((x) => x < d.minE || x > d.maxE) || [miny!, maxy!].some((y) => y < d.minN || y > d.maxN)) {
+    throw HttpProblem.badRequest(
+      'bbox',
+      `EPSG:25832 eastings must lie in [${d.minE}, ${d.maxE}] and northings in [${d.minN}, ${d.maxN}] (metres)`,
+    );
+  }
   return { crs, box: [minx!, miny!, maxx!, maxy!] };
+}
+
+/**
+ * Where an EPSG:25832 bbox may lie, in metres (issue #19): the zone's area of use (6°E–12°E, 38.8°N–84.3°N, EPSG)
+ * widened to take in all of Denmark as it is mapped in zone 32 (Bornholm lies near easting 900 000). Further out,
+ * the transverse Mercator inverse goes wild (0,0,1e7,1e7 comes back as 99°E 25°N; 1e8 makes ST_Transform fail),
+ * so such a box is a 400, not a query.
+ */
+export const UTM32N_DOMAIN = { minE: 0, maxE: 1_200_000, minN: 4_000_000, maxN: 9_400_000 } as const;
+
+/** The most corners a bbox gets when it is densified to be projected (issue #19). */
+export const MAX_DENSIFIED_CORNERS = 1000;
+
+/**
+ * The segment length to densify a bbox with before projecting it (its edges curve in the other CRS), in the
+ * box's own units: 100 m or 0.01°, longer for large boxes so that the ring has at most about
+ * {@link MAX_DENSIFIED_CORNERS} corners. The whole CRS84 world at 0.01° would be 106,000 corners, transformed on
+ * every request; at the limit a corner lies a few kilometres from the next on a box hundreds of kilometres wide.
+ */
+export function densifySegment({ crs, box: [minx, miny, maxx, maxy] }: OgcBbox): number {
+  const base = crs.srid === 4326 ? 0.01 : 100;
+  return Math.max(base, (2 * (maxx - minx + (maxy - miny))) / MAX_DENSIFIED_CORNERS);
 }
 
 export const DEFAULT_LIMIT = 10;

@@ -15,7 +15,7 @@ const file = resolve(process.argv[2] ?? `backups/koege-${engine}-${stamp}.${conf
 try {
   await mkdir(dirname(file), { recursive: true });
   const bytes = config.databaseUrl
-    ? await backupPostgres({ connectionString: config.databaseUrl, file })
+    ? await backupPostgres({ connectionString: config.databaseOwnerUrl ?? config.databaseUrl, file })
     : await backupEmbedded({ dataDir: config.dataDir, file });
   console.log(`[køge] backup of the ${engine} database written to ${file} (${(bytes / 1e6).toFixed(1)} MB)`);
 } catch (error) {

@@ -13,7 +13,7 @@ const file = resolve(arg);
 
 try {
   if (config.databaseUrl) {
-    await restorePostgres({ connectionString: config.databaseUrl, file });
+    await restorePostgres({ connectionString: config.databaseOwnerUrl ?? config.databaseUrl, file });
     console.log(`[køge] restored ${file} into PostgreSQL from DATABASE_URL`);
   } else {
     const aside = await restoreEmbedded({ dataDir: config.dataDir, file });

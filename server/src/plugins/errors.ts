@@ -3,6 +3,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Problem } from '../schemas/common';
 import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable';
 
+/** PostgreSQL's SQLSTATE for a statement cancelled, by statement_timeout or by pg_cancel_backend. */
+export const QUERY_CANCELED = '57014';
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Thrown by routes for errors that are the client's to fix; rendered as RFC 9457 problem+json. */
@@ -12,6 +15,8 @@ export class HttpProblem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly invalidParams?: { name: string; reason: string }[],
+    /** Headers the answer carries (Retry-After of a 503 or 429). */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(detail ?? title);
   }
@@ -35,6 +40,7 @@ const TYPE_BY_STATUS: Record<number, string> = {
   413: '/problems/payload-too-large',
   414: '/problems/uri-too-long',
   415: '/problems/unsupported-media-type',
+  422: '/problems/too-costly',
   429: '/problems/too-many-requests',
   503: '/problems/service-unavailable',
 };
@@ -79,6 +85,7 @@ export const errorsPlugin = fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof HttpProblem) {
+        if (error.headers) reply.headers(error.headers);
         return sendProblem(reply, request, {
           type: '',
           title: error.title,
@@ -109,6 +116,18 @@ export const errorsPlugin = fp(
           title: error.message || 'Bad request',
           status,
           ...(field ? { 'invalid-params': [field] } : {}),
+        });
+      }
+      if ((error as { code?: unknown }).code === QUERY_CANCELED) {
+        // A statement passed the pool's statement_timeout (issue #19); the connection itself is fine.
+        const limitMs = request.server.cost?.limits.statementTimeoutMs;
+        request.log.warn({ err: error }, 'statement passed its deadline');
+        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        return sendProblem(reply, request, {
+          type: '',
+          title: 'Service unavailable',
+          status: 503,
+          detail: `The database took longer than this request may take (statement_timeout${limitMs ? ` ${limitMs} ms` : ''}). Try again shortly.`,
         });
       }
       if (isDatabaseUnavailable(error)) {

@@ -124,14 +124,26 @@ async function overlaps(
   return row;
 }
 
+const CONSTRAINT_LEVELS = FLOOD_SCENARIOS.flatMap((s) =>
+  [true, false].map((dike) => ({ levelCm: Math.round(s.level * 100), dike })),
+);
+
+/**
+ * The named scenarios' extents, with and without the dike, computed and stored first where no instance has yet.
+ * Call it before a constraint check that runs inside a transaction: on the embedded engine (one connection) the
+ * flood model's own writes would wait for that transaction. Once stored, it costs nothing.
+ */
+export const constraintFloodExtents = (flood: FloodService) =>
+  Promise.all(CONSTRAINT_LEVELS.map((level) => flood.extent(level)));
+
 /**
  * What a geometry overlaps, with the size of each overlap: the named flood scenarios with and without the dike
  * (their extents computed by `flood` if not stored yet), a 50 m zone along Køge Dige, protected nature, polygon
  * sites of the business and energy themes, and other live sketches (not `excludeSketchId`). Areas in m²
  * and lengths in metres, in EPSG:25832; overlaps in EPSG:4326. Writes nothing but missing flood extents.
  *
- * Pass the pool, not a client inside a transaction: a missing flood extent is computed and stored through the
- * FloodService's own pool, which on the embedded engine (one connection) would wait for that transaction.
+ * Inside a transaction, call {@link constraintFloodExtents} first: a missing flood extent is computed and stored
+ * through the FloodService's own pool, which on the embedded engine (one connection) would wait for it.
  *
  * @param q.ewkb25832 a valid geometry (validateSketchGeometry's `ewkb25832`)
  */
@@ -140,16 +152,13 @@ export async function checkConstraints(
   q: { ewkb25832: string; excludeSketchId?: string | null },
   flood: FloodService,
 ): Promise<ConstraintReport> {
-  const levels = FLOOD_SCENARIOS.flatMap((s) =>
-    [true, false].map((dike) => ({ levelCm: Math.round(s.level * 100), dike })),
-  );
-  const extents = await Promise.all(levels.map((level) => flood.extent(level)));
+  const extents = await constraintFloodExtents(flood);
   const floodAccuracy = extents[0]?.accuracy ?? 'illustrative';
   const row = await overlaps(db, {
     ewkb25832: q.ewkb25832,
     excludeSketchId: q.excludeSketchId ?? null,
     model: extents[0]!.key.model,
-    extents: levels,
+    extents: CONSTRAINT_LEVELS,
   });
   const items: ConstraintItem[] = row.hits.map((hit) => {
     const share = row.size > 0 ? Math.min(1, Math.max(0, hit.overlap / row.size)) : 0;

@@ -1,6 +1,6 @@
 import type { Geometry } from '../schemas/geojson';
 import type { Layer } from '../schemas/layer';
-import type { OgcBbox } from '../ogc/ogcParams';
+import { densifySegment, type OgcBbox } from '../ogc/ogcParams';
 import { listLayers } from './layerRepository';
 import { ACTION_ORDER_SQL, type Queryable } from './queryable';
 
@@ -127,16 +127,26 @@ const SOURCES: Record<
   },
 };
 
-/** Parameters after the collection's own: a bbox filter ($b…$b+4), then the output CRS and decimals. */
-function bboxFilter(kind: OgcSourceKind, first: number): string {
+/**
+ * A source's bbox filter and its parameters, numbered from $first: the box and its SRID (all null without a bbox),
+ * then, where an index box is made, the segment length the box is densified with.
+ */
+function bboxFilter(kind: OgcSourceKind, bbox: OgcBbox | null, first: number): { sql: string; params: unknown[] } {
   const source = SOURCES[kind];
-  const [minx, miny, maxx, maxy, srid] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
+  const params: unknown[] = bbox ? [...bbox.box, bbox.crs.srid] : [null, null, null, null, null];
+  if (source.indexed) params.push(bbox ? densifySegment(bbox) : null);
+  const [minx, miny, maxx, maxy, srid, segment] = params.map((_, i) => `$${first + i}`);
   const envelope = `ST_MakeEnvelope(${minx}, ${miny}, ${maxx}, ${maxy}, ${srid}::int)`;
-  // The box's edges are straight in its own CRS only: densify it before projecting it for the index.
+  // The box's edges are straight in its own CRS only: densify it before projecting it for the index. Between
+  // corners a segment's length apart, a projected EPSG:25832 edge bows out by far less than that length (11 m at
+  // the widest box's 13 km), so the index box is widened by it and nothing at the edge is missed. CRS84 edges
+  // stay straight in EPSG:3857.
   const forIndex = source.indexed
-    ? `${source.indexed} && ST_Transform(ST_Segmentize(${envelope}, CASE WHEN ${srid}::int = 4326 THEN 0.01 ELSE 100 END), 3857) AND `
+    ? `${source.indexed} && ST_Expand(ST_Transform(ST_Segmentize(${envelope}, ${segment}::float8), 3857), ` +
+      `CASE WHEN ${srid}::int = 4326 THEN 0 ELSE ${segment}::float8 END) AND `
     : '';
-  return `(${minx}::float8 IS NULL OR (${forIndex}ST_Intersects(ST_Transform(${source.geom}, ${srid}::int), ${envelope})))`;
+  const sql = `(${minx}::float8 IS NULL OR (${forIndex}ST_Intersects(ST_Transform(${source.geom}, ${srid}::int), ${envelope})))`;
+  return { sql, params };
 }
 
 const GEOJSON = (geom: string, sridParam: string, digitsParam: string) =>
@@ -164,19 +174,17 @@ export async function listOgcItems(
 ): Promise<{ numberMatched: number; features: OgcFeatureRow[] }> {
   const source = SOURCES[collection.kind];
   const own = source.byLayer ? [collection.id] : [];
-  const n = own.length;
-  const bbox = query.bbox ? [...query.bbox.box, query.bbox.crs.srid] : [null, null, null, null, null];
-  const where = `WHERE ${source.key} AND ${bboxFilter(collection.kind, n + 1)}`;
-  const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${source.from} ${where}`, [
-    ...own,
-    ...bbox,
-  ]);
+  const filter = bboxFilter(collection.kind, query.bbox, own.length + 1);
+  const where = `WHERE ${source.key} AND ${filter.sql}`;
+  const params = [...own, ...filter.params];
+  const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${source.from} ${where}`, params);
+  const next = params.length + 1;
   const { rows } = await db.query<RawRow>(
-    `SELECT ${source.id} AS id, ${source.columns}, ${GEOJSON(source.geom, `$${n + 6}`, `$${n + 7}`)} AS geometry
+    `SELECT ${source.id} AS id, ${source.columns}, ${GEOJSON(source.geom, `$${next}`, `$${next + 1}`)} AS geometry
        FROM ${source.from} ${where}
       ORDER BY ${source.order}
-      LIMIT $${n + 8} OFFSET $${n + 9}`,
-    [...own, ...bbox, query.srid, query.digits, query.limit, query.offset],
+      LIMIT $${next + 2} OFFSET $${next + 3}`,
+    [...params, query.srid, query.digits, query.limit, query.offset],
   );
   return { numberMatched: count.rows[0]?.n ?? 0, features: rows.map(toFeature) };
 }

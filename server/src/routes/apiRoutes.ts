@@ -112,7 +112,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const plots = await findPlots(app.pg, await resolvePlotQuery(request.query, app.flood));
+      const plots = await findPlots(app.pg, await resolvePlotQuery(request.query, app.flood, app.cost.budgets.flood));
       return { count: plots.length, plots };
     },
   );
@@ -120,6 +120,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/plots.csv',
     {
+      config: { budget: 'export' },
       schema: {
         tags: ['map'],
         summary: 'The plot finder’s result (same filters and order) as CSV',
@@ -128,7 +129,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const plots = await findPlots(app.pg, await resolvePlotQuery(request.query, app.flood));
+      const plots = await findPlots(app.pg, await resolvePlotQuery(request.query, app.flood, app.cost.budgets.flood));
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${exportFileName('csv')}"`)
@@ -139,6 +140,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/plots.geojson',
     {
+      config: { budget: 'export' },
       schema: {
         tags: ['map'],
         summary: 'The plot finder’s result (same filters and order) as GeoJSON in EPSG:4326 or EPSG:25832',
@@ -157,7 +159,10 @@ export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { crs = 'EPSG:4326', ...filters } = request.query;
-      const plots = await findPlotsWithGeometry(app.pg, await resolvePlotQuery(filters, app.flood));
+      const plots = await findPlotsWithGeometry(
+        app.pg,
+        await resolvePlotQuery(filters, app.flood, app.cost.budgets.flood),
+      );
       return reply
         .type('application/geo+json')
         .header('content-disposition', `attachment; filename="${exportFileName(crs)}"`)

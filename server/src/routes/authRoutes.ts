@@ -26,6 +26,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { email, password } = request.body;
+      // Before any password check: per address, and per e-mail from all addresses with back-off (issue #19).
       const attempt = await recordLoginAttempt(app.pg, request.ip, email);
       if (attempt.limited) {
         return sendProblem(reply.header('retry-after', String(attempt.retryAfterSeconds)), request, {
@@ -42,6 +43,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // One answer for unknown e-mail, wrong password and disabled account: it tells nothing about accounts.
         throw new HttpProblem(401, 'Login failed', 'Wrong e-mail or password.');
       }
+      // Only here, after the right password of an enabled account: a guesser cannot clear the account's failures.
       await clearLoginAttempts(app.pg, request.ip, email);
       // A new session on every login, so a session id planted before login is worthless after it.
       const previous = request.cookies[SESSION_COOKIE];

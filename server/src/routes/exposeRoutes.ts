@@ -12,6 +12,7 @@ export const exposeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/plots/:id/expose.pdf',
     {
+      config: { budget: 'export' },
       schema: {
         tags: ['map'],
         summary: 'A plot’s exposé as an A4 PDF (vector outline in EPSG:25832, key figures, tender, policy actions)',

@@ -22,7 +22,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = asyn
       },
     },
     async (request, reply) => {
-      const plots = await findPlots(app.pg, await resolvePlotQuery(request.query, app.flood));
+      const plots = await findPlots(app.pg, await resolvePlotQuery(request.query, app.flood, app.cost.budgets.flood));
       const events = await tenderEventsOf(
         app.pg,
         plots.map((p) => p.id),

@@ -9,6 +9,7 @@ import { siteFloodReport } from '../flood/siteFloodReport';
 import { DIKE_CREST_LEVEL, FLOOD_LEVEL_RANGE, FLOOD_SCENARIOS, SEA_LEVEL_RISE_2100 } from '../flood/floodScenarios';
 import type { FloodExtent, FloodService } from '../flood/floodService';
 import { parseFloodLevel } from './parseFloodLevel';
+import { findMatchingEtag } from './findMatchingEtag';
 
 const LevelQuery = Type.Object({ level: LevelParam, dike: Type.Optional(DikeState) }, { additionalProperties: false });
 
@@ -25,8 +26,20 @@ const modelFacts = (extent: FloodExtent) => ({
 
 /** The flood model's answers (issue #7): extents, what they reach, and one site's exposure to the scenarios. */
 export const floodRoutes: FastifyPluginAsyncTypebox<{ flood: FloodService }> = async (app, { flood }) => {
+  const levelOf = (query: { level: string; dike?: 'with' | 'without' }) => ({
+    levelCm: parseFloodLevel('level', query.level),
+    dike: (query.dike ?? 'with') === 'with',
+  });
   const extentOf = (query: { level: string; dike?: 'with' | 'without' }) =>
-    flood.extent({ levelCm: parseFloodLevel('level', query.level), dike: (query.dike ?? 'with') === 'with' });
+    flood.extent(levelOf(query), app.cost.budgets.flood);
+  /** A level this instance has computed costs nothing: only new ones count against the client's limit. */
+  const newLevelLimit = app.cost.expensiveRateLimit((request) => {
+    try {
+      return flood.has(levelOf(request.query as { level: string; dike?: 'with' | 'without' }));
+    } catch {
+      return false; // a bad level: counted, then refused by the schema or the parser
+    }
+  });
 
   app.get(
     '/flood/scenarios',
@@ -78,6 +91,7 @@ export const floodRoutes: FastifyPluginAsyncTypebox<{ flood: FloodService }> = a
   app.get(
     '/flood',
     {
+      config: { rateLimit: newLevelLimit },
       schema: {
         tags: ['climate'],
         summary: 'The land a still-water level floods (bathtub model with connectivity to the sea), EPSG:4326',
@@ -91,7 +105,7 @@ export const floodRoutes: FastifyPluginAsyncTypebox<{ flood: FloodService }> = a
       const { model, levelCm, dike } = extent.key;
       const etag = `"flood-${model}-${levelCm}-${dike ? 'with' : 'without'}"`;
       reply.header('etag', etag).header('cache-control', CACHE_EXTENT);
-      if (request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) return reply.code(304).send(null);
+      if (findMatchingEtag(request.headers['if-none-match'], [etag])) return reply.code(304).send(null);
       const geometry = await floodExtentGeometry(app.pg, extent.key);
       if (!geometry) throw new Error(`flood extent ${etag} vanished after it was stored`);
       return {
@@ -106,6 +120,7 @@ export const floodRoutes: FastifyPluginAsyncTypebox<{ flood: FloodService }> = a
   app.get(
     '/flood/affected',
     {
+      config: { rateLimit: newLevelLimit },
       schema: {
         tags: ['climate'],
         summary: 'Plots, energy zones, sites, stations and roads a level floods, with the flooded area or length',

@@ -29,11 +29,13 @@ import {
 import { ogcOpenApi } from '../ogc/ogcOpenApi';
 import { checkFormat, parseLimit, parseOffset, parseOgcBbox, parseOgcCrs } from '../ogc/ogcParams';
 
-const CollectionParams = Type.Object({ collectionId: Type.String({ maxLength: 100 }) });
-const ItemParams = Type.Object({
-  collectionId: Type.String({ maxLength: 100 }),
-  featureId: Type.String({ maxLength: 200 }),
-});
+/**
+ * Ids are free text here (a site slug, a parcel number, a sketch uuid, by collection), but never hold control
+ * characters: PostgreSQL refuses NUL in text, and no id of ours has any, so they are a 400 (issue #19).
+ */
+const IdText = (maxLength: number) => Type.String({ maxLength, pattern: '^[^\\u0000-\\u001F\\u007F]*$' });
+const CollectionParams = Type.Object({ collectionId: IdText(100) });
+const ItemParams = Type.Object({ collectionId: IdText(100), featureId: IdText(200) });
 
 /**
  * OGC API – Features (Part 1 Core, GeoJSON, OpenAPI 3.0; Part 2 CRS) over the map layers and the sketches, for
@@ -145,6 +147,8 @@ export const ogcRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async
   app.get(
     '/collections/:collectionId/items',
     {
+      // Only bbox queries are the expensive kind (issue #19); paging through a collection is not counted.
+      config: { rateLimit: app.cost.expensiveRateLimit((request) => !('bbox' in (request.query as object))) },
       schema: {
         tags,
         summary: 'Features of a collection (GeoJSON), filtered by bbox, paged by limit and offset',
@@ -165,13 +169,11 @@ export const ogcRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async
       const limit = parseLimit(q.limit);
       const offset = parseOffset(q.offset);
       const collection = await collectionOr404(request.params.collectionId);
-      const { numberMatched, features } = await listOgcItems(app.pg, collection, {
-        bbox,
-        limit,
-        offset,
-        srid: crs.srid,
-        digits: crs.digits,
-      });
+      const page = { bbox, limit, offset, srid: crs.srid, digits: crs.digits };
+      // A bbox query is the expensive kind (issue #19): its own budget and pool, the visitor's deadline.
+      const { numberMatched, features } = bbox
+        ? await app.cost.budgets.ogc.run(() => app.cost.run(request, (db) => listOgcItems(db, collection, page)))
+        : await listOgcItems(app.pg, collection, page);
       reply.type(GEOJSON_TYPE).header('content-crs', `<${crs.uri}>`);
       return {
         type: 'FeatureCollection' as const,

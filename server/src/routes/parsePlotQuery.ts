@@ -2,6 +2,7 @@ import { HttpProblem } from '../plugins/errors';
 import { PLAN_USES, TENDER_STATUSES } from '../schemas/vocabulary';
 import { PLOT_SORTS, type PlotFilter, type PlotSort } from '../schemas/plot';
 import type { FloodLevel, FloodService } from '../flood/floodService';
+import type { ConcurrencyBudget } from '../plugins/cost';
 import { parseFloodLevel } from './parseFloodLevel';
 
 /** Query parameters of `GET /api/plots`, all optional strings. */
@@ -96,8 +97,15 @@ export function parsePlotQuery(q: PlotQuery): ParsedPlotQuery {
   return filter;
 }
 
-/** {@link parsePlotQuery}, with the flood scenario's extent computed and stored if it was not yet. */
-export async function resolvePlotQuery(q: PlotQuery, flood: Pick<FloodService, 'extent'>): Promise<PlotFilter> {
+/**
+ * {@link parsePlotQuery}, with the flood scenario's extent computed and stored if it was not yet, within the
+ * flood model's `budget` (issue #19).
+ */
+export async function resolvePlotQuery(
+  q: PlotQuery,
+  flood: Pick<FloodService, 'extent'>,
+  budget?: ConcurrencyBudget,
+): Promise<PlotFilter> {
   const { outsideFlood, ...filter } = parsePlotQuery(q);
-  return outsideFlood ? { ...filter, outsideFlood: (await flood.extent(outsideFlood)).key } : filter;
+  return outsideFlood ? { ...filter, outsideFlood: (await flood.extent(outsideFlood, budget)).key } : filter;
 }

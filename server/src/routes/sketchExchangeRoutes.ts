@@ -12,7 +12,10 @@ import {
 } from '../schemas/sketchExchange';
 import { HttpProblem, PROBLEM_CONTENT_TYPE } from '../plugins/errors';
 import { createSketches, listSketches } from '../repositories/sketchRepository';
-import { checkSketchConstraints } from '../repositories/constraintRepository';
+import { checkSketchConstraints, constraintFloodExtents } from '../repositories/constraintRepository';
+import { withDeadline } from '../plugins/cost';
+import { jsonNestsDeeperThan, MAX_JSON_NESTING } from '../plugins/jsonNesting';
+import type { Queryable } from '../repositories/queryable';
 import { sketchGeometries25832 } from '../repositories/sketchExportRepository';
 import { readGeoJsonImport } from '../imports/readGeoJsonImport';
 import { readShapefileZip } from '../imports/readShapefileZip';
@@ -45,6 +48,9 @@ export const sketchExchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addContentTypeParser(JSON_TYPES, { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(HttpProblem.badRequest('body', 'is empty'));
+    if (jsonNestsDeeperThan(text, MAX_JSON_NESTING)) {
+      return done(HttpProblem.badRequest('body', `nests deeper than ${MAX_JSON_NESTING} levels`));
+    }
     parseJson(request, text, (err, value) =>
       err
         ? done(HttpProblem.badRequest('body', 'is not valid JSON (GeoJSON expected)'))
@@ -59,6 +65,7 @@ export const sketchExchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sketches/import',
     {
+      config: { budget: 'geometry' },
       onRequest: app.requireRole('planner'),
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
@@ -85,7 +92,10 @@ export const sketchExchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw HttpProblem.badRequest('body', `a file is required (${[...JSON_TYPES, ...ZIP_TYPES].join(', ')})`);
       const source: ImportSource =
         body.kind === 'json' ? readGeoJsonImport(body.value) : await readShapefileZip(new Uint8Array(body.bytes));
-      const { preview, sketches } = await prepareImport(app.pg, source, request.query.proposed_use ?? '31');
+      // Up to 500 geometries checked in one go: the imports' longer deadline per statement (issue #19).
+      const { preview, sketches } = await withDeadline(app.heavyPg, app.cost.limits.longMs, (db) =>
+        prepareImport(db, source, request.query.proposed_use ?? '31'),
+      );
       if (request.query.dry_run === 'true') return preview;
       if (!sketches) return refuseImport(reply, request, preview);
       const result = await createSketches(app.pg, sketches, request.user!, 'imported');
@@ -98,19 +108,19 @@ export const sketchExchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   /** The live sketches to export with their stored EPSG:25832 geometry and their constraint report's items. */
-  const exportItems = async (idsParam: string | undefined): Promise<SketchExportItem[]> => {
+  const collectExportItems = async (db: Queryable, idsParam: string | undefined): Promise<SketchExportItem[]> => {
     const ids = idsParam === undefined ? undefined : [...new Set(idsParam.toLowerCase().split(','))];
-    const features = await listSketches(app.pg, ids ? { ids } : {});
+    const features = await listSketches(db, ids ? { ids } : {});
     const missing = ids?.find((id) => !features.some((f) => f.id === id));
     if (missing) throw HttpProblem.notFound(`No live sketch ${missing}`);
     const geometries = await sketchGeometries25832(
-      app.pg,
+      db,
       features.map((f) => f.id),
     );
     const items: SketchExportItem[] = [];
     for (const feature of features) {
       const stored = geometries.get(feature.id);
-      const report = await checkSketchConstraints(app.pg, { id: feature.id }, app.flood);
+      const report = await checkSketchConstraints(db, { id: feature.id }, app.flood);
       if (!stored || !report) throw new Error(`sketch ${feature.id} vanished during the export`);
       items.push({
         feature,
@@ -121,10 +131,16 @@ export const sketchExchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     return items;
   };
+  /** {@link collectExportItems} on the expensive pool, with the deadline of the request's user (issue #19). */
+  const exportItems = async (request: FastifyRequest, idsParam: string | undefined) => {
+    await constraintFloodExtents(app.flood);
+    return app.cost.run(request, (db) => collectExportItems(db, idsParam));
+  };
 
   app.get(
     '/sketches/export.geojson',
     {
+      config: { budget: 'export' },
       schema: {
         tags: ['sketches'],
         summary: 'Live sketches as GeoJSON in EPSG:4326 (RFC 7946) or EPSG:25832, with their constraint overlaps',
@@ -135,7 +151,7 @@ export const sketchExchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const crs = request.query.crs === '25832' ? 25832 : 4326;
-      const items = await exportItems(request.query.ids);
+      const items = await exportItems(request, request.query.ids);
       return reply
         .type('application/geo+json')
         .header('cache-control', 'no-store')
@@ -147,6 +163,7 @@ export const sketchExchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sketches/export.gpkg',
     {
+      config: { budget: 'export' },
       schema: {
         tags: ['sketches'],
         summary: 'Live sketches as a GeoPackage (EPSG:25832): tables sketches and sketch_constraints',
@@ -159,7 +176,7 @@ export const sketchExchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const bytes = await sketchesToGeoPackage(await exportItems(request.query.ids));
+      const bytes = await sketchesToGeoPackage(await exportItems(request, request.query.ids));
       return reply
         .type('application/geopackage+sqlite3')
         .header('cache-control', 'no-store')

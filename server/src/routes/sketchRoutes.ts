@@ -7,6 +7,7 @@ import {
   ConstraintQuery,
   ConstraintReport,
   GeometryOnly,
+  GeometryTooComplex,
   GeometryValidity,
   SketchBadRequest,
   SketchCollection,
@@ -33,10 +34,11 @@ import {
   type NewSketch,
   type SketchWriteResult,
 } from '../repositories/sketchRepository';
-import { checkConstraints, checkSketchConstraints } from '../repositories/constraintRepository';
+import { checkConstraints, checkSketchConstraints, constraintFloodExtents } from '../repositories/constraintRepository';
 import { compareSketches } from '../repositories/sketchComparisonRepository';
 import { resolveVersion } from './resolveVersion';
-import { sendGeometryFault } from './sendGeometryFault';
+import { sendGeometryFault, sendGeometryTooComplex } from './sendGeometryFault';
+import { geometryDeadlineProblem } from '../plugins/cost';
 
 const NoQuery = Type.Object({}, { additionalProperties: false });
 const VERSION_PATTERN = '^[1-9][0-9]{0,9}$';
@@ -48,6 +50,7 @@ const SKETCH_BODY_LIMIT = 4 * 1024 * 1024;
 
 const WRITE_ERRORS = {
   400: SketchBadRequest,
+  422: GeometryTooComplex,
   401: Problem,
   403: Problem,
   404: Problem,
@@ -62,12 +65,16 @@ function versionNumber(name: string, text: string): number {
   return n;
 }
 
-/** Answers a geometry that cannot be stored: a plain 400 for malformed GeoJSON, else the fault with its place. */
+/**
+ * Answers a geometry that cannot be stored: 422 for one too costly to check (with what was counted), a plain
+ * 400 for malformed GeoJSON, else the fault with its place.
+ */
 function refuseGeometry(
   reply: FastifyReply,
   request: FastifyRequest,
   checked: Extract<SketchGeometryValidation, { ok: false }>,
 ) {
+  if (checked.complexity) return sendGeometryTooComplex(reply, request, checked.complexity);
   if (checked.malformed) throw HttpProblem.badRequest('geometry', checked.fault.reason);
   return sendGeometryFault(reply, request, checked.fault);
 }
@@ -117,6 +124,17 @@ function answer(reply: FastifyReply, request: FastifyRequest, id: string, result
 export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const planner = app.requireRole('planner');
 
+  /**
+   * Checks a geometry on the expensive pool with the deadline of the request's user (issue #19); only a
+   * logged-in user is offered ST_MakeValid's repair.
+   */
+  const validate = (request: FastifyRequest, geometry: unknown, repair?: boolean) =>
+    app.cost.run(
+      request,
+      (db) => validateSketchGeometry(db, geometry, { repair, offerRepair: request.user !== null }),
+      geometryDeadlineProblem,
+    );
+
   app.get(
     '/sketches',
     {
@@ -151,7 +169,7 @@ export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const checked = await validateSketchGeometry(app.pg, request.body.geometry, { repair: request.body.repair });
+      const checked = await validate(request, request.body.geometry, request.body.repair);
       if (!checked.ok) return refuseGeometry(reply, request, checked);
       const result = await createSketch(app.pg, newSketch(request.body, checked.geom), request.user!);
       if (result.kind === 'saved') reply.code(201).header('location', `/api/sketches/${result.feature.id}`);
@@ -162,17 +180,18 @@ export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sketches/validate',
     {
+      config: { budget: 'geometry' },
       bodyLimit: SKETCH_BODY_LIMIT,
       schema: {
         tags: ['sketches'],
         summary: 'Check a geometry as a save would, without saving: its measures, or the fault and its place',
         querystring: NoQuery,
         body: GeometryOnly,
-        response: { 200: GeometryValidity, 400: SketchBadRequest },
+        response: { 200: GeometryValidity, 400: SketchBadRequest, 422: GeometryTooComplex },
       },
     },
     async (request, reply) => {
-      const checked = await validateSketchGeometry(app.pg, request.body.geometry);
+      const checked = await validate(request, request.body.geometry);
       if (!checked.ok) return refuseGeometry(reply, request, checked);
       const { area_m2, perimeter_m, length_m } = checked.geom;
       return { valid: true as const, area_m2, perimeter_m, length_m };
@@ -182,6 +201,7 @@ export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sketches/compare',
     {
+      config: { budget: 'geometry' },
       schema: {
         tags: ['sketches'],
         summary: 'Two sketches side by side: sizes, constraint overlaps and the parts they do and do not share',
@@ -190,7 +210,8 @@ export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const result = await compareSketches(app.pg, request.query, app.flood);
+      await constraintFloodExtents(app.flood);
+      const result = await app.cost.run(request, (db) => compareSketches(db, request.query, app.flood));
       if ('missing' in result) throw HttpProblem.notFound(`No sketch ${request.query[result.missing]}`);
       return result;
     },
@@ -233,7 +254,7 @@ export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const version = resolveVersion(request.body.version, request.headers['if-match']);
-      const checked = await validateSketchGeometry(app.pg, request.body.geometry, { repair: request.body.repair });
+      const checked = await validate(request, request.body.geometry, request.body.repair);
       if (!checked.ok) return refuseGeometry(reply, request, checked);
       const result = await updateSketch(app.pg, {
         id: request.params.id,
@@ -364,6 +385,7 @@ export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sketches/:id/constraints',
     {
+      config: { budget: 'geometry' },
       schema: {
         tags: ['sketches'],
         summary: 'What a sketch (its current or a given version) overlaps: floods, dike zone, nature, sites, sketches',
@@ -375,10 +397,9 @@ export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const q = request.query.version;
       const version = q === undefined ? undefined : versionNumber('version', q);
-      const report = await checkSketchConstraints(
-        app.pg,
-        { id: request.params.id, ...(version === undefined ? {} : { version }) },
-        app.flood,
+      await constraintFloodExtents(app.flood);
+      const report = await app.cost.run(request, (db) =>
+        checkSketchConstraints(db, { id: request.params.id, ...(version === undefined ? {} : { version }) }, app.flood),
       );
       if (!report) {
         throw HttpProblem.notFound(`No sketch ${request.params.id}${version ? ` with version ${version}` : ''}`);
@@ -390,23 +411,22 @@ export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/constraints',
     {
+      config: { budget: 'geometry' },
       bodyLimit: SKETCH_BODY_LIMIT,
       schema: {
         tags: ['sketches'],
         summary: 'What a geometry would overlap (floods, dike zone, nature, sites, sketches); saves nothing',
         querystring: NoQuery,
         body: ConstraintQuery,
-        response: { 200: ConstraintReport, 400: SketchBadRequest },
+        response: { 200: ConstraintReport, 400: SketchBadRequest, 422: GeometryTooComplex },
       },
     },
     async (request, reply) => {
-      const checked = await validateSketchGeometry(app.pg, request.body.geometry);
+      const checked = await validate(request, request.body.geometry);
       if (!checked.ok) return refuseGeometry(reply, request, checked);
-      return checkConstraints(
-        app.pg,
-        { ewkb25832: checked.geom.ewkb25832, excludeSketchId: request.body.exclude_sketch ?? null },
-        app.flood,
-      );
+      await constraintFloodExtents(app.flood);
+      const q = { ewkb25832: checked.geom.ewkb25832, excludeSketchId: request.body.exclude_sketch ?? null };
+      return app.cost.run(request, (db) => checkConstraints(db, q, app.flood), geometryDeadlineProblem);
     },
   );
 };

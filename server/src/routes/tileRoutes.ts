@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Problem, Slug } from '../schemas/common';
 import { HttpProblem } from '../plugins/errors';
 import { parseTileAddress } from '../tiles/tileAddress';
+import { findMatchingEtag } from './findMatchingEtag';
 import type { TileService } from '../tiles/tileService';
 
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
@@ -26,6 +27,19 @@ const tileResponses = (empty: string) => ({
   404: Problem,
 });
 
+/** Whether an Accept-Encoding header accepts gzip: named (or `*`) with a q-value above 0 (RFC 9110 §12.5.3). */
+function acceptsGzip(header: string | undefined): boolean {
+  const weights = new Map(
+    (header ?? '').split(',').map((part) => {
+      const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+      const q = params.find((p) => p.startsWith('q='));
+      return [coding, q === undefined ? 1 : Number(q.slice(2))] as const;
+    }),
+  );
+  const q = weights.get('gzip') ?? weights.get('x-gzip') ?? weights.get('*') ?? 0;
+  return q > 0;
+}
+
 /** `GET /tiles/:layer/:z/:x/:y.mvt` and `GET /tiles/sets/:tileset/:z/:x/:y.mvt`: Mapbox Vector Tiles. */
 export const tileRoutes: FastifyPluginAsyncTypebox<{ tiles: TileService }> = async (app, { tiles }) => {
   /**
@@ -47,12 +61,20 @@ export const tileRoutes: FastifyPluginAsyncTypebox<{ tiles: TileService }> = asy
     },
   ) {
     const encoder = await tiles.encoder();
-    const etag = `"${name}-${version}-${encoder}"`;
+    // The gzip and identity bodies differ byte for byte, so they must not share one strong ETag (RFC 9110 §8.8.3).
+    const identity = `"${name}-${version}-${encoder}"`;
+    const gzipTag = `"${name}-${version}-${encoder}-gz"`;
+    const gzip = acceptsGzip(request.headers['accept-encoding']);
     reply
-      .header('etag', etag)
+      .header('etag', gzip ? gzipTag : identity)
       .header('vary', 'Accept-Encoding')
       .header('cache-control', request.query.v === version ? CACHE_VERSIONED : CACHE_UNVERSIONED);
-    if (request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) return reply.code(304).send(null);
+    // Either variant may be named: a cache holding both sends both tags, and the 304's ETag says which to reuse.
+    const matched = findMatchingEtag(
+      request.headers['if-none-match'],
+      gzip ? [gzipTag, identity] : [identity, gzipTag],
+    );
+    if (matched) return reply.header('etag', matched).code(304).send(null);
 
     const rendering = render();
     if (rendering === null) return reply.code(204).send(null);
@@ -60,9 +82,7 @@ export const tileRoutes: FastifyPluginAsyncTypebox<{ tiles: TileService }> = asy
     reply.header('x-tile-cache', cached ? 'hit' : 'miss');
     if (tile.raw.length === 0) return reply.code(204).send(null);
     reply.type(MVT_CONTENT_TYPE);
-    if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
-      return reply.header('content-encoding', 'gzip').send(await tiles.gzipped(key, tile));
-    }
+    if (gzip) return reply.header('content-encoding', 'gzip').send(await tiles.gzipped(key, tile));
     return reply.send(tile.raw);
   }
 

@@ -1,14 +1,20 @@
 import { Type } from '@sinclair/typebox';
 import { Nullable } from './common';
+import { BIDI_CONTROL_CLASS } from './workflow';
 
 export const Role = Type.Union([Type.Literal('planner'), Type.Literal('admin')]);
-export const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$' });
-/** Shown publicly with every change, so it may not be (or hold) an e-mail address. */
+/** No control characters: NUL cannot be PostgreSQL text, and the address is looked up before any password check. */
+export const Email = Type.String({
+  minLength: 3,
+  maxLength: 254,
+  pattern: '^[^@\\s\\u0000-\\u001F\\u007F]+@[^@\\s\\u0000-\\u001F\\u007F]+$',
+});
+/** Shown publicly with every change, so it may not be (or hold) an e-mail address, nor reorder the text around it. */
 export const DisplayName = Type.String({
   minLength: 1,
   maxLength: 100,
-  pattern: '^[^@\\u0000-\\u001F\\u007F]+$',
-  description: 'public; no "@"',
+  pattern: `^[^@\\u0000-\\u001F\\u007F${BIDI_CONTROL_CLASS}]+$`,
+  description: 'public; no "@", no control or bidirectional control characters',
 });
 /** Upper bound keeps one hash cheap; lower bound only for new passwords. */
 export const NewPassword = Type.String({ minLength: 12, maxLength: 256 });

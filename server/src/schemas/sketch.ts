@@ -133,7 +133,9 @@ export type SketchVersions = Static<typeof SketchVersions>;
 export const GeometryFault = Type.Object({
   reason: Type.String({ description: 'ST_IsValidDetail’s reason, or: too few points, outside Denmark, …' }),
   location: Nullable(Type.Tuple([Type.Number(), Type.Number()], { description: '[lon, lat] of the fault' })),
-  repairable: Type.Boolean(),
+  repairable: Nullable(
+    Type.Boolean({ description: 'null: not worked out (the repair is offered to logged-in planners only)' }),
+  ),
   repaired: Nullable(Geometry),
 });
 export type GeometryFault = Static<typeof GeometryFault>;
@@ -141,6 +143,18 @@ export type GeometryFault = Static<typeof GeometryFault>;
 /** 400 answer for invalid geometry (type …/invalid-geometry). */
 export const GeometryFaultProblem = Type.Object({ ...Problem.properties, geometry_fault: GeometryFault });
 export type GeometryFaultProblem = Static<typeof GeometryFaultProblem>;
+
+/**
+ * 422 answer for a geometry too costly to check or repair (issue #19): what was counted (rings,
+ * self-intersections, or close pairs of edges), how many (at least) and the limit; or a check past its deadline.
+ */
+export const GeometryTooComplex = Type.Object({
+  ...Problem.properties,
+  measure: Type.Optional(oneOf(['rings', 'self_intersections', 'segment_pairs'] as const)),
+  count: Type.Optional(Type.Integer({ description: 'how many were found (counting stops just past the limit)' })),
+  limit: Type.Optional(Type.Integer()),
+});
+export type GeometryTooComplex = Static<typeof GeometryTooComplex>;
 
 /** 400 answer of a route that checks geometry: a plain problem, or one with the geometry fault. */
 export const SketchBadRequest = Type.Object({ ...Problem.properties, geometry_fault: Type.Optional(GeometryFault) });

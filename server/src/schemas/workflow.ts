@@ -1,8 +1,19 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ActionProgress, Nullable, Problem, Slug, TenderStatus } from './common';
 
-/** Free text without control characters (tab and line breaks allowed); NUL would also break PostgreSQL text. */
-export const PLAIN_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$';
+/**
+ * Unicode's bidirectional controls, as the body of a regex character class: marks (ALM U+061C, LRM U+200E,
+ * RLM U+200F), embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069). In a title or a name
+ * they reorder what is shown around them ("Trojan Source", CVE-2021-42574), so text people read is refused
+ * with them (issue #19); imports strip them instead (importAttributes).
+ */
+export const BIDI_CONTROL_CLASS = '\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
+
+/**
+ * Free text without control characters (tab and line breaks allowed) or bidirectional controls; NUL would also
+ * break PostgreSQL text.
+ */
+export const PLAIN_TEXT_PATTERN = `^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F${BIDI_CONTROL_CLASS}]*$`;
 
 /** An ISO calendar date from 2000 to 2099. */
 const IsoDate = Type.String({ format: 'date', pattern: '^20[0-9]{2}-[0-9]{2}-[0-9]{2}$' });

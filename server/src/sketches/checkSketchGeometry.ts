@@ -1,4 +1,5 @@
 import type { GeometryFault } from '../schemas/sketch';
+import { countSelfIntersections } from './countSelfIntersections';
 
 /**
  * Longitude and latitude bounds of Denmark: the area of use of EPSG:25832 for Denmark (degrees, EPSG:4326).
@@ -8,6 +9,22 @@ export const DENMARK_BOUNDS = { minLon: 7.5, maxLon: 15.7, minLat: 54.4, maxLat:
 
 /** Most positions one sketch may have (issue #6): far above a hand-drawn shape, far below a body-limit DoS. */
 export const MAX_SKETCH_POSITIONS = 50_000;
+
+/**
+ * Most polygon rings (shells and holes, over all parts) one geometry may have (issue #19): every ring is a
+ * separate GEOS structure, and no sketch of a plan area has anywhere near this many.
+ */
+export const MAX_SKETCH_RINGS = 1000;
+
+/**
+ * Most crossings or contacts of a polygon's rings that are sent on to PostGIS (issue #19). ST_MakeValid's cost
+ * grows with them far faster than with corners: 1,000 of them took 0.3 s, 4,500 took 2.9 s. A hand-drawn
+ * bow-tie or a mis-ordered corner has a few; past this, the geometry is refused with the count (422).
+ */
+export const MAX_SELF_INTERSECTIONS = 100;
+
+/** Pairs of segments with overlapping boxes that the crossing count may test (about 50 ms of work). */
+export const MAX_SEGMENT_PAIR_TESTS = 2_000_000;
 
 export const SKETCH_GEOMETRY_TYPES = [
   'Polygon',
@@ -38,7 +55,19 @@ export interface SketchGeometry {
 export type SketchGeometryShape =
   | { kind: 'ok'; geometry: SketchGeometry; positions: number }
   | { kind: 'malformed'; reason: string }
-  | { kind: 'fault'; fault: GeometryFault; closed?: SketchGeometry };
+  | { kind: 'fault'; fault: GeometryFault; closed?: SketchGeometry }
+  | { kind: 'too_complex'; complexity: GeometryComplexity };
+
+/**
+ * Why a geometry is too costly to be checked or repaired (422): what was counted, how many (at least, when
+ * counting stopped early) and the limit.
+ */
+export interface GeometryComplexity {
+  measure: 'rings' | 'self_intersections' | 'segment_pairs';
+  count: number;
+  limit: number;
+  reason: string;
+}
 
 const isPosition = (value: unknown): value is Position =>
   Array.isArray(value) &&
@@ -167,10 +196,44 @@ function closeRings(geometry: SketchGeometry): SketchGeometry {
   };
 }
 
+/** Refuses rings and crossings past their limits before PostGIS sees them (issue #19); null when within. */
+export function complexityOf(geometry: SketchGeometry): GeometryComplexity | null {
+  const rings = ringsOf(geometry);
+  if (rings.length > MAX_SKETCH_RINGS) {
+    return {
+      measure: 'rings',
+      count: rings.length,
+      limit: MAX_SKETCH_RINGS,
+      reason: `has ${rings.length} polygon rings; at most ${MAX_SKETCH_RINGS} are accepted`,
+    };
+  }
+  const found = countSelfIntersections(rings, { limit: MAX_SELF_INTERSECTIONS, maxPairTests: MAX_SEGMENT_PAIR_TESTS });
+  if (found.tooDense) {
+    return {
+      measure: 'segment_pairs',
+      count: MAX_SEGMENT_PAIR_TESTS,
+      limit: MAX_SEGMENT_PAIR_TESTS,
+      reason: `too complex to check: more than ${MAX_SEGMENT_PAIR_TESTS} pairs of its edges lie close together`,
+    };
+  }
+  if (found.count > MAX_SELF_INTERSECTIONS) {
+    return {
+      measure: 'self_intersections',
+      count: found.count,
+      limit: MAX_SELF_INTERSECTIONS,
+      reason:
+        `crosses or touches itself at least ${found.count} times; at most ${MAX_SELF_INTERSECTIONS} ` +
+        'self-intersections are checked or repaired: redraw the outline',
+    };
+  }
+  return null;
+}
+
 /**
  * Checks a sketch geometry (RFC 7946, EPSG:4326) as far as it can be without PostGIS: allowed type, nesting and
  * positions, at most {@link MAX_SKETCH_POSITIONS} positions, enough points, every position inside
- * {@link DENMARK_BOUNDS}, closed rings. Pure: never changes its input.
+ * {@link DENMARK_BOUNDS}, closed rings, and a cost PostGIS can bear ({@link complexityOf}). Pure: never changes
+ * its input.
  */
 export function checkSketchGeometry(value: unknown): SketchGeometryShape {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -203,6 +266,9 @@ export function checkSketchGeometry(value: unknown): SketchGeometryShape {
     };
   }
   const unclosed = ringsOf(geometry).find((ring) => !sameXY(ring[0]!, ring.at(-1)!));
+  const closed = unclosed ? closeRings(geometry) : geometry;
+  const complexity = complexityOf(closed);
+  if (complexity) return { kind: 'too_complex', complexity };
   if (unclosed) {
     return {
       kind: 'fault',
@@ -212,7 +278,7 @@ export function checkSketchGeometry(value: unknown): SketchGeometryShape {
         repairable: true,
         repaired: null,
       },
-      closed: closeRings(geometry),
+      closed,
     };
   }
   return { kind: 'ok', geometry, positions: count.n };

@@ -1,7 +1,7 @@
 import type { Geometry } from '../schemas/geojson';
 import type { GeometryFault } from '../schemas/sketch';
 import type { Queryable } from '../repositories/queryable';
-import { checkSketchGeometry, type SketchGeometry } from './checkSketchGeometry';
+import { checkSketchGeometry, type GeometryComplexity, type SketchGeometry } from './checkSketchGeometry';
 
 /** A geometry that may be stored as a sketch: valid, not empty, 2D, in EPSG:25832. */
 export interface ValidSketchGeometry {
@@ -23,10 +23,13 @@ export interface ValidSketchGeometry {
 
 /**
  * Why a geometry cannot be stored. `malformed` marks a fault of form (wrong type, nesting or position), which
- * the API answers with a plain 400 naming `geometry`; the others carry PostGIS's reason and location.
+ * the API answers with a plain 400 naming `geometry`; `complexity` one too costly to check (422); the others
+ * carry PostGIS's reason and location.
  */
 export type SketchGeometryValidation =
-  { ok: true; geom: ValidSketchGeometry } | { ok: false; fault: GeometryFault; malformed: boolean };
+  | { ok: true; geom: ValidSketchGeometry }
+  | { ok: false; fault: GeometryFault; malformed: boolean; complexity?: undefined }
+  | { ok: false; complexity: GeometryComplexity; fault?: undefined; malformed?: undefined };
 
 interface Examined {
   valid: boolean;
@@ -56,8 +59,9 @@ const MEASURES = (g: string) => `
  */
 async function examine(db: Queryable, geometry: SketchGeometry): Promise<Examined> {
   const { rows } = await db.query<Examined>(
-    `WITH g AS (SELECT ST_Force2D(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4326), 25832)) AS geom),
-          d AS (SELECT geom, ST_IsValidDetail(geom) AS v FROM g)
+    `WITH g AS MATERIALIZED (
+            SELECT ST_Force2D(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4326), 25832)) AS geom),
+          d AS MATERIALIZED (SELECT geom, ST_IsValidDetail(geom) AS v FROM g)
      SELECT coalesce((v).valid, false) AS valid, (v).reason AS reason,
             CASE WHEN (v).location IS NOT NULL
                  THEN ST_AsGeoJSON(ST_Transform(ST_SetSRID((v).location, 25832), 4326), 7)::json END AS location,
@@ -80,10 +84,14 @@ interface Repair {
   length_m: number | null;
 }
 
-/** ST_MakeValid's result, keeping only the parts of the input's dimension (a polygon stays a polygon). */
+/**
+ * ST_MakeValid's result, keeping only the parts of the input's dimension (a polygon stays a polygon). The CTE is
+ * MATERIALIZED: inlined, PostgreSQL would repair the geometry once for every measure read from it, eleven
+ * times (issue #19).
+ */
 async function makeValid(db: Queryable, invalid: Examined): Promise<Repair | null> {
   const { rows } = await db.query<Repair>(
-    `WITH r AS (SELECT ST_CollectionExtract(ST_MakeValid($1::geometry), $2::int) AS geom)
+    `WITH r AS MATERIALIZED (SELECT ST_CollectionExtract(ST_MakeValid($1::geometry), $2::int) AS geom)
      SELECT NOT ST_IsEmpty(geom) AND ST_IsValid(geom) AS usable, ${MEASURES('geom')} FROM r`,
     [invalid.ewkb, invalid.dimension + 1],
   );
@@ -107,16 +115,19 @@ const asValid = (e: Omit<Examined, 'valid' | 'reason' | 'location' | 'empty'>, r
 
 /**
  * Checks a sketch geometry sent as GeoJSON (EPSG:4326): first without the database (type, nesting, point counts,
- * Denmark, closed rings), then with PostGIS (ST_IsValidDetail: self-intersection and the like). With
- * `repair: true`, an invalid but repairable geometry is replaced by ST_MakeValid's result of the same dimension
- * (an unclosed ring is closed first). Writes nothing.
+ * Denmark, closed rings, rings and self-intersections within their limits), then with PostGIS (ST_IsValidDetail:
+ * self-intersection and the like). With `repair: true`, an invalid but repairable geometry is replaced by
+ * ST_MakeValid's result of the same dimension (an unclosed ring is closed first). The repair is worked out only
+ * when `offerRepair` is true (a logged-in planner, issue #19); otherwise a fault says neither whether it can be
+ * repaired nor how (`repairable: null`). Writes nothing.
  */
 export async function validateSketchGeometry(
   db: Queryable,
   value: unknown,
-  options: { repair?: boolean } = {},
+  options: { repair?: boolean; offerRepair: boolean },
 ): Promise<SketchGeometryValidation> {
   const shape = checkSketchGeometry(value);
+  if (shape.kind === 'too_complex') return { ok: false, complexity: shape.complexity };
   if (shape.kind === 'malformed') {
     return {
       ok: false,
@@ -132,16 +143,19 @@ export async function validateSketchGeometry(
   }
   if (shape.kind === 'ok' && examined.valid) return asValid(examined, false);
   // Invalid as sent: either an unclosed ring (whose closed form may be valid) or PostGIS found a fault.
-  const repair = examined.valid ? examined : await makeValid(db, examined);
+  const repair = !options.offerRepair ? undefined : examined.valid ? examined : await makeValid(db, examined);
   if (repair && options.repair) return asValid(repair, true);
+  const offered = {
+    repairable: repair === undefined ? null : repair !== null,
+    repaired: repair?.geometry ?? null,
+  };
   const fault: GeometryFault =
     shape.kind === 'fault'
-      ? { ...shape.fault, repairable: repair !== null, repaired: repair?.geometry ?? null }
+      ? { ...shape.fault, ...offered }
       : {
           reason: examined.reason ?? 'invalid geometry',
           location: examined.location?.coordinates ?? null,
-          repairable: repair !== null,
-          repaired: repair?.geometry ?? null,
+          ...offered,
         };
   return { ok: false, malformed: false, fault };
 }

@@ -7,13 +7,28 @@ describe('readConfig', () => {
       port: 3000,
       host: 'localhost',
       databaseUrl: undefined,
+      databaseOwnerUrl: undefined,
       dataDir: '.data',
       poolSize: 10,
       logLevel: 'info',
       publicUrl: 'http://localhost:3000',
       trustProxy: false,
       tiles: { encoder: 'auto', cacheBytes: 64 * 1024 * 1024, registryTtlMs: 250 },
-      security: { corsOrigins: [], extraMapOrigins: [], writesPerMinute: 120 },
+      security: {
+        corsOrigins: [],
+        extraMapOrigins: [],
+        writesPerMinute: 120,
+        expensiveGetsPerMinute: 120,
+        serveSourceMaps: false,
+      },
+      limits: {
+        statementTimeoutMs: 5000,
+        idleInTransactionTimeoutMs: 10_000,
+        anonymousMs: 2000,
+        userMs: 15_000,
+        longMs: 120_000,
+        concurrency: 2,
+      },
     });
   });
 
@@ -22,6 +37,7 @@ describe('readConfig', () => {
       PORT: '8080',
       HOST: '0.0.0.0',
       DATABASE_URL: 'postgres://u@db/x',
+      DATABASE_OWNER_URL: 'postgres://owner@db/x',
       DATA_DIR: '/var/lib/k',
       PG_POOL_SIZE: '4',
       LOG_LEVEL: 'warn',
@@ -34,11 +50,20 @@ describe('readConfig', () => {
       MAP_ORIGINS: 'https://tiles.example.dk',
       VITE_BASEMAP_URL: 'https://basemap.example.dk/style.json',
       WRITE_RATE_LIMIT: '30',
+      SERVE_SOURCE_MAPS: 'true',
+      EXPENSIVE_RATE_LIMIT: '20',
+      DB_STATEMENT_TIMEOUT_MS: '4000',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '9000',
+      ANONYMOUS_STATEMENT_TIMEOUT_MS: '1500',
+      USER_STATEMENT_TIMEOUT_MS: '12000',
+      LONG_STATEMENT_TIMEOUT_MS: '60000',
+      EXPENSIVE_CONCURRENCY: '3',
     });
     expect(c).toEqual({
       port: 8080,
       host: '0.0.0.0',
       databaseUrl: 'postgres://u@db/x',
+      databaseOwnerUrl: 'postgres://owner@db/x',
       dataDir: '/var/lib/k',
       poolSize: 4,
       logLevel: 'warn',
@@ -49,6 +74,16 @@ describe('readConfig', () => {
         corsOrigins: ['https://gis.koege.dk', 'http://localhost:5173'],
         extraMapOrigins: ['https://basemap.example.dk', 'https://tiles.example.dk'],
         writesPerMinute: 30,
+        expensiveGetsPerMinute: 20,
+        serveSourceMaps: true,
+      },
+      limits: {
+        statementTimeoutMs: 4000,
+        idleInTransactionTimeoutMs: 9000,
+        anonymousMs: 1500,
+        userMs: 12_000,
+        longMs: 60_000,
+        concurrency: 3,
       },
     });
   });
@@ -57,11 +92,21 @@ describe('readConfig', () => {
     expect(readConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
 
+  it('serves source maps only with SERVE_SOURCE_MAPS=true (issue #19)', () => {
+    expect(readConfig({}).security.serveSourceMaps).toBe(false);
+    expect(readConfig({ SERVE_SOURCE_MAPS: 'false' }).security.serveSourceMaps).toBe(false);
+    expect(readConfig({ SERVE_SOURCE_MAPS: 'true' }).security.serveSourceMaps).toBe(true);
+  });
+
   it.each([
     [{ PORT: 'abc' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],
     [{ PG_POOL_SIZE: '0' }, /PG_POOL_SIZE/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ DATABASE_URL: 'postgres://a@b/c', DATABASE_OWNER_URL: 'mysql://x' }, /DATABASE_OWNER_URL/],
+    [{ DATABASE_OWNER_URL: 'postgres://a@b/c' }, /DATABASE_OWNER_URL needs DATABASE_URL/],
+    [{ DB_STATEMENT_TIMEOUT_MS: '0' }, /DB_STATEMENT_TIMEOUT_MS/],
+    [{ EXPENSIVE_CONCURRENCY: 'many' }, /EXPENSIVE_CONCURRENCY/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ TILE_ENCODER: 'mapnik' }, /TILE_ENCODER/],
     [{ PUBLIC_URL: 'javascript:alert(1)' }, /PUBLIC_URL/],
@@ -70,6 +115,7 @@ describe('readConfig', () => {
     [{ TILE_VERSION_TTL_MS: '1.5' }, /TILE_VERSION_TTL_MS/],
     [{ TRUST_PROXY: 'yes please' }, /TRUST_PROXY/],
     [{ TRUST_PROXY: '10.0.0.1; DROP' }, /TRUST_PROXY/],
+    [{ SERVE_SOURCE_MAPS: 'yes' }, /SERVE_SOURCE_MAPS/],
   ])('rejects %o with a message naming the variable', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });

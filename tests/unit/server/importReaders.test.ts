@@ -6,6 +6,7 @@ import { declaredGeoJsonCrs, detectCrs } from '../../../server/src/imports/detec
 import { importAttributes } from '../../../server/src/imports/importAttributes';
 import { toWgs84 } from '../../../server/src/imports/toWgs84';
 import { readGeoJsonImport } from '../../../server/src/imports/readGeoJsonImport';
+import { exceedsArrayDepth } from '../../../server/src/imports/exceedsArrayDepth';
 import {
   MAX_UNZIPPED_BYTES,
   hasEndOfCentralDirectory,
@@ -145,6 +146,50 @@ describe('readGeoJsonImport', () => {
       { geometry: { type: 'Point', coordinates: [12, 55] }, properties: {} },
     ]);
   });
+
+  it('refuses coordinates nested deeper than a MultiPolygon, naming the geometry, without overflowing (issue #19)', async () => {
+    const nested = (depth: number) => JSON.parse(`${'['.repeat(depth)}[12.15,55.47]${']'.repeat(depth)}`) as unknown;
+    const collection = (coordinates: unknown) => ({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [12, 55] } },
+        { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } },
+      ],
+    });
+    for (const depth of [4, 5_000, 100_000]) {
+      await problem(() => readGeoJsonImport(collection(nested(depth))), 400, 'features[1].geometry');
+    }
+    await problem(
+      () =>
+        readGeoJsonImport({
+          type: 'Feature',
+          properties: {},
+          geometry: { type: 'Polygon', coordinates: nested(5_000) },
+        }),
+      400,
+      'body.geometry',
+    );
+    await problem(() => readGeoJsonImport({ type: 'MultiPolygon', coordinates: nested(100_000) }), 400, 'body');
+    // As deep as GeoJSON goes is read; its faults, if any, are the geometry check's to name.
+    const multiPolygon = { type: 'MultiPolygon', coordinates: [[[[12, 55]]]] };
+    expect(readGeoJsonImport(multiPolygon).features[0]!.geometry).toEqual(multiPolygon);
+  });
+});
+
+describe('exceedsArrayDepth', () => {
+  it('counts the deepest branch, not the first', () => {
+    expect(exceedsArrayDepth([[1], [[2]]], 2)).toBe(true);
+    expect(exceedsArrayDepth([[1], [[2]]], 3)).toBe(false);
+    expect(exceedsArrayDepth([], 1)).toBe(false);
+    expect(exceedsArrayDepth('[[[[', 0)).toBe(false);
+    expect(exceedsArrayDepth(undefined, 0)).toBe(false);
+  });
+
+  it('walks a million levels without recursion', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 1_000_000; i++) deep = [deep];
+    expect(exceedsArrayDepth(deep, 4)).toBe(true);
+  });
 });
 
 describe('importAttributes', () => {
@@ -162,6 +207,11 @@ describe('importAttributes', () => {
       action_number: null,
     });
     expect(importAttributes({}, 6, '96').title).toBe('Import 7');
+    // Bidirectional controls are stripped, not refused (issue #19): the preview shows what is saved.
+    expect(
+      importAttributes({ title: 'Plan \u202Eevil\u202C', note: '\u2066a\u2069\u200E\u200F\u061Cb' }, 0, '31'),
+    ).toMatchObject({ title: 'Plan evil', note: 'ab' });
+    expect(importAttributes({ title: '\u202E\u2067' }, 4, '31').title).toBe('Import 5');
     expect(importAttributes({ title: 'x'.repeat(300) }, 0, '31').title).toHaveLength(200);
   });
 

@@ -1,0 +1,180 @@
+import fp from 'fastify-plugin';
+import type pg from 'pg';
+import type { FastifyRequest } from 'fastify';
+import { HttpProblem, QUERY_CANCELED } from './errors';
+
+/**
+ * What one request may cost the database (issue #19). Every statement of the app's pool has a deadline; the
+ * expensive routes run on a pool of their own with a tighter one, at most `concurrency` at a time per kind.
+ */
+export interface CostLimits {
+  /** statement_timeout of every statement on the app's pool, milliseconds (config DB_STATEMENT_TIMEOUT_MS). */
+  statementTimeoutMs: number;
+  /** idle_in_transaction_session_timeout of both pools, milliseconds (config DB_IDLE_IN_TRANSACTION_TIMEOUT_MS). */
+  idleInTransactionTimeoutMs: number;
+  /** Deadline of an expensive statement for a visitor, milliseconds (config ANONYMOUS_STATEMENT_TIMEOUT_MS). */
+  anonymousMs: number;
+  /** Deadline of an expensive statement for a logged-in user, milliseconds (config USER_STATEMENT_TIMEOUT_MS). */
+  userMs: number;
+  /** Deadline of the flood model's and the imports' statements, milliseconds (config LONG_STATEMENT_TIMEOUT_MS). */
+  longMs: number;
+  /** Expensive requests of one kind that run at once per instance; the rest get 503 (config EXPENSIVE_CONCURRENCY). */
+  concurrency: number;
+}
+
+/** The kinds of expensive work, each with its own concurrency budget. */
+export const BUDGET_KINDS = ['geometry', 'flood', 'ogc', 'export'] as const;
+export type BudgetKind = (typeof BUDGET_KINDS)[number];
+
+/** Seconds a client is told to wait when a budget is full: the expensive work it waits for lasts about that. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
+/** At most `limit` pieces of work at once; the next one is refused at once (never queued behind the others). */
+export class ConcurrencyBudget {
+  private active = 0;
+
+  constructor(
+    readonly kind: BudgetKind,
+    readonly limit: number,
+  ) {}
+
+  get running(): number {
+    return this.active;
+  }
+
+  /** Runs `work` within the budget, or throws a 503 problem with Retry-After when the budget is full. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) {
+      throw new HttpProblem(
+        503,
+        'Busy',
+        `At most ${this.limit} ${this.kind} requests run at once on this server; try again in ${BUSY_RETRY_AFTER_SECONDS} s.`,
+        undefined,
+        { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
+      );
+    }
+    this.active += 1;
+    try {
+      return await work();
+    } finally {
+      this.active -= 1;
+    }
+  }
+}
+
+export const isQueryCanceled = (error: unknown): boolean =>
+  error instanceof Error && (error as { code?: unknown }).code === QUERY_CANCELED;
+
+/** The 503 of work past its deadline that another try may well finish (the database was busy). */
+export const busyDeadlineProblem = (deadlineMs: number) =>
+  new HttpProblem(
+    503,
+    'Service unavailable',
+    `The database took longer than this request may take (statement_timeout ${deadlineMs} ms). Try again shortly.`,
+    undefined,
+    { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
+  );
+
+/**
+ * Runs `work` in one transaction on a connection of `pool` whose statements each get `deadlineMs`
+ * (SET LOCAL statement_timeout: it ends with the transaction, so the connection goes back to the pool with its
+ * own setting). A statement past its deadline throws `onDeadline(deadlineMs)` (by default a 503 naming the
+ * limit); the transaction is rolled back, and the connection is healthy for the next request.
+ */
+export async function withDeadline<T>(
+  pool: Pick<pg.Pool, 'connect'>,
+  deadlineMs: number,
+  work: (client: pg.PoolClient) => Promise<T>,
+  onDeadline: (deadlineMs: number) => Error = busyDeadlineProblem,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('statement_timeout', $1, true)`, [`${deadlineMs}ms`]);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    if (isQueryCanceled(err)) throw onDeadline(deadlineMs);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** The 422 of a geometry whose check or overlay passed its deadline: the same geometry would again. */
+export const geometryDeadlineProblem = (deadlineMs: number) =>
+  new HttpProblem(
+    422,
+    'Geometry too costly',
+    `Checking this geometry took longer than its limit (statement_timeout ${deadlineMs} ms); simplify it.`,
+    [{ name: 'geometry', reason: `took longer than ${deadlineMs} ms to check (statement_timeout)` }],
+  );
+
+export interface Cost {
+  limits: CostLimits;
+  /** The pool of the expensive routes, apart from the app's, so that tiles, lists and health never wait for it. */
+  heavy: pg.Pool;
+  budgets: Record<BudgetKind, ConcurrencyBudget>;
+  /** The deadline of an expensive statement for this request's user (milliseconds). */
+  deadlineFor(request: FastifyRequest): number;
+  /**
+   * The per-client limit of expensive GETs (EXPENSIVE_RATE_LIMIT) for a route whose requests are only sometimes
+   * expensive: the ones `cheap` says are cheap are not counted (an OGC page without bbox, a flood level stored).
+   */
+  expensiveRateLimit(cheap: (request: FastifyRequest) => boolean): {
+    max: number;
+    timeWindow: number;
+    allowList: (request: FastifyRequest) => boolean;
+  };
+  /** {@link withDeadline} on the expensive pool with the deadline of this request's user. */
+  run<T>(
+    request: FastifyRequest,
+    work: (db: pg.PoolClient) => Promise<T>,
+    onDeadline?: (deadlineMs: number) => Error,
+  ): Promise<T>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    cost: Cost;
+  }
+  interface FastifyContextConfig {
+    /** Runs the handler within this kind's concurrency budget (a GET also gets the per-client expensive limit). */
+    budget?: BudgetKind;
+  }
+}
+
+/**
+ * Budgets for the expensive routes (issue #19): a route declares `config: { budget: kind }`, and its handler
+ * runs within that kind's concurrency budget (503 with Retry-After beyond it). The security plugin gives such
+ * GETs a per-client rate limit as well (429 with Retry-After; writes already have theirs). Register before the
+ * routes.
+ */
+export const costPlugin = fp<{ limits: CostLimits; heavy: pg.Pool; expensiveGetsPerMinute: number }>(
+  async (app, opts) => {
+    const budgets = Object.fromEntries(
+      BUDGET_KINDS.map((kind) => [kind, new ConcurrencyBudget(kind, opts.limits.concurrency)]),
+    ) as Record<BudgetKind, ConcurrencyBudget>;
+    const deadlineFor = (request: FastifyRequest) => (request.user ? opts.limits.userMs : opts.limits.anonymousMs);
+    const cost: Cost = {
+      limits: opts.limits,
+      heavy: opts.heavy,
+      budgets,
+      deadlineFor,
+      expensiveRateLimit: (cheap) => ({ max: opts.expensiveGetsPerMinute, timeWindow: 60_000, allowList: cheap }),
+      run: (request, work, onDeadline) => withDeadline(opts.heavy, deadlineFor(request), work, onDeadline),
+    };
+    app.decorate('cost', cost);
+    app.addHook('onRoute', (route) => {
+      const kind = route.config?.budget;
+      if (!kind) return;
+      const handler = route.handler;
+      route.handler = function budgeted(this: typeof app, request, reply) {
+        return budgets[kind].run(async () => handler.call(this, request, reply));
+      };
+    });
+  },
+  { name: 'cost', dependencies: ['errors'] },
+);
