@@ -6,7 +6,7 @@
  *    60 s (autocannon, no pipelining), while a planner saves a sketch every second. Targets: zero errors, p99
  *    reported, RSS growth between the first and the last 10 s at most 20 %.
  * 1b. Worst case (issue #19): the cheap routes (tiles, lists, readiness) alone at 20 connections for 20 s, then
- *    the same with every tenth request an expensive one (constraint checks of a 20,000-corner polygon, the
+ *    the same with every tenth request an expensive one (constraint checks of the largest polygon a visitor may send, the
  *    review's stars, OGC bbox queries, exports, new flood levels), per-client limits lifted as for an attacker
  *    with many addresses. Targets: the cheap routes' p99 rises at most 2×, with zero errors on them.
  * 2. Restart: a lighter load goes on while PostgreSQL is stopped for a few seconds and started again. Targets:

@@ -1,5 +1,6 @@
 import { percentile, round } from './stats';
 import { prng } from './prng';
+import { MAX_VISITOR_POSITIONS } from '../../server/src/sketches/checkSketchGeometry';
 
 /** One request of a load, tagged cheap (tiles, lists, health) or expensive (issue #19's worst cases). */
 export interface TaggedRequest {
@@ -36,12 +37,12 @@ function star(n: number): object {
 }
 
 /**
- * The expensive requests an anonymous client can send: constraint checks of a large valid polygon, the review's
+ * The expensive requests an anonymous client can send: constraint checks of the largest polygon a visitor may send, the review's
  * stars on validate, OGC bbox queries, exports, and flood levels no one asked for before (each computed once).
  */
 export function expensiveRequests(count: number, seed = 19): TaggedRequest[] {
   const random = prng(seed);
-  const heavy = JSON.stringify({ geometry: disc(20_000) });
+  const heavy = JSON.stringify({ geometry: disc(MAX_VISITOR_POSITIONS - 1) });
   const stars = [100, 20_000].map((n) => JSON.stringify({ geometry: star(n) }));
   const out: TaggedRequest[] = [];
   for (let i = 0; i < count; i++) {

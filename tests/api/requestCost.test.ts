@@ -2,8 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import { MAX_SELF_INTERSECTIONS } from '../../server/src/sketches/checkSketchGeometry';
-import { closePlannerFile, openPlannerFile, type Session } from './workflowFixtures';
+import {
+  MAX_SELF_INTERSECTIONS,
+  MAX_SKETCH_POSITIONS,
+  MAX_VISITOR_POSITIONS,
+} from '../../server/src/sketches/checkSketchGeometry';
+import {
+  authHeaders,
+  closePlannerFile,
+  login,
+  openPlannerFile,
+  type Session,
+  type TestAccount,
+} from './workflowFixtures';
 import { testApp } from './testApp';
 import { buildApp } from '../../server/src/app';
 import { lonLatToTile } from './tileMath';
@@ -59,11 +70,12 @@ async function busyBackends(client: pg.Client): Promise<{ state: string; query: 
 let app: FastifyInstance;
 let client: pg.Client;
 let session: Session;
+let planner: TestAccount;
 let base: string;
 let cheapUrls: string[];
 
 beforeAll(async () => {
-  ({ app, client, session } = await openPlannerFile('Planner Cost', IP));
+  ({ app, client, session, planner } = await openPlannerFile('Planner Cost', IP));
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   const layers = (await app.inject('/api/layers')).json<{ layers: { id: string; bbox: number[] | null }[] }>();
   const [w, s, e, n] = layers.layers.find((l) => l.id === 'koege-nord-plots')!.bbox!;
@@ -122,8 +134,13 @@ describe('geometry too costly for PostGIS', () => {
       expect(ms).toBeLessThan(2000);
       expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(body).toMatchObject({ status: 422, measure: 'self_intersections', limit: MAX_SELF_INTERSECTIONS });
-      expect(body.count as number).toBeGreaterThan(MAX_SELF_INTERSECTIONS);
+      // A visitor's geometry is first held to MAX_VISITOR_POSITIONS, a planner's to the crossings.
+      const [measure, limit] =
+        asPlanner || corners < MAX_VISITOR_POSITIONS
+          ? ['self_intersections', MAX_SELF_INTERSECTIONS]
+          : ['positions', MAX_VISITOR_POSITIONS];
+      expect(body).toMatchObject({ status: 422, measure, limit });
+      expect(body.count as number).toBeGreaterThan(limit as number);
       expect((body['invalid-params'] as { name: string }[])[0]!.name).toBe('geometry');
       expect(cheap.length).toBeGreaterThanOrEqual(cheapUrls.length);
       expect(cheap.every((status) => status === 200)).toBe(true);
@@ -170,6 +187,24 @@ describe('geometry too costly for PostGIS', () => {
     });
   });
 
+  it('a visitor may check at most MAX_VISITOR_POSITIONS positions; a planner more (422 with the count)', async () => {
+    const big = disc(MAX_VISITOR_POSITIONS + 10);
+    const res = await post('/api/constraints', big);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({
+      measure: 'positions',
+      count: MAX_VISITOR_POSITIONS + 11,
+      limit: MAX_VISITOR_POSITIONS,
+      'invalid-params': [{ name: 'geometry' }],
+    });
+    const asPlanner = await post('/api/sketches/validate', big, {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+    });
+    expect(asPlanner.status).toBe(200);
+    expect(MAX_SKETCH_POSITIONS).toBeGreaterThan(MAX_VISITOR_POSITIONS);
+  });
+
   it('more polygon rings than allowed are refused with their count (422)', async () => {
     const rings = Array.from({ length: 1001 }, (_, i) => {
       const lon = 12.1 + (i % 40) * 0.002;
@@ -183,7 +218,11 @@ describe('geometry too costly for PostGIS', () => {
         ],
       ];
     });
-    const res = await post('/api/sketches/validate', { type: 'MultiPolygon', coordinates: rings });
+    const res = await post(
+      '/api/sketches/validate',
+      { type: 'MultiPolygon', coordinates: rings },
+      { cookie: session.cookie, 'x-csrf-token': session.csrf },
+    );
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ measure: 'rings', count: 1001, limit: 1000 });
   });
@@ -204,12 +243,14 @@ describe('deadlines', () => {
   it.runIf(postgis)(
     'a check past its deadline answers 422 naming statement_timeout, and the connection is healthy after',
     async () => {
-      const tight = await testApp({ limits: { anonymousMs: 20 } });
+      // A planner's deadline, for the largest geometry only a planner may send.
+      const tight = await testApp({ limits: { userMs: 20 } });
       try {
         const res = await tight.inject({
           method: 'POST',
           url: '/api/constraints',
           payload: { geometry: disc(40_000) },
+          headers: authHeaders(await login(tight, planner, IP)),
         });
         expect(res.statusCode, res.body).toBe(422);
         expect(res.json()).toMatchObject({
@@ -218,7 +259,8 @@ describe('deadlines', () => {
         });
         expect(await busyBackends(client)).toEqual([]);
         const pooled = await tight.heavyPg.query<{ statement_timeout: string }>('SHOW statement_timeout');
-        expect(pooled.rows[0]!.statement_timeout).toBe('20ms');
+        // SET LOCAL ended with the transaction: the pool's own deadline is back.
+        expect(pooled.rows[0]!.statement_timeout).toBe(`${tight.cost.limits.anonymousMs / 1000}s`);
         expect((await tight.heavyPg.query<{ one: number }>('SELECT 1 AS one')).rows[0]!.one).toBe(1);
         expect((await tight.inject('/api/health/ready')).statusCode).toBe(200);
       } finally {
@@ -249,7 +291,8 @@ describe('deadlines', () => {
 
 describe('budgets of the expensive routes', () => {
   it('ten concurrent worst-case checks: at most the budget run, the rest get 503 + Retry-After, cheap routes stay 200', async () => {
-    const heavy = disc(40_000);
+    // The largest geometry a visitor may send (issue #19), over the plots, floods and the bay.
+    const heavy = disc(MAX_VISITOR_POSITIONS - 1);
     const expensive = Promise.all(
       Array.from({ length: 10 }, () =>
         post('/api/constraints', heavy).then(async (res) => ({

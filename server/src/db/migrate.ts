@@ -28,9 +28,15 @@ export async function migrate({
   const files = (await readdir(dir)).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort();
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
   try {
-    await client.query(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    // Looked up first: the app's own role (issue #19) may start on a migrated database but may create nothing.
+    const { rows: known } = await client.query<{ exists: boolean }>(
+      `SELECT to_regclass('schema_migrations') IS NOT NULL AS exists`,
     );
+    if (!known[0]!.exists) {
+      await client.query(
+        'CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
+    }
     const done = new Set(
       (await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name),
     );
@@ -46,7 +52,10 @@ export async function migrate({
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${file} failed: ${(err as Error).message}`, { cause: err });
+        const code = (err as { code?: unknown }).code;
+        // 42501: the role may not change the schema (the app's unprivileged role; issue #19).
+        const hint = code === '42501' ? ' (run migrations as the schema owner: set DATABASE_OWNER_URL)' : '';
+        throw new Error(`migration ${file} failed: ${(err as Error).message}${hint}`, { cause: err });
       }
       applied.push(file);
     }

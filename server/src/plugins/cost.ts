@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type pg from 'pg';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import { HttpProblem, QUERY_CANCELED } from './errors';
 
 /**
@@ -42,8 +42,8 @@ export class ConcurrencyBudget {
     return this.active;
   }
 
-  /** Runs `work` within the budget, or throws a 503 problem with Retry-After when the budget is full. */
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  /** Throws the 503 problem, with Retry-After, when the budget is full; a cheap look, taking nothing. */
+  refuseIfFull(): void {
     if (this.active >= this.limit) {
       throw new HttpProblem(
         503,
@@ -53,6 +53,11 @@ export class ConcurrencyBudget {
         { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
       );
     }
+  }
+
+  /** Runs `work` within the budget, or throws a 503 problem with Retry-After when the budget is full. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    this.refuseIfFull();
     this.active += 1;
     try {
       return await work();
@@ -170,6 +175,18 @@ export const costPlugin = fp<{ limits: CostLimits; heavy: pg.Pool; expensiveGets
     app.addHook('onRoute', (route) => {
       const kind = route.config?.budget;
       if (!kind) return;
+      // A full budget refuses at once, before the body is read: parsing and checking a 4 MB geometry only to
+      // answer 503 would spend the event loop that the cheap routes need. The handler takes the budget itself.
+      const early: onRequestHookHandler = (_request, _reply, done) => {
+        try {
+          budgets[kind].refuseIfFull();
+          done();
+        } catch (err) {
+          done(err as Error);
+        }
+      };
+      const hooks = route.onRequest;
+      route.onRequest = [...(hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks]), early];
       const handler = route.handler;
       route.handler = function budgeted(this: typeof app, request, reply) {
         return budgets[kind].run(async () => handler.call(this, request, reply));

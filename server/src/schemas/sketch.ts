@@ -150,7 +150,7 @@ export type GeometryFaultProblem = Static<typeof GeometryFaultProblem>;
  */
 export const GeometryTooComplex = Type.Object({
   ...Problem.properties,
-  measure: Type.Optional(oneOf(['rings', 'self_intersections', 'segment_pairs'] as const)),
+  measure: Type.Optional(oneOf(['positions', 'rings', 'self_intersections', 'segment_pairs'] as const)),
   count: Type.Optional(Type.Integer({ description: 'how many were found (counting stops just past the limit)' })),
   limit: Type.Optional(Type.Integer()),
 });

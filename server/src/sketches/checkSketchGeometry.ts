@@ -23,6 +23,13 @@ export const MAX_SKETCH_RINGS = 1000;
  */
 export const MAX_SELF_INTERSECTIONS = 100;
 
+/**
+ * Most positions a visitor's geometry may have (issue #19). Visitors only check shapes (validation, constraints);
+ * an overlay's cost grows with the corners (a 20,000-corner disc over Køge took 1.2 s of a core), and a hand-drawn
+ * outline has tens. Logged-in planners get {@link MAX_SKETCH_POSITIONS}.
+ */
+export const MAX_VISITOR_POSITIONS = 2000;
+
 /** Pairs of segments with overlapping boxes that the crossing count may test (about 50 ms of work). */
 export const MAX_SEGMENT_PAIR_TESTS = 2_000_000;
 
@@ -63,7 +70,7 @@ export type SketchGeometryShape =
  * counting stopped early) and the limit.
  */
 export interface GeometryComplexity {
-  measure: 'rings' | 'self_intersections' | 'segment_pairs';
+  measure: 'positions' | 'rings' | 'self_intersections' | 'segment_pairs';
   count: number;
   limit: number;
   reason: string;
@@ -235,7 +242,10 @@ export function complexityOf(geometry: SketchGeometry): GeometryComplexity | nul
  * {@link DENMARK_BOUNDS}, closed rings, and a cost PostGIS can bear ({@link complexityOf}). Pure: never changes
  * its input.
  */
-export function checkSketchGeometry(value: unknown): SketchGeometryShape {
+export function checkSketchGeometry(
+  value: unknown,
+  { maxPositions = MAX_SKETCH_POSITIONS }: { maxPositions?: number } = {},
+): SketchGeometryShape {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { kind: 'malformed', reason: 'must be a GeoJSON geometry object' };
   }
@@ -250,6 +260,17 @@ export function checkSketchGeometry(value: unknown): SketchGeometryShape {
   } catch (err) {
     if (err instanceof Malformed) return { kind: 'malformed', reason: err.message };
     throw err;
+  }
+  if (count.n > maxPositions) {
+    return {
+      kind: 'too_complex',
+      complexity: {
+        measure: 'positions',
+        count: count.n,
+        limit: maxPositions,
+        reason: `has ${count.n} positions; a visitor may check at most ${maxPositions} (a planner ${MAX_SKETCH_POSITIONS})`,
+      },
+    };
   }
   const fewPoints = countFault(geometry);
   if (fewPoints) return fewPoints;

@@ -1,7 +1,12 @@
 import type { Geometry } from '../schemas/geojson';
 import type { GeometryFault } from '../schemas/sketch';
 import type { Queryable } from '../repositories/queryable';
-import { checkSketchGeometry, type GeometryComplexity, type SketchGeometry } from './checkSketchGeometry';
+import {
+  checkSketchGeometry,
+  MAX_VISITOR_POSITIONS,
+  type GeometryComplexity,
+  type SketchGeometry,
+} from './checkSketchGeometry';
 
 /** A geometry that may be stored as a sketch: valid, not empty, 2D, in EPSG:25832. */
 export interface ValidSketchGeometry {
@@ -118,15 +123,16 @@ const asValid = (e: Omit<Examined, 'valid' | 'reason' | 'location' | 'empty'>, r
  * Denmark, closed rings, rings and self-intersections within their limits), then with PostGIS (ST_IsValidDetail:
  * self-intersection and the like). With `repair: true`, an invalid but repairable geometry is replaced by
  * ST_MakeValid's result of the same dimension (an unclosed ring is closed first). The repair is worked out only
- * when `offerRepair` is true (a logged-in planner, issue #19); otherwise a fault says neither whether it can be
- * repaired nor how (`repairable: null`). Writes nothing.
+ * when `offerRepair` is true (a logged-in user, issue #19); otherwise a fault says neither whether it can be
+ * repaired nor how (`repairable: null`), and at most {@link MAX_VISITOR_POSITIONS} positions are checked. Writes
+ * nothing.
  */
 export async function validateSketchGeometry(
   db: Queryable,
   value: unknown,
   options: { repair?: boolean; offerRepair: boolean },
 ): Promise<SketchGeometryValidation> {
-  const shape = checkSketchGeometry(value);
+  const shape = checkSketchGeometry(value, options.offerRepair ? {} : { maxPositions: MAX_VISITOR_POSITIONS });
   if (shape.kind === 'too_complex') return { ok: false, complexity: shape.complexity };
   if (shape.kind === 'malformed') {
     return {
