@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type pg from 'pg';
 import type { FastifyRequest, onRequestHookHandler } from 'fastify';
-import { HttpProblem, QUERY_CANCELED } from './errors';
+import { deadlineDetail, HttpProblem, QUERY_CANCELED } from './errors';
 
 /**
  * What one request may cost the database (issue #19). Every statement of the app's pool has a deadline; the
@@ -72,13 +72,9 @@ export const isQueryCanceled = (error: unknown): boolean =>
 
 /** The 503 of work past its deadline that another try may well finish (the database was busy). */
 export const busyDeadlineProblem = (deadlineMs: number) =>
-  new HttpProblem(
-    503,
-    'Service unavailable',
-    `The database took longer than this request may take (statement_timeout ${deadlineMs} ms). Try again shortly.`,
-    undefined,
-    { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
-  );
+  new HttpProblem(503, 'Service unavailable', deadlineDetail(deadlineMs), undefined, {
+    'retry-after': String(BUSY_RETRY_AFTER_SECONDS),
+  });
 
 /**
  * Runs `work` in one transaction on a connection of `pool` whose statements each get `deadlineMs`

@@ -6,6 +6,10 @@ import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable';
 /** PostgreSQL's SQLSTATE for a statement cancelled, by statement_timeout or by pg_cancel_backend. */
 export const QUERY_CANCELED = '57014';
 
+/** The detail of a 503 for work past its statement_timeout of `limitMs` milliseconds (issue #19). */
+export const deadlineDetail = (limitMs?: number) =>
+  `The database took longer than this request may take (statement_timeout${limitMs ? ` ${limitMs} ms` : ''}). Try again shortly.`;
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Thrown by routes for errors that are the client's to fix; rendered as RFC 9457 problem+json. */
@@ -118,27 +122,20 @@ export const errorsPlugin = fp(
           ...(field ? { 'invalid-params': [field] } : {}),
         });
       }
+      const unavailable = (why: string, detail: string) => {
+        request.log.warn({ err: error }, why);
+        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        return sendProblem(reply, request, { type: '', title: 'Service unavailable', status: 503, detail });
+      };
       if ((error as { code?: unknown }).code === QUERY_CANCELED) {
         // A statement passed the pool's statement_timeout (issue #19); the connection itself is fine.
-        const limitMs = request.server.cost?.limits.statementTimeoutMs;
-        request.log.warn({ err: error }, 'statement passed its deadline');
-        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-        return sendProblem(reply, request, {
-          type: '',
-          title: 'Service unavailable',
-          status: 503,
-          detail: `The database took longer than this request may take (statement_timeout${limitMs ? ` ${limitMs} ms` : ''}). Try again shortly.`,
-        });
+        return unavailable(
+          'statement passed its deadline',
+          deadlineDetail(request.server.cost?.limits.statementTimeoutMs),
+        );
       }
       if (isDatabaseUnavailable(error)) {
-        request.log.warn({ err: error }, 'database unavailable');
-        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-        return sendProblem(reply, request, {
-          type: '',
-          title: 'Service unavailable',
-          status: 503,
-          detail: 'The database cannot be reached just now. Try again shortly.',
-        });
+        return unavailable('database unavailable', 'The database cannot be reached just now. Try again shortly.');
       }
       request.log.error({ err: error }, 'unhandled error');
       return sendProblem(reply, request, {
