@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { TileServiceOptions } from './tiles/tileService';
 import type { CostLimits } from './plugins/cost';
 
@@ -138,6 +139,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       userMs: integer(env, 'USER_STATEMENT_TIMEOUT_MS', 15_000, 100, 3_600_000),
       longMs: integer(env, 'LONG_STATEMENT_TIMEOUT_MS', 120_000, 100, 3_600_000),
       concurrency: integer(env, 'EXPENSIVE_CONCURRENCY', 2, 1, 100),
+      totalConcurrency: integer(env, 'EXPENSIVE_TOTAL_CONCURRENCY', Math.max(1, availableParallelism() - 1), 1, 400),
     },
     tiles: {
       encoder,

@@ -319,6 +319,31 @@ describe('budgets of the expensive routes', () => {
     expect(await busyBackends(client)).toEqual([]);
   });
 
+  it('the kinds share one budget (EXPENSIVE_TOTAL_CONCURRENCY): work of one kind fills it for the others', async () => {
+    const shared = await testApp({ limits: { concurrency: 2, totalConcurrency: 1 } });
+    try {
+      const bbox = '/ogc/collections/koege-nord-plots/items?bbox=12,55.4,12.3,55.6';
+      const check = shared.inject({
+        method: 'POST',
+        url: '/api/constraints',
+        payload: { geometry: disc(MAX_VISITOR_POSITIONS - 1) },
+      });
+      // The check has taken the one shared slot once the geometry budget counts it.
+      while (shared.cost.budgets.geometry.running === 0) await new Promise((r) => setImmediate(r));
+      expect(shared.cost.total.running).toBe(1);
+      const refused = await shared.inject(bbox);
+      expect(refused.statusCode).toBe(503);
+      expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+      expect(refused.json<{ detail: string }>().detail).toMatch(/At most 1 expensive requests/);
+      expect((await shared.inject('/api/plots')).statusCode).toBe(200);
+      expect([200, 422]).toContain((await check).statusCode);
+      expect(shared.cost.total.running).toBe(0);
+      expect((await shared.inject(bbox)).statusCode).toBe(200);
+    } finally {
+      await shared.close();
+    }
+  });
+
   describe('expensive GETs have a per-client limit: 429 with Retry-After past it', () => {
     let strict: FastifyInstance;
     beforeAll(async () => {

@@ -20,6 +20,11 @@ export interface CostLimits {
   longMs: number;
   /** Expensive requests of one kind that run at once per instance; the rest get 503 (config EXPENSIVE_CONCURRENCY). */
   concurrency: number;
+  /**
+   * Expensive requests of all kinds together that run at once per instance (config EXPENSIVE_TOTAL_CONCURRENCY;
+   * by default one less than the cores, at least one), so that the cheap routes keep a core of their own.
+   */
+  totalConcurrency: number;
 }
 
 /** The kinds of expensive work, each with its own concurrency budget. */
@@ -29,21 +34,26 @@ export type BudgetKind = (typeof BUDGET_KINDS)[number];
 /** Seconds a client is told to wait when a budget is full: the expensive work it waits for lasts about that. */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
 
-/** At most `limit` pieces of work at once; the next one is refused at once (never queued behind the others). */
+/**
+ * At most `limit` pieces of work at once, and within the `parent` budget's limit too (the one all kinds share);
+ * the next one is refused at once (never queued behind the others).
+ */
 export class ConcurrencyBudget {
   private active = 0;
 
   constructor(
-    readonly kind: BudgetKind,
+    readonly kind: BudgetKind | 'expensive',
     readonly limit: number,
+    private readonly parent?: ConcurrencyBudget,
   ) {}
 
   get running(): number {
     return this.active;
   }
 
-  /** Throws the 503 problem, with Retry-After, when the budget is full; a cheap look, taking nothing. */
+  /** Throws the 503 problem, with Retry-After, when this budget or its parent is full; a cheap look, taking nothing. */
   refuseIfFull(): void {
+    this.parent?.refuseIfFull();
     if (this.active >= this.limit) {
       throw new HttpProblem(
         503,
@@ -58,12 +68,17 @@ export class ConcurrencyBudget {
   /** Runs `work` within the budget, or throws a 503 problem with Retry-After when the budget is full. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     this.refuseIfFull();
-    this.active += 1;
+    this.take(1);
     try {
       return await work();
     } finally {
-      this.active -= 1;
+      this.take(-1);
     }
+  }
+
+  private take(n: 1 | -1): void {
+    this.active += n;
+    this.parent?.take(n);
   }
 }
 
@@ -118,6 +133,8 @@ export interface Cost {
   /** The pool of the expensive routes, apart from the app's, so that tiles, lists and health never wait for it. */
   heavy: pg.Pool;
   budgets: Record<BudgetKind, ConcurrencyBudget>;
+  /** The budget all kinds share (EXPENSIVE_TOTAL_CONCURRENCY): every kind's work counts against it too. */
+  total: ConcurrencyBudget;
   /** The deadline of an expensive statement for this request's user (milliseconds). */
   deadlineFor(request: FastifyRequest): number;
   /**
@@ -155,14 +172,16 @@ declare module 'fastify' {
  */
 export const costPlugin = fp<{ limits: CostLimits; heavy: pg.Pool; expensiveGetsPerMinute: number }>(
   async (app, opts) => {
+    const total = new ConcurrencyBudget('expensive', opts.limits.totalConcurrency);
     const budgets = Object.fromEntries(
-      BUDGET_KINDS.map((kind) => [kind, new ConcurrencyBudget(kind, opts.limits.concurrency)]),
+      BUDGET_KINDS.map((kind) => [kind, new ConcurrencyBudget(kind, opts.limits.concurrency, total)]),
     ) as Record<BudgetKind, ConcurrencyBudget>;
     const deadlineFor = (request: FastifyRequest) => (request.user ? opts.limits.userMs : opts.limits.anonymousMs);
     const cost: Cost = {
       limits: opts.limits,
       heavy: opts.heavy,
       budgets,
+      total,
       deadlineFor,
       expensiveRateLimit: (cheap) => ({ max: opts.expensiveGetsPerMinute, timeWindow: 60_000, allowList: cheap }),
       run: (request, work, onDeadline) => withDeadline(opts.heavy, deadlineFor(request), work, onDeadline),

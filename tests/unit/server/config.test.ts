@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../../server/src/config';
 
@@ -28,6 +29,8 @@ describe('readConfig', () => {
         userMs: 15_000,
         longMs: 120_000,
         concurrency: 2,
+        // One core is left to the cheap routes (issue #19); this machine's count, whatever it is.
+        totalConcurrency: Math.max(1, availableParallelism() - 1),
       },
     });
   });
@@ -58,6 +61,7 @@ describe('readConfig', () => {
       USER_STATEMENT_TIMEOUT_MS: '12000',
       LONG_STATEMENT_TIMEOUT_MS: '60000',
       EXPENSIVE_CONCURRENCY: '3',
+      EXPENSIVE_TOTAL_CONCURRENCY: '5',
     });
     expect(c).toEqual({
       port: 8080,
@@ -84,6 +88,7 @@ describe('readConfig', () => {
         userMs: 12_000,
         longMs: 60_000,
         concurrency: 3,
+        totalConcurrency: 5,
       },
     });
   });
