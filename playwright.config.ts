@@ -31,7 +31,7 @@ export default defineConfig({
     // The planner account first (workflow.spec.ts logs in with it): the embedded engine's folder belongs to one
     // process at a time. On a reused DATABASE_URL the account may exist already; the server starts either way.
     command:
-      `node_modules/.bin/tsx server/src/auth/userCli.ts add --email ${E2E_PLANNER.email} ` +
+      `node_modules/.bin/tsx server/src/platform/auth/userCli.ts add --email ${E2E_PLANNER.email} ` +
       `--name "${E2E_PLANNER.name}" --role planner; exec node_modules/.bin/tsx server/src/server.ts`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 180_000,

@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import pg from 'pg';
-import { decodeMvt, mvtSql } from '../server/src/tiles/tileQueries';
-import type { TileLayer } from '../server/src/tiles/layerRegistry';
+import { decodeMvt, mvtSql } from '../server/src/modules/tiles/tileQueries';
+import type { TileLayer } from '../server/src/modules/tiles/layerRegistry';
 
 export interface BareSqlCase {
   path: string;

@@ -8,13 +8,13 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { computeFlood } from '../server/src/flood/computeFlood';
-import type { ElevationGrid } from '../server/src/flood/elevationGrid';
-import { SHIPPED_ELEVATION_FILE } from '../server/src/flood/elevationSource';
-import { floodMask } from '../server/src/flood/floodMask';
-import { FLOOD_SCENARIOS } from '../server/src/flood/floodScenarios';
-import { loadDikeBarriers } from '../server/src/flood/loadDikeBarriers';
-import { readElevationGeoTiffFile } from '../server/src/flood/readElevationGeoTiff';
+import { computeFlood } from '../server/src/modules/flood/computeFlood';
+import type { ElevationGrid } from '../server/src/modules/flood/elevationGrid';
+import { SHIPPED_ELEVATION_FILE } from '../server/src/modules/flood/elevationSource';
+import { floodMask } from '../server/src/modules/flood/floodMask';
+import { FLOOD_SCENARIOS } from '../shared/flood/floodScenarios';
+import { loadDikeBarriers } from '../server/src/modules/flood/loadDikeBarriers';
+import { readElevationGeoTiffFile } from '../server/src/modules/flood/readElevationGeoTiff';
 import { loadAverage, machineInfo } from './lib/machineInfo';
 import { round, trimmedMean } from './lib/stats';
 

@@ -105,7 +105,7 @@ async function plannerSession(origin: string): Promise<Planner> {
     [
       '--import',
       'tsx',
-      'server/src/auth/userCli.ts',
+      'server/src/platform/auth/userCli.ts',
       'add',
       '--email',
       email,

@@ -342,7 +342,8 @@ async function main() {
       const t0 = performance.now();
       execFileSync(
         join(PROJECT_ROOT, 'node_modules/.bin/vite'),
-        ['build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn'],
+        // e2e mode: the run reads the map through the test hook (window.__koegeMap), a few bytes of the bundle.
+        ['build', '--mode', 'e2e', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn'],
         {
           cwd: PROJECT_ROOT,
           stdio: 'inherit',

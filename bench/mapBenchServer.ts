@@ -4,8 +4,8 @@
  * `vite build` someone else runs meanwhile (it empties client/dist) cannot break a measurement.
  */
 import { buildApp } from '../server/src/app';
-import { readConfig } from '../server/src/config';
-import { openDatabase, prepareDatabase } from '../server/src/db/openDatabase';
+import { readConfig } from '../server/src/platform/config';
+import { openDatabase, prepareDatabase } from '../server/src/platform/db/openDatabase';
 
 const log = (message: string) => console.log(`[bench server] ${message}`);
 const clientRoot = process.env.BENCH_CLIENT_ROOT;

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { decodeMvt, mvtSql } from '../server/src/tiles/tileQueries';
+import { decodeMvt, mvtSql } from '../server/src/modules/tiles/tileQueries';
 import type { BareTileIndexEntry } from './bareTileServer';
 import type { BareSqlCase } from './bareSqlTileServer';
 import {
@@ -167,7 +167,7 @@ async function compareWithCeiling(cases: readonly TileCase[], tiles: Map<string,
       if (!sqlBytes.equals(served)) {
         throw new Error(
           `the ceiling SQL and the server disagree on ${c.path} (${sqlBytes.length} vs ${served.length} bytes): ` +
-            'the benchmark no longer runs the server’s tile query (server/src/tiles/tileService.ts render()).',
+            'the benchmark no longer runs the server’s tile query (server/src/modules/tiles/tileService.ts render()).',
         );
       }
     }

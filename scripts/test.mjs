@@ -20,6 +20,29 @@ mkdirSync('test-results', { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failed = false;
 
+// The gate (issue #17): types, lint, format and the module boundaries. Each is one check; a failure fails the run,
+// and the tests still run so that one report shows everything that is wrong.
+const gate = [
+  ['types (tsc --noEmit)', bin('tsc'), ['--noEmit']],
+  ['lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']],
+  ['format (prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '.']],
+  [
+    'boundaries (dependency-cruiser)',
+    bin('depcruise'),
+    ['--config', '.dependency-cruiser.cjs', 'client', 'server', 'shared', 'seeds'],
+  ],
+];
+for (const [name, cmd, args] of gate) {
+  console.log(`\n=== Gate: ${name} ===`);
+  if (run(cmd, args) === 0) {
+    totals.passed += 1;
+  } else {
+    console.error(`GATE FAILED: ${name}`);
+    failed = true;
+    totals.failed += 1;
+  }
+}
+
 console.log(
   `\n=== Unit and API tests (${process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : 'embedded engine'}) ===`,
 );
@@ -50,7 +73,8 @@ if (!chromium) {
   }
 } else {
   console.log(`\n=== Browser tests (Playwright, ${chromium}) ===`);
-  const build = run(bin('vite'), ['build', '--logLevel', 'warn']);
+  // The browser tests' build carries the test hooks (client/src/testHooks.ts); npm start builds without them.
+  const build = run(bin('vite'), ['build', '--mode', 'e2e', '--logLevel', 'warn']);
   if (build !== 0) {
     failed = true;
     totals.failed += 1;

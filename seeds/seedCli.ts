@@ -1,5 +1,5 @@
-import { prepareDatabase } from '../server/src/db/openDatabase';
-import { withDatabase } from '../server/src/db/withDatabase';
+import { prepareDatabase } from '../server/src/platform/db/openDatabase';
+import { withDatabase } from '../server/src/platform/db/withDatabase';
 
 // `npm run seed`: migrate, then (re)load data/ in one transaction; workflow state (tenders, progress) is kept.
 await withDatabase((connectionString, log) => prepareDatabase({ connectionString, seed: 'always', log })).catch(

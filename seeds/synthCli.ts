@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { readConfig } from '../server/src/config';
-import { prepareDatabase } from '../server/src/db/openDatabase';
-import { withDatabase } from '../server/src/db/withDatabase';
+import { readConfig } from '../server/src/platform/config';
+import { prepareDatabase } from '../server/src/platform/db/openDatabase';
+import { withDatabase } from '../server/src/platform/db/withDatabase';
 import { parseSynthArgs, SYNTH_USAGE } from './synth/parseSynthArgs';
 import { removeSynthParcels } from './synth/removeSynthParcels';
 import { writeSynthParcels } from './synth/writeSynthParcels';

@@ -2,7 +2,7 @@ import autocannon, { type AutocannonClient } from 'autocannon';
 import pg from 'pg';
 import { BANDS, type Band, type TileCase } from './tileCases';
 import { mean, percentile, round } from './stats';
-import { decodeMvt } from '../../server/src/tiles/tileQueries';
+import { decodeMvt } from '../../server/src/modules/tiles/tileQueries';
 
 /** What one load run measured; latencies in ms, bytes are tile (body) bytes. */
 export interface LoadResult {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { tileSpanMetres } from '../../server/src/tiles/tileAddress';
-import { tileQueryValues } from '../../server/src/tiles/tileQueries';
+import { tileSpanMetres } from '../../server/src/modules/tiles/tileAddress';
+import { tileQueryValues } from '../../server/src/modules/tiles/tileQueries';
 import { prng } from './prng';
 
 /** Zoom bands the tile report is split into. */

@@ -1,6 +1,6 @@
 import { percentile, round } from './stats';
 import { prng } from './prng';
-import { MAX_VISITOR_POSITIONS } from '../../server/src/sketches/checkSketchGeometry';
+import { MAX_VISITOR_POSITIONS } from '../../server/src/modules/sketches/checkSketchGeometry';
 
 /** One request of a load, tagged cheap (tiles, lists, health) or expensive (issue #19's worst cases). */
 export interface TaggedRequest {

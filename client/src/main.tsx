@@ -4,11 +4,11 @@ import { httpApi } from './api/httpApi';
 import { App } from './app/App';
 import { parseUrlState } from './app/urlState';
 import './app/app.css';
-import { parseExposeParam } from './expose/exposeUrl';
-import { parseTimelineParam } from './timeline/timelineUrl';
+import { parseExposeParam } from './features/expose/exposeUrl';
+import { parseTimelineParam } from './features/timeline/timelineUrl';
 import { createAppStore, startApp } from './store/createAppStore';
-import { persistShortlist } from './store/persistShortlist';
-import { browserStorage, initialShortlist } from './store/shortlistStorage';
+import { persistShortlist } from './features/shortlist/persistShortlist';
+import { browserStorage, initialShortlist } from './features/shortlist/shortlistStorage';
 import { AppStoreContext } from './store/useAppStore';
 
 const root = document.getElementById('root');
@@ -21,7 +21,7 @@ const expose = parseExposeParam(window.location.search);
 const timeline = parseTimelineParam(window.location.search);
 // Both pages load their code on demand: the map, which most visits open, does not carry it.
 if (expose !== null) {
-  void import('./expose/ExposePage').then(({ ExposePage }) =>
+  void import('./pages/ExposePage').then(({ ExposePage }) =>
     createRoot(root).render(
       <StrictMode>
         <ExposePage api={httpApi} id={expose.id} lang={initial.lang} />
@@ -29,7 +29,7 @@ if (expose !== null) {
     ),
   );
 } else if (timeline !== null) {
-  void import('./timeline/TimelinePage').then(({ TimelinePage }) =>
+  void import('./pages/TimelinePage').then(({ TimelinePage }) =>
     createRoot(root).render(
       <StrictMode>
         <TimelinePage api={httpApi} target={timeline} lang={initial.lang} />

@@ -2,8 +2,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SHIPPED_ELEVATION_FILE } from '../../server/src/flood/elevationSource';
-import { writeElevationGeoTiff } from '../../server/src/flood/writeElevationGeoTiff';
+import { SHIPPED_ELEVATION_FILE } from '../../server/src/modules/flood/elevationSource';
+import { writeElevationGeoTiff } from '../../server/src/modules/flood/writeElevationGeoTiff';
 import { makeIllustrativeGrid } from './makeIllustrativeGrid';
 import { projectSeaRings } from './projectSeaRings';
 

@@ -1,8 +1,8 @@
 // npm run flood:import -- path/to/dhm.tif: checks a terrain model and installs it as ${DATA_DIR:-.data}/elevation/dem.tif.
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { importedElevationFiles, type ImportRecord } from '../../server/src/flood/elevationSource';
-import { readElevationGeoTiffFile } from '../../server/src/flood/readElevationGeoTiff';
+import { importedElevationFiles, type ImportRecord } from '../../server/src/modules/flood/elevationSource';
+import { readElevationGeoTiffFile } from '../../server/src/modules/flood/readElevationGeoTiff';
 
 const file = process.argv[2];
 if (!file) {

@@ -1,5 +1,5 @@
 import { prng } from '../../bench/lib/prng';
-import { cellCentre, type ElevationGrid } from '../../server/src/flood/elevationGrid';
+import { cellCentre, type ElevationGrid } from '../../server/src/modules/flood/elevationGrid';
 
 type Point = readonly [number, number];
 

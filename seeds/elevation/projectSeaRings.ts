@@ -1,5 +1,5 @@
 import proj4 from 'proj4';
-import { EPSG_25832 } from '../../server/src/exports/plotExports';
+import { EPSG_25832 } from '../../server/src/modules/plots/plotExports';
 
 /** The rings of every Polygon and MultiPolygon in a GeoJSON FeatureCollection (EPSG:4326), in EPSG:25832 metres. */
 export function projectSeaRings({ collection }: { collection: unknown }): [number, number][][] {

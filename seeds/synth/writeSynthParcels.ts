@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { EngineKind } from '../../server/src/plugins/db';
+import type { EngineKind } from '../../server/src/platform/db/dbPlugin';
 import { clearSynthParcels } from './clearSynthParcels';
 import { ewkbHex } from './ewkbHex';
 import { generateParcels, MAX_SYNTH_PARCELS, type SynthParcel } from './generateParcels';

@@ -1,34 +1,37 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { readConfig, type SecurityOptions } from './config';
-import { dbPlugin, type DbOptions } from './plugins/db';
-import { BUDGET_KINDS, costPlugin, withDeadline, type CostLimits } from './plugins/cost';
-import { errorsPlugin, HttpProblem, sendProblem } from './plugins/errors';
-import { jsonNestsDeeperThan, MAX_JSON_NESTING } from './plugins/jsonNesting';
-import { requestIdOf } from './plugins/requestId';
-import { securityPlugin } from './plugins/security';
-import { docsPlugin } from './plugins/docs';
-import { clientPlugin } from './plugins/client';
-import { apiRoutes } from './routes/apiRoutes';
-import { healthRoutes } from './routes/healthRoutes';
-import { tileRoutes } from './routes/tileRoutes';
-import { feedRoutes } from './routes/feedRoutes';
-import { exposeRoutes } from './routes/exposeRoutes';
-import { TileService, type TileServiceOptions } from './tiles/tileService';
-import { floodRoutes } from './routes/floodRoutes';
-import { FloodService } from './flood/floodService';
-import { elevationFilePath, type ElevationFileChoice } from './flood/elevationSource';
-import { authPlugin } from './auth/authPlugin';
-import { withSecretsRedacted } from './auth/withSecretsRedacted';
-import { authRoutes } from './routes/authRoutes';
-import { adminRoutes } from './routes/adminRoutes';
-import { tenderRoutes } from './routes/tenderRoutes';
-import { progressRoutes } from './routes/progressRoutes';
-import { timelineRoutes } from './routes/timelineRoutes';
-import { changeFeedRoutes } from './routes/changeFeedRoutes';
-import { sketchRoutes } from './routes/sketchRoutes';
-import { ogcRoutes } from './routes/ogcRoutes';
-import { sketchExchangeRoutes } from './routes/sketchExchangeRoutes';
+import { readConfig, type SecurityOptions } from './platform/config';
+import { dbPlugin, type DbOptions } from './platform/db/dbPlugin';
+import { BUDGET_KINDS, costPlugin, withDeadline, type CostLimits } from './platform/cost';
+import { errorsPlugin, HttpProblem, sendProblem } from './platform/errors';
+import { jsonNestsDeeperThan, MAX_JSON_NESTING } from './platform/jsonNesting';
+import { requestIdOf } from './platform/requestId';
+import { securityPlugin } from './platform/security';
+import { docsPlugin } from './platform/docs';
+import { clientPlugin } from './platform/client';
+import { layerRoutes } from './modules/layers';
+import { siteRoutes } from './modules/sites';
+import { policyRoutes } from './modules/policy';
+import { plotRoutes } from './modules/plots';
+import { healthRoutes } from './platform/health/healthRoutes';
+import { tileRoutes } from './modules/tiles';
+import { feedRoutes } from './modules/timeline';
+import { exposeRoutes } from './modules/exports';
+import { TileService, type TileServiceOptions } from './modules/tiles';
+import { floodRoutes } from './modules/flood';
+import { FloodService } from './modules/flood';
+import { elevationFilePath, type ElevationFileChoice } from './modules/flood';
+import { authPlugin } from './platform/auth/authPlugin';
+import { withSecretsRedacted } from './platform/auth/withSecretsRedacted';
+import { authRoutes } from './platform/auth/authRoutes';
+import { adminRoutes } from './platform/auth/adminRoutes';
+import { tenderRoutes } from './modules/tenders';
+import { progressRoutes } from './modules/progress';
+import { timelineRoutes } from './modules/timeline';
+import { changeFeedRoutes } from './modules/timeline';
+import { sketchRoutes } from './modules/sketches';
+import { ogcRoutes } from './modules/ogc';
+import { sketchExchangeRoutes } from './modules/imports';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -113,7 +116,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   app.decorate('flood', flood);
   await app.register(healthRoutes, { prefix: '/api' });
-  await app.register(apiRoutes, { prefix: '/api' });
+  for (const routes of [layerRoutes, siteRoutes, policyRoutes, plotRoutes])
+    await app.register(routes, { prefix: '/api' });
   await app.register(floodRoutes, { prefix: '/api', flood });
   await app.register(exposeRoutes, { prefix: '/api' });
   // The embedded engine is one session behind every pooled connection: a statement named on one connection

@@ -1,7 +1,7 @@
 import { buildApp } from './app';
-import { readConfig } from './config';
-import { elevationFilePath } from './flood/elevationSource';
-import { openDatabase, prepareDatabase } from './db/openDatabase';
+import { readConfig } from './platform/config';
+import { elevationFilePath } from './modules/flood/elevationSource';
+import { openDatabase, prepareDatabase } from './platform/db/openDatabase';
 
 const log = (message: string) => console.log(`[køge] ${message}`);
 

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedEngine } from '../../server/src/db/embeddedEngine';
-import { prepareDatabase } from '../../server/src/db/openDatabase';
-import type { EngineKind } from '../../server/src/plugins/db';
+import { startEmbeddedEngine } from '../../server/src/platform/db/embeddedEngine';
+import { prepareDatabase } from '../../server/src/platform/db/openDatabase';
+import type { EngineKind } from '../../server/src/platform/db/dbPlugin';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import pg from 'pg';
-import { startEmbeddedEngine } from '../../server/src/db/embeddedEngine';
+import { startEmbeddedEngine } from '../../server/src/platform/db/embeddedEngine';
 
 export interface ScratchDatabase {
   connectionString: string;

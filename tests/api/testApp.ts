@@ -1,8 +1,8 @@
 import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../server/src/app';
-import { elevationFilePath } from '../../server/src/flood/elevationSource';
-import { readConfig } from '../../server/src/config';
+import { elevationFilePath } from '../../server/src/modules/flood/elevationSource';
+import { readConfig } from '../../server/src/platform/config';
 
 /** The shipped illustrative terrain, whatever a developer imported into their own .data folder. */
 export const SHIPPED_TERRAIN = elevationFilePath('/nonexistent-data-dir');

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { expect, inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { hashPassword } from '../../server/src/auth/passwordHash';
-import type { Role } from '../../server/src/auth/roles';
-import { createUser } from '../../server/src/repositories/userRepository';
+import { hashPassword } from '../../server/src/platform/auth/passwordHash';
+import type { Role } from '../../server/src/platform/auth/roles';
+import { createUser } from '../../server/src/platform/auth/userRepository';
 import { testApp } from './testApp';
 
 /** A client on the run's test database; end it in afterAll. */

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { area } from '@turf/area';
 import { expect, test, type APIRequestContext, type Page, type Response } from '@playwright/test';
 import type { Position } from 'geojson';
-import type { SketchCollection, SketchFeature } from '../../client/src/api/SketchTypes';
+import type { SketchCollection, SketchFeature } from '../../client/src/features/sketches/SketchTypes';
 import proj4 from 'proj4';
 import { E2E_PLANNER } from './plannerAccount';
 

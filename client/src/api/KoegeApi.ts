@@ -1,10 +1,10 @@
-import type { DikeState, SiteFloodExposure } from '../../../server/src/schemas/flood';
-import type { LayerList } from '../../../server/src/schemas/layer';
-import type { PlotList } from '../../../server/src/schemas/plot';
-import type { Policy } from '../../../server/src/schemas/policy';
-import type { FeatureCollection, SiteDetail } from '../../../server/src/schemas/site';
-import type { FloodAffected } from './FloodAffected';
-import type { FloodExtent } from './FloodExtent';
+import type { DikeState, SiteFloodExposure } from '../../../shared/schemas/flood';
+import type { LayerList } from '../../../shared/schemas/layer';
+import type { PlotList } from '../../../shared/schemas/plot';
+import type { Policy } from '../../../shared/schemas/policy';
+import type { FeatureCollection, SiteDetail } from '../../../shared/schemas/site';
+import type { FloodAffected } from '../features/climate/FloodAffected';
+import type { FloodExtent } from '../features/climate/FloodExtent';
 import type {
   ConstraintReport,
   ImportPreview,
@@ -16,7 +16,7 @@ import type {
   SketchFeature,
   SketchUpdateBody,
   SketchVersionList,
-} from './SketchTypes';
+} from '../features/sketches/SketchTypes';
 import type {
   EditableTender,
   LoginAnswer,
@@ -29,7 +29,7 @@ import type {
   TenderChange,
   TenderTransitions,
   TimelineData,
-} from './WorkflowTypes';
+} from '../features/tenders/WorkflowTypes';
 
 /** The JSON API the client consumes; the store takes it as a parameter so tests can pass a fake edge. */
 export interface KoegeApi {

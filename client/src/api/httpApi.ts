@@ -1,12 +1,12 @@
-import type { SiteFloodExposure } from '../../../server/src/schemas/flood';
-import type { LayerList } from '../../../server/src/schemas/layer';
-import type { PlotList } from '../../../server/src/schemas/plot';
-import type { Policy } from '../../../server/src/schemas/policy';
-import type { FeatureCollection, SiteDetail } from '../../../server/src/schemas/site';
-import { floodLevelText } from './buildPlotQuery';
+import type { SiteFloodExposure } from '../../../shared/schemas/flood';
+import type { LayerList } from '../../../shared/schemas/layer';
+import type { PlotList } from '../../../shared/schemas/plot';
+import type { Policy } from '../../../shared/schemas/policy';
+import type { FeatureCollection, SiteDetail } from '../../../shared/schemas/site';
+import { floodLevelText } from '../features/finder/buildPlotQuery';
 import { fetchJson } from './fetchJson';
-import type { FloodAffected } from './FloodAffected';
-import type { FloodExtent } from './FloodExtent';
+import type { FloodAffected } from '../features/climate/FloodAffected';
+import type { FloodExtent } from '../features/climate/FloodExtent';
 import type { KoegeApi, SketchUpload } from './KoegeApi';
 import { sendJson } from './sendJson';
 import type {
@@ -17,7 +17,7 @@ import type {
   SketchComparison,
   SketchFeature,
   SketchVersionList,
-} from './SketchTypes';
+} from '../features/sketches/SketchTypes';
 import type {
   EditableTender,
   LoginAnswer,
@@ -28,7 +28,7 @@ import type {
   SavedTender,
   TenderTransitions,
   TimelineData,
-} from './WorkflowTypes';
+} from '../features/tenders/WorkflowTypes';
 
 /** KoegeApi over HTTP on the page's own origin (the Vite dev server proxies /api). */
 export const httpApi: KoegeApi = {

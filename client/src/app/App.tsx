@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore';
-import { CompareDialog } from './CompareDialog';
+import { CompareDialog } from '../features/sketches/CompareDialog';
 import { ErrorBanner } from './ErrorBanner';
 import { Header } from './Header';
 import { LoadingIndicator } from './LoadingIndicator';
 import { MapView } from './MapView';
-import { PresentationPanel } from './PresentationPanel';
+import { PresentationPanel } from '../features/presentation/PresentationPanel';
 import { Sidebar } from './Sidebar';
-import { SitePanel } from './SitePanel';
+import { SitePanel } from '../features/site/SitePanel';
 import { useT } from './useT';
 import { useUrlSync } from './useUrlSync';
 

@@ -1,6 +1,6 @@
 import { useAppStore } from '../store/useAppStore';
-import { AccountMenu } from './AccountMenu';
-import { TimelineLink } from './TimelineLink';
+import { AccountMenu } from '../features/auth/AccountMenu';
+import { TimelineLink } from '../features/site/TimelineLink';
 import { useT } from './useT';
 
 /** The page header: title, the presentation for council meetings and the language switch. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatArea } from '../i18n/formatArea';
-import { formatLength } from '../i18n/formatLength';
-import { formatNumber } from '../i18n/formatNumber';
+import { formatArea } from '../../../shared/i18n/formatArea';
+import { formatLength } from '../../../shared/i18n/formatLength';
+import { formatNumber } from '../../../shared/i18n/formatNumber';
 import { MapController } from '../map/MapController';
 import { FINDER_LAYER_ID } from '../map/ids';
 import { DEFAULT_VIEW } from '../map/MapViewState';
@@ -9,12 +9,12 @@ import type { SiteRef } from '../map/SiteRef';
 import type { SketchDrawController, SketchModeRequest } from '../map/SketchDrawController';
 import { toUtm32 } from '../map/toUtm32';
 import type { AppState } from '../store/AppState';
-import { canEditWorkflow } from '../store/authSlice';
-import { findAction } from '../store/policySlice';
-import { shownFloods } from '../store/shownFloods';
-import { summariseInitiative } from '../store/summariseInitiative';
+import { canEditWorkflow } from '../features/auth/authSlice';
+import { findAction } from '../features/policy/policySlice';
+import { shownFloods } from '../features/climate/shownFloods';
+import { summariseInitiative } from '../features/policy/summariseInitiative';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore';
-import { swipeComparison, type SwipeComparison } from '../store/swipeComparison';
+import { swipeComparison, type SwipeComparison } from '../features/climate/swipeComparison';
 import { useT } from './useT';
 import '../map/sketchDraw.css';
 

@@ -1,10 +1,10 @@
 import { lazy, Suspense, type KeyboardEvent } from 'react';
 import { useAppStore } from '../store/useAppStore';
 import { SIDEBAR_TABS as TABS, type SidebarTab } from '../store/uiSlice';
-import { FinderPanel } from './FinderPanel';
+import { FinderPanel } from '../features/finder/FinderPanel';
 import { IgnoredParamsNotice } from './IgnoredParamsNotice';
-import { LayerPanel } from './LayerPanel';
-import { PolicyPanel } from './PolicyPanel';
+import { LayerPanel } from '../features/layers/LayerPanel';
+import { PolicyPanel } from '../features/policy/PolicyPanel';
 import { useT } from './useT';
 
 const TAB_LABELS = {
@@ -16,9 +16,13 @@ const TAB_LABELS = {
 } as const satisfies Record<SidebarTab, string>;
 
 /** The sketch tab is for the few who plan: its code loads when the tab first opens, not with the map. */
-const SketchPanel = lazy(() => import('./SketchPanel').then((module) => ({ default: module.SketchPanel })));
+const SketchPanel = lazy(() =>
+  import('../features/sketches/SketchPanel').then((module) => ({ default: module.SketchPanel })),
+);
 /** The climate tab's panels load when it first opens too (its state and the map's flood layers do not wait). */
-const ClimatePanel = lazy(() => import('./ClimatePanel').then((module) => ({ default: module.ClimatePanel })));
+const ClimatePanel = lazy(() =>
+  import('../features/climate/ClimatePanel').then((module) => ({ default: module.ClimatePanel })),
+);
 
 /** The presentation's link parameter: when unreadable, the sidebar says so whatever tab is open. */
 const PRESENT_PARAM = ['present'] as const;

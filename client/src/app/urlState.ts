@@ -1,14 +1,14 @@
 import { SLUG_PATTERN } from '../api/vocabulary';
-import { DEFAULT_LANG, isLang, type Lang } from '../i18n/Lang';
+import { DEFAULT_LANG, isLang, type Lang } from '../../../shared/i18n/Lang';
 import { DEFAULT_VIEW, MAX_ZOOM, MIN_ZOOM, type MapViewState } from '../map/MapViewState';
-import { DEFAULT_FINDER_FILTERS, type FinderFilters } from '../store/FinderFilters';
+import { DEFAULT_FINDER_FILTERS, type FinderFilters } from '../features/finder/FinderFilters';
 import { SIDEBAR_TABS, type SidebarTab } from '../store/uiSlice';
-import { MAX_COMPARE, MAX_SHORTLIST } from '../store/Shortlist';
-import { DEFAULT_CLIMATE_COMPARE_VIEW, type ClimateCompareView } from '../store/ClimateCompareView';
-import { DEFAULT_CLIMATE, type ClimateScenario } from '../store/ClimateScenario';
-import { formatClimateParams, parseClimateParams, type ClimateParam } from './climateUrlParams';
-import { formatFinderParams, parseFinderParams, type FinderParam } from './finderUrlParams';
-import { formatShortlistParams, parseIdList } from './shortlistUrlParams';
+import { MAX_COMPARE, MAX_SHORTLIST } from '../features/shortlist/Shortlist';
+import { DEFAULT_CLIMATE_COMPARE_VIEW, type ClimateCompareView } from '../features/climate/ClimateCompareView';
+import { DEFAULT_CLIMATE, type ClimateScenario } from '../features/climate/ClimateScenario';
+import { formatClimateParams, parseClimateParams, type ClimateParam } from '../features/climate/climateUrlParams';
+import { formatFinderParams, parseFinderParams, type FinderParam } from '../features/finder/finderUrlParams';
+import { formatShortlistParams, parseIdList } from '../features/shortlist/shortlistUrlParams';
 
 /** A link parameter that can be unreadable and is then reported (the finder's and the climate view's). */
 export type UrlParam = FinderParam | ClimateParam;

@@ -10,10 +10,10 @@ import {
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { FloodExtent } from '../api/FloodExtent';
-import type { Bbox } from '../../../server/src/schemas/geojson';
-import type { Layer } from '../../../server/src/schemas/layer';
-import type { FeatureCollection } from '../../../server/src/schemas/site';
+import type { FloodExtent } from '../features/climate/FloodExtent';
+import type { Bbox } from '../../../shared/schemas/geojson';
+import type { Layer } from '../../../shared/schemas/layer';
+import type { FeatureCollection } from '../../../shared/schemas/site';
 import { buildBaseStyle } from './buildBaseStyle';
 import { buildFloodCompareLayerSpecs, buildFloodLayerSpecs, floodBeforeLayerId } from './buildFloodLayers';
 import { isInteractiveLayer, styleLayerIds } from './buildLayerSpecs';
@@ -35,6 +35,7 @@ import type { SiteRef } from './SiteRef';
 import type { SketchDrawController, SketchDrawOptions } from './SketchDrawController';
 import { siteRefOf } from './siteRefOf';
 import type { SwipeCompare, SwipeView } from './SwipeCompare';
+import { TEST_HOOKS } from '../testHooks';
 
 // MapLibre 6 is ESM only: after bundling, its worker must be pointed at the emitted file.
 setWorkerUrl(workerUrl);
@@ -159,7 +160,7 @@ export class MapController {
         this.markUnmatched(matching);
       }
     });
-    (window as unknown as TestHookWindow)[TEST_HOOK] = this.map;
+    if (TEST_HOOKS) (window as unknown as TestHookWindow)[TEST_HOOK] = this.map;
   }
 
   /**
@@ -314,11 +315,15 @@ export class MapController {
     this.swipe = null;
     this.tooltip.remove();
     this.map.remove();
-    const hook = window as unknown as Partial<TestHookWindow>;
-    if (hook[TEST_HOOK] === this.map) delete hook[TEST_HOOK];
+    if (TEST_HOOKS) {
+      const hook = window as unknown as Partial<TestHookWindow>;
+      if (hook[TEST_HOOK] === this.map) delete hook[TEST_HOOK];
+    }
     delete document.documentElement.dataset.mapReady;
-    delete document.documentElement.dataset.matchingPaintedAt;
-    delete document.documentElement.dataset.matchingCount;
+    if (TEST_HOOKS) {
+      delete document.documentElement.dataset.matchingPaintedAt;
+      delete document.documentElement.dataset.matchingCount;
+    }
   }
 
   private whenLoaded(run: () => void): void {
@@ -349,6 +354,7 @@ export class MapController {
   private applyMatching({ layerId, ids }: { layerId: string; ids: readonly string[] | null }): void {
     this.markUnmatched({ layerId, ids });
     // The first frame drawn after the change shows it: the browser test measures filter → map with it (issue #4).
+    if (!TEST_HOOKS) return;
     this.map.once('render', () => {
       const data = document.documentElement.dataset;
       data.matchingPaintedAt = String(performance.now());

@@ -18,17 +18,17 @@ import {
   type TerraDrawMouseEvent,
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import { fromParts, toParts, type DraftPart } from '../geometry/draftParts';
-import { moveVertex, removeVertex, vertexAt, vertexCount } from '../geometry/editVertex';
-import { geometryVertices } from '../geometry/geometryVertices';
-import { isTileClipVertex } from '../geometry/isTileClipVertex';
-import { measureSketch } from '../geometry/measureSketch';
-import { nearestVertex, type ScreenVertex } from '../geometry/nearestVertex';
-import type { DraftReport, DrawCommand, DrawMode } from '../store/sketchDrawSlice';
+import { fromParts, toParts, type DraftPart } from '../features/sketches/draftParts';
+import { moveVertex, removeVertex, vertexAt, vertexCount } from '../features/sketches/editVertex';
+import { geometryVertices } from '../features/sketches/geometryVertices';
+import { isTileClipVertex } from '../features/sketches/isTileClipVertex';
+import { measureSketch } from '../features/sketches/measureSketch';
+import { nearestVertex, type ScreenVertex } from '../features/sketches/nearestVertex';
+import type { DraftReport, DrawCommand, DrawMode } from '../features/sketches/sketchDrawSlice';
 import { API_TILE_BUFFER, API_TILE_EXTENT } from './apiTiles';
 import { buildSketchLayers, CLICKABLE_SKETCH_LAYER_IDS } from './buildSketchLayers';
 import { buildSketchOverlayData, type SketchOverlayInput } from './buildSketchOverlayData';
-import { EMPTY_SKETCH_OVERLAY } from '../store/sketchSlice';
+import { EMPTY_SKETCH_OVERLAY } from '../features/sketches/sketchSlice';
 import {
   canRedo,
   canUndo,

@@ -1,7 +1,7 @@
 import { Map as MapLibreMap } from 'maplibre-gl';
-import type { FloodExtent } from '../api/FloodExtent';
-import type { DikeState } from '../../../server/src/schemas/flood';
-import type { Lang } from '../i18n/Lang';
+import type { FloodExtent } from '../features/climate/FloodExtent';
+import type { DikeState } from '../../../shared/schemas/flood';
+import type { Lang } from '../../../shared/i18n/Lang';
 import { buildBaseStyle } from './buildBaseStyle';
 import {
   buildFloodCompareLayerSpecs,
@@ -17,6 +17,7 @@ import { putFloodLayers } from './putFloodLayers';
 import { SWIPE_START_PERCENT, swipeClipPath, swipePercentAtPointer, swipePercentForKey } from './swipePercent';
 import { swipeTexts } from './swipeTexts';
 import './swipeCompare.css';
+import { TEST_HOOKS } from '../testHooks';
 
 /** Where browser tests find the second map, next to the main map's `__koegeMap`. */
 const TEST_HOOK = '__koegeSwipeMap';
@@ -116,7 +117,7 @@ export class SwipeCompare {
     this.map.on('move', this.onSwipeMove);
     this.applyView();
     this.setPercent(SWIPE_START_PERCENT);
-    (window as unknown as TestHookWindow)[TEST_HOOK] = this.map;
+    if (TEST_HOOKS) (window as unknown as TestHookWindow)[TEST_HOOK] = this.map;
   }
 
   /** The API layers as the main map has them. */
@@ -144,8 +145,10 @@ export class SwipeCompare {
     this.main.off('move', this.onMainMove);
     this.map.remove();
     this.root.remove();
-    const hook = window as unknown as Partial<TestHookWindow>;
-    if (hook[TEST_HOOK] === this.map) delete hook[TEST_HOOK];
+    if (TEST_HOOKS) {
+      const hook = window as unknown as Partial<TestHookWindow>;
+      if (hook[TEST_HOOK] === this.map) delete hook[TEST_HOOK];
+    }
   }
 
   private applyData(): void {

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import type { SketchFeature, SketchOverlay } from '../api/SketchTypes';
+import type { SketchFeature, SketchOverlay } from '../features/sketches/SketchTypes';
 import {
   SKETCH_COMPARE_SOURCE_ID,
   SKETCH_CONSTRAINTS_SOURCE_ID,

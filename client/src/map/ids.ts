@@ -1,4 +1,4 @@
-import type { Layer } from '../../../server/src/schemas/layer';
+import type { Layer } from '../../../shared/schemas/layer';
 
 /**
  * Source and style-layer ids. Every map layer of the API gets a few style layers, reading its own source or its tileset's;
@@ -16,7 +16,7 @@ export function sourceId(layerId: string): string {
   return `src-${layerId}`;
 }
 
-/** The vector-tile source of a tileset: several API layers, one source-layer each (server/src/tiles/tilesets.ts). */
+/** The vector-tile source of a tileset: several API layers, one source-layer each (server/src/modules/tiles/tilesets.ts). */
 export function tilesetSourceId(tilesetId: string): string {
   return `set-${tilesetId}`;
 }

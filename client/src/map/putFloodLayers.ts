@@ -1,6 +1,6 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { FloodExtent } from '../api/FloodExtent';
+import type { FloodExtent } from '../features/climate/FloodExtent';
 import { floodSourceData } from './buildFloodLayers';
 
 /**

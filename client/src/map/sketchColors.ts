@@ -1,4 +1,4 @@
-import type { ConstraintKind } from '../api/SketchTypes';
+import type { ConstraintKind } from '../features/sketches/SketchTypes';
 
 /** Colours of the sketch tab's overlays (issue #6); the map paints them from each feature's `color` property. */
 export const SKETCH_COLORS = {

@@ -1,4 +1,4 @@
-import { DEFAULT_LANG, type Lang } from '../i18n/Lang';
+import { DEFAULT_LANG, type Lang } from '../../../shared/i18n/Lang';
 import type { AppSlice } from './AppState';
 
 /** The sidebar's tabs, in their order. */

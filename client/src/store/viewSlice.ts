@@ -1,7 +1,7 @@
-import type { Bbox } from '../../../server/src/schemas/geojson';
+import type { Bbox } from '../../../shared/schemas/geojson';
 import type { MapViewState } from '../map/MapViewState';
 import type { AppSlice } from './AppState';
-import { findAction } from './policySlice';
+import { findAction } from '../features/policy/policySlice';
 
 /** A request to fit the map to a bbox; `seq` makes a repeated request for the same bbox a new one. */
 export interface FocusRequest {

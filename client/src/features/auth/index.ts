@@ -1,0 +1,2 @@
+// What other features may use of auth (issue #17): everything else in this folder is its own.
+export * from './authSlice';

@@ -1,0 +1,76 @@
+import type { KoegeApi } from '../../api/KoegeApi';
+import type { Plot } from '../../../../shared/schemas/plot';
+import type { AppSlice, LoadStatus } from '../../store/AppState';
+import { errorMessage } from '../../store/errorMessage';
+import { MAX_COMPARE, MAX_SHORTLIST } from './Shortlist';
+
+export interface ShortlistSlice {
+  /** Shortlisted plot ids in the order they were added (at most MAX_SHORTLIST). */
+  shortlist: string[];
+  /** Shortlisted plots ticked for the comparison (at most MAX_COMPARE). */
+  compareIds: string[];
+  /** Whether the comparison table is open (then `compareIds` are in the link). */
+  compareOpen: boolean;
+  /** Every plot, unfiltered: the shortlist and the comparison show plots the finder's filters may hide. */
+  allPlots: Plot[];
+  allPlotsStatus: LoadStatus;
+  allPlotsError: string | null;
+  /** Adds a plot to the shortlist or removes it (and from the comparison); a full shortlist adds nothing. */
+  toggleShortlist(plotId: string): void;
+  /** Ticks a shortlisted plot for the comparison or unticks it; a fifth plot is not ticked. */
+  toggleCompare(plotId: string): void;
+  openCompare(): void;
+  closeCompare(): void;
+  /** Loads every plot once (again after an error). */
+  loadAllPlots(): Promise<void>;
+}
+
+export function createShortlistSlice({ api }: { api: KoegeApi }): AppSlice<ShortlistSlice> {
+  return (set, get) => ({
+    shortlist: [],
+    compareIds: [],
+    compareOpen: false,
+    allPlots: [],
+    allPlotsStatus: 'idle',
+    allPlotsError: null,
+    toggleShortlist(plotId) {
+      const { shortlist, compareIds, compareOpen } = get();
+      if (shortlist.includes(plotId)) {
+        const compared = compareIds.filter((id) => id !== plotId);
+        set({
+          shortlist: shortlist.filter((id) => id !== plotId),
+          compareIds: compared,
+          compareOpen: compareOpen && compared.length > 0,
+        });
+      } else if (shortlist.length < MAX_SHORTLIST) {
+        set({ shortlist: [...shortlist, plotId] });
+        if (get().allPlotsStatus === 'idle') void get().loadAllPlots();
+      }
+    },
+    toggleCompare(plotId) {
+      const { shortlist, compareIds } = get();
+      if (compareIds.includes(plotId)) {
+        const compared = compareIds.filter((id) => id !== plotId);
+        set({ compareIds: compared, compareOpen: get().compareOpen && compared.length > 0 });
+      } else if (shortlist.includes(plotId) && compareIds.length < MAX_COMPARE) {
+        set({ compareIds: [...compareIds, plotId] });
+      }
+    },
+    openCompare() {
+      if (get().compareIds.length === 0) return;
+      set({ compareOpen: true });
+      if (get().allPlotsStatus === 'idle') void get().loadAllPlots();
+    },
+    closeCompare: () => set({ compareOpen: false }),
+    async loadAllPlots() {
+      if (get().allPlotsStatus === 'loading') return;
+      set({ allPlotsStatus: 'loading', allPlotsError: null });
+      try {
+        const { plots } = await api.getPlots('');
+        set({ allPlots: plots, allPlotsStatus: 'ready' });
+      } catch (error) {
+        set({ allPlotsStatus: 'error', allPlotsError: errorMessage(error) });
+      }
+    },
+  });
+}

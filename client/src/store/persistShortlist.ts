@@ -1,9 +1,0 @@
-import type { AppStore } from './createAppStore';
-import { writeStoredShortlist, type ShortlistStorage } from './shortlistStorage';
-
-/** Copies every change of the shortlist to `storage` (so a plain link reopens it); returns the unsubscribe. */
-export function persistShortlist(store: AppStore, storage: ShortlistStorage | null): () => void {
-  return store.subscribe((state, prev) => {
-    if (state.shortlist !== prev.shortlist) writeStoredShortlist(storage, state.shortlist);
-  });
-}

@@ -1,0 +1,77 @@
+import type { Layer } from '../../../../shared/schemas/layer';
+import type { Queryable } from '../../platform/db/queryable';
+import { tilesetOf, tilesetVersion, type TilesetId } from '../tiles';
+
+interface LayerRow {
+  id: string;
+  title_da: string;
+  title_en: string;
+  theme: Layer['theme'];
+  geometry_type: Layer['geometry_type'];
+  style: Layer['style'];
+  sort_order: number;
+  source_table: 'site' | 'parcel';
+  min_zoom: number;
+  max_zoom: number;
+  version: number;
+  feature_count: number;
+  illustrative: boolean;
+  west: number | null;
+  south: number | null;
+  east: number | null;
+  north: number | null;
+}
+
+/** All map layers in drawing order, with feature counts and EPSG:4326 extents. */
+export async function listLayers(db: Queryable): Promise<Layer[]> {
+  const { rows } = await db.query<LayerRow>(`
+    WITH agg AS (
+      SELECT l.id, count(s.id)::int AS feature_count,
+             coalesce(bool_or(s.accuracy = 'illustrative'), false) AS illustrative,
+             ST_Extent(ST_Transform(s.geom, 4326)) AS ext
+        FROM layer l LEFT JOIN site s ON s.layer_id = l.id
+       WHERE l.source_table = 'site'
+       GROUP BY l.id
+      UNION ALL
+      -- Parcel registers are synthetic or official, never illustrative; their count is kept by triggers
+      -- (migration 009), their extent comes from the index.
+      SELECT l.id, l.parcel_count::int, false,
+             ST_Transform(ST_SetSRID(ST_EstimatedExtent('public', 'parcel', 'geom_3857')::geometry, 3857), 4326)::box2d
+        FROM layer l
+       WHERE l.source_table = 'parcel')
+    SELECT l.id, l.title_da, l.title_en, l.theme, l.geometry_type, l.style, l.sort_order, l.source_table,
+           l.min_zoom, l.max_zoom, l.version,
+           agg.feature_count, agg.illustrative,
+           ST_XMin(agg.ext) AS west, ST_YMin(agg.ext) AS south, ST_XMax(agg.ext) AS east, ST_YMax(agg.ext) AS north
+      FROM layer l JOIN agg USING (id)
+     ORDER BY l.sort_order, l.id`);
+  const tilesetIds = rows.map((r) => tilesetOf({ sourceTable: r.source_table, geometryType: r.geometry_type }));
+  const versions = new Map<TilesetId, string>();
+  for (const id of new Set(tilesetIds)) {
+    if (id !== null) versions.set(id, tilesetVersion(rows.filter((_, i) => tilesetIds[i] === id)));
+  }
+  return rows.map((r, i) => ({
+    id: r.id,
+    title: { da: r.title_da, en: r.title_en },
+    theme: r.theme,
+    geometry_type: r.geometry_type,
+    style: r.style,
+    sort_order: r.sort_order,
+    min_zoom: r.min_zoom,
+    max_zoom: r.max_zoom,
+    delivery: r.geometry_type === 'point' ? ('geojson' as const) : ('tiles' as const),
+    version: r.version,
+    tileset: tilesetIds[i] ? { id: tilesetIds[i], version: versions.get(tilesetIds[i])! } : null,
+    feature_count: r.feature_count,
+    illustrative: r.illustrative,
+    bbox: r.west === null ? null : [r.west, r.south ?? 0, r.east ?? 0, r.north ?? 0],
+  }));
+}
+
+/** Where a layer's features live, or null for no such layer. */
+export async function layerSource(db: Queryable, id: string): Promise<'site' | 'parcel' | null> {
+  const { rows } = await db.query<{ source_table: 'site' | 'parcel' }>('SELECT source_table FROM layer WHERE id = $1', [
+    id,
+  ]);
+  return rows[0]?.source_table ?? null;
+}

@@ -1,0 +1,3 @@
+// What other modules may use of tenders (issue #17): everything else in this folder is its own.
+export * from './tenderRoutes';
+export * from './tenderTransitions';

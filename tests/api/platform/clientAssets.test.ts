@@ -1,0 +1,70 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { clientPlugin } from '../../../server/src/platform/client';
+import { errorsPlugin } from '../../../server/src/platform/errors';
+import { testApp } from '../testApp';
+
+/** The built client's caching: hashed assets for good, the page revalidated on every visit. */
+let dir: string;
+let app: FastifyInstance;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'koege-client-'));
+  await mkdir(join(dir, 'assets'));
+  await writeFile(
+    join(dir, 'index.html'),
+    '<!doctype html><title>t</title><script src="/assets/index-AbC123.js"></script>',
+  );
+  await writeFile(join(dir, 'assets', 'index-AbC123.js'), 'console.log(1)');
+  // A build made with VITE_SOURCEMAP=true (or an old one) leaves maps beside the scripts.
+  await writeFile(join(dir, 'assets', 'index-AbC123.js.map'), '{"version":3,"sources":["secret.ts"],"mappings":""}');
+  await writeFile(join(dir, 'robots.txt'), 'User-agent: *');
+  app = await testApp({ clientRoot: dir });
+});
+afterAll(async () => {
+  await app.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the built client', () => {
+  it('serves content-named assets as immutable for a year', async () => {
+    const res = await app.inject('/assets/index-AbC123.js');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('has the page and other files revalidated on every visit, with an ETag for a cheap 304', async () => {
+    for (const path of ['/', '/index.html', '/robots.txt']) {
+      const res = await app.inject(path);
+      expect(res.statusCode, path).toBe(200);
+      expect(res.headers['cache-control'], path).toBe('no-cache');
+      const etag = String(res.headers.etag);
+      expect((await app.inject({ url: path, headers: { 'if-none-match': etag } })).statusCode, path).toBe(304);
+    }
+  });
+
+  it('answers 404 for a missing asset, not the page', async () => {
+    expect((await app.inject('/assets/index-Missing.js')).statusCode).toBe(404);
+  });
+
+  it('does not serve source maps found in the client folder (issue #19)', async () => {
+    const res = await app.inject('/assets/index-AbC123.js.map');
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('secret.ts');
+  });
+
+  it('serves them when the switch allows (SERVE_SOURCE_MAPS=true)', async () => {
+    const withMaps = Fastify();
+    await withMaps.register(errorsPlugin);
+    await withMaps.register(clientPlugin, { root: dir, sourceMaps: true });
+    try {
+      const res = await withMaps.inject('/assets/index-AbC123.js.map');
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('secret.ts');
+    } finally {
+      await withMaps.close();
+    }
+  });
+});
