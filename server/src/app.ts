@@ -29,7 +29,7 @@ import { tenderRoutes } from './modules/tenders';
 import { progressRoutes } from './modules/progress';
 import { timelineRoutes } from './modules/timeline';
 import { changeFeedRoutes } from './modules/timeline';
-import { sketchRoutes } from './modules/sketches';
+import { sketchCheckRoutes, sketchRoutes } from './modules/sketches';
 import { ogcRoutes } from './modules/ogc';
 import { sketchExchangeRoutes } from './modules/imports';
 
@@ -136,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(progressRoutes, { prefix: '/api' });
   await app.register(timelineRoutes, { prefix: '/api' });
   await app.register(sketchRoutes, { prefix: '/api' });
+  await app.register(sketchCheckRoutes, { prefix: '/api' });
   await app.register(changeFeedRoutes, { prefix: '/feeds', publicUrl });
   await app.register(ogcRoutes, { prefix: '/ogc', publicUrl });
   await app.register(sketchExchangeRoutes, { prefix: '/api' });

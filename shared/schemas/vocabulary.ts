@@ -33,3 +33,12 @@ export const ACTION_PROGRESS = ['not_started', 'in_progress', 'done'] as const;
  * (../shared/reference/facts.md: 31 = erhverv).
  */
 export const PLANDATA_GENERAL_USES = ['11', '21', '31', '41', '51', '61', '71', '81', '91', '96'] as const;
+
+/**
+ * The plot finder's limits (issue #4): larger than any plot, building height or distance in Denmark, so bigger
+ * numbers are typos or probes. The API refuses them with 400; the form and the permalink never send them.
+ */
+export const PLOT_QUERY_LIMITS = { areaM2: 100_000_000, heightM: 1000, distanceM: 1_000_000 } as const;
+
+/** A number as the plot finder's query takes it: a plain decimal, no sign, no exponent. */
+export const PLAIN_DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;

@@ -8,12 +8,13 @@ import {
   type MapMouseEvent,
   type VectorTileSource,
 } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { FloodExtent } from '../features/climate/FloodExtent';
+import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Bbox } from '../../../shared/schemas/geojson';
 import type { Layer } from '../../../shared/schemas/layer';
 import type { FeatureCollection } from '../../../shared/schemas/site';
+import type { FloodExtent } from '../features/climate/FloodExtent';
+import { TEST_HOOKS } from '../testHooks';
 import { buildBaseStyle } from './buildBaseStyle';
 import { buildFloodCompareLayerSpecs, buildFloodLayerSpecs, floodBeforeLayerId } from './buildFloodLayers';
 import { isInteractiveLayer, styleLayerIds } from './buildLayerSpecs';
@@ -23,19 +24,15 @@ import {
   FLOOD_SOURCE_ID,
   layerSourceId,
   SKETCH_FLOOR_LAYER_ID,
-  STATE_HIGHLIGHTED,
-  STATE_HOVER,
-  STATE_SELECTED,
-  STATE_UNMATCHED,
 } from './ids';
 import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
 import { putApiLayers, setApiLayersHidden } from './putApiLayers';
 import { putFloodLayers } from './putFloodLayers';
+import { SiteFeatureStates } from './SiteFeatureStates';
 import type { SiteRef } from './SiteRef';
-import type { SketchDrawController, SketchDrawOptions } from './SketchDrawController';
 import { siteRefOf } from './siteRefOf';
+import type { SketchDrawController, SketchDrawOptions } from './SketchDrawController';
 import type { SwipeCompare, SwipeView } from './SwipeCompare';
-import { TEST_HOOKS } from '../testHooks';
 
 // MapLibre 6 is ESM only: after bundling, its worker must be pointed at the emitted file.
 setWorkerUrl(workerUrl);
@@ -89,15 +86,7 @@ export class MapController {
   private pending: (() => void)[] = [];
   private layers = new Map<string, Layer>();
   private interactiveIds: string[] = [];
-  private hovered: SiteRef | null = null;
-  private selected: SiteRef | null = null;
-  private highlighted: SiteRef[] = [];
-  private matching: { layerId: string; ids: readonly string[] | null } | null = null;
-  /**
-   * Whether any plot was ever dimmed. Until then an unfiltered finder has nothing to undo, so neither setMatching
-   * nor every loaded tile (all site layers share the finder's tileset) walks the plots' features.
-   */
-  private everDimmed = false;
+  private readonly states: SiteFeatureStates;
   private flood: FloodExtent | null = null;
   private floodComparison: FloodExtent | null = null;
   private readyReported = false;
@@ -147,19 +136,8 @@ export class MapController {
       if (site !== null) this.options.onSiteClick(site);
     });
     this.map.on('error', (event) => this.onError(event));
-    this.map.on('sourcedata', (event) => {
-      const matching = this.matching;
-      const layer = matching === null ? undefined : this.layers.get(matching.layerId);
-      if (
-        matching !== null &&
-        this.everDimmed &&
-        layer &&
-        event.sourceId === layerSourceId(layer) &&
-        event.tile !== undefined
-      ) {
-        this.markUnmatched(matching);
-      }
-    });
+    this.states = new SiteFeatureStates(this.map, () => this.layers);
+    this.map.on('sourcedata', (event) => this.states.onSourceData(event));
     if (TEST_HOOKS) (window as unknown as TestHookWindow)[TEST_HOOK] = this.map;
   }
 
@@ -182,9 +160,7 @@ export class MapController {
         before: this.sketchFloor !== null && this.map.getLayer(this.sketchFloor) ? this.sketchFloor : undefined,
       });
       this.interactiveIds = layers.filter(isInteractiveLayer).flatMap((layer) => styleLayerIds(layer));
-      this.applySelected(this.selected);
-      this.applyHighlighted(this.highlighted);
-      if (this.matching !== null) this.applyMatching(this.matching);
+      this.states.reapply();
       this.applyFlood();
       // Ready means every layer drawn: the point layers' features may come in a later call.
       if (layers.every((layer) => layer.delivery !== 'geojson' || layer.id in data.collections)) {
@@ -202,12 +178,12 @@ export class MapController {
 
   /** Marks the selected site (feature-state `selected`). */
   setSelected(site: SiteRef | null): void {
-    this.whenLoaded(() => this.applySelected(site));
+    this.whenLoaded(() => this.states.select(site));
   }
 
   /** Marks the sites of the chosen policy action (feature-state `highlighted`). */
   setHighlighted(sites: readonly SiteRef[]): void {
-    this.whenLoaded(() => this.applyHighlighted([...sites]));
+    this.whenLoaded(() => this.states.highlight([...sites]));
   }
 
   /** Marks a site as hovered from outside the map (the results list); null clears it. */
@@ -220,8 +196,8 @@ export class MapController {
    * null shows them all again.
    */
   setMatching(layerId: string, ids: readonly string[] | null): void {
-    this.matching = { layerId, ids };
-    this.whenLoaded(() => this.applyMatching({ layerId, ids }));
+    this.states.want({ layerId, ids });
+    this.whenLoaded(() => this.states.match({ layerId, ids }));
   }
 
   /**
@@ -339,49 +315,6 @@ export class MapController {
     });
   }
 
-  private applySelected(site: SiteRef | null): void {
-    if (this.selected !== null) this.setState(this.selected, STATE_SELECTED, false);
-    this.selected = site;
-    if (site !== null) this.setState(site, STATE_SELECTED, true);
-  }
-
-  private applyHighlighted(sites: SiteRef[]): void {
-    for (const site of this.highlighted) this.setState(site, STATE_HIGHLIGHTED, false);
-    this.highlighted = sites;
-    for (const site of sites) this.setState(site, STATE_HIGHLIGHTED, true);
-  }
-
-  private applyMatching({ layerId, ids }: { layerId: string; ids: readonly string[] | null }): void {
-    this.markUnmatched({ layerId, ids });
-    // The first frame drawn after the change shows it: the browser test measures filter → map with it (issue #4).
-    if (!TEST_HOOKS) return;
-    this.map.once('render', () => {
-      const data = document.documentElement.dataset;
-      data.matchingPaintedAt = String(performance.now());
-      data.matchingCount = ids === null ? 'all' : String(ids.length);
-    });
-  }
-
-  /**
-   * Dims, by feature state, every loaded feature of the layer whose id is not in `ids` (null: none). Feature
-   * states apply in the next frame without re-laying out tiles, which a changed paint expression would cost.
-   * Tiles that load later get their states from the 'sourcedata' listener.
-   */
-  private markUnmatched({ layerId, ids }: { layerId: string; ids: readonly string[] | null }): void {
-    const layer = this.layers.get(layerId);
-    const source = layer && layerSourceId(layer);
-    if (source === undefined || !this.map.getSource(source)) return;
-    // States of features whose tiles were unloaded stay with their ids, so once dimmed, always check.
-    if (ids === null && !this.everDimmed) return;
-    this.everDimmed = true;
-    const wanted = ids === null ? null : new Set(ids);
-    for (const feature of this.map.querySourceFeatures(source, { sourceLayer: layerId })) {
-      if (feature.id === undefined) continue;
-      const unmatched = wanted !== null && !wanted.has(String(feature.id));
-      this.map.setFeatureState({ source, sourceLayer: layerId, id: feature.id }, { [STATE_UNMATCHED]: unmatched });
-    }
-  }
-
   /**
    * Puts the floods into their sources. Each source and its layers are added once the API layers are on the map,
    * under the first non-context one (setData calls this again), and are kept, emptied, when the flood is cleared.
@@ -408,29 +341,9 @@ export class MapController {
   }
 
   private setHovered(site: SiteRef | null): void {
-    if (site?.id === this.hovered?.id && site?.layer === this.hovered?.layer) return;
-    if (this.hovered !== null) this.setState(this.hovered, STATE_HOVER, false);
-    this.hovered = site;
-    if (site !== null) this.setState(site, STATE_HOVER, true);
+    if (!this.states.hover(site)) return;
     this.map.getCanvas().style.cursor = site !== null ? 'pointer' : '';
     this.options.onHover?.(site);
-  }
-
-  /**
-   * Sets one feature-state key. A vector source also needs the source-layer, which is named after the
-   * layer. A site whose layer is not (yet) on the map is skipped; the next setData re-applies.
-   */
-  private setState(site: SiteRef, key: string, value: boolean): void {
-    const layer = this.layers.get(site.layer);
-    if (layer === undefined || !this.map.getSource(layerSourceId(layer))) return;
-    this.map.setFeatureState(
-      {
-        source: layerSourceId(layer),
-        ...(layer.delivery === 'tiles' ? { sourceLayer: layer.id } : {}),
-        id: site.id,
-      },
-      { [key]: value },
-    );
   }
 
   private onMouseMove(event: MapMouseEvent): void {

@@ -28,7 +28,7 @@ import type { DraftReport, DrawCommand, DrawMode } from '../features/sketches/sk
 import { API_TILE_BUFFER, API_TILE_EXTENT } from './apiTiles';
 import { buildSketchLayers, CLICKABLE_SKETCH_LAYER_IDS } from './buildSketchLayers';
 import { buildSketchOverlayData, type SketchOverlayInput } from './buildSketchOverlayData';
-import { EMPTY_SKETCH_OVERLAY } from '../features/sketches/sketchSlice';
+import { EMPTY_SKETCH_OVERLAY } from '../features/sketches/activeSketchEditor';
 import {
   canRedo,
   canUndo,

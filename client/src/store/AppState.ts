@@ -12,6 +12,8 @@ import type { ShortlistSlice } from '../features/shortlist/shortlistSlice';
 import type { SiteSlice } from '../features/site/siteSlice';
 import type { SketchDrawSlice } from '../features/sketches/sketchDrawSlice';
 import type { SketchSlice } from '../features/sketches/sketchSlice';
+import type { SketchCheckSlice } from '../features/sketches/sketchCheckSlice';
+import type { SketchImportSlice } from '../features/sketches/sketchImportSlice';
 import type { UiSlice } from './uiSlice';
 import type { ViewSlice } from './viewSlice';
 
@@ -30,7 +32,9 @@ export type AppState = AuthSlice &
   ClimateSlice &
   PresentationSlice &
   SketchDrawSlice &
-  SketchSlice;
+  SketchSlice &
+  SketchCheckSlice &
+  SketchImportSlice;
 
 /** A slice creator over the combined state; middleware goes only on the combined store. */
 export type AppSlice<T> = StateCreator<AppState, [], [], T>;

@@ -16,6 +16,8 @@ import { createShortlistSlice } from '../features/shortlist/shortlistSlice';
 import { createSiteSlice } from '../features/site/siteSlice';
 import { createSketchDrawSlice } from '../features/sketches/sketchDrawSlice';
 import { createSketchSlice } from '../features/sketches/sketchSlice';
+import { createSketchCheckSlice } from '../features/sketches/sketchCheckSlice';
+import { createSketchImportSlice } from '../features/sketches/sketchImportSlice';
 import { createUiSlice } from './uiSlice';
 import { createViewSlice } from './viewSlice';
 
@@ -43,6 +45,8 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
     ...createPresentationSlice({ api })(...args),
     ...createSketchDrawSlice(...args),
     ...createSketchSlice({ api })(...args),
+    ...createSketchCheckSlice({ api })(...args),
+    ...createSketchImportSlice({ api })(...args),
   }));
   if (initial) {
     const selectedSiteId = initial.site ?? null;

@@ -8,12 +8,11 @@ import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
 import { FinderFloodFilter } from './FinderFloodFilter';
 import { NumberFilterInput } from './NumberFilterInput';
 import { useT } from '../../app/useT';
+import { PLOT_QUERY_LIMITS } from '../../../../shared/schemas/vocabulary';
 
 const M2_PER_HA = 10_000;
-/** The API's limits (server/src/modules/plots/parsePlotQuery.ts), so that a typed number never earns a 400. */
-const MAX_AREA_M2 = 100_000_000;
-const MAX_HEIGHT_M = 1000;
-const MAX_DISTANCE_M = 1_000_000;
+/** The API's limits, so that a typed number never earns a 400. */
+const { areaM2: MAX_AREA_M2, heightM: MAX_HEIGHT_M, distanceM: MAX_DISTANCE_M } = PLOT_QUERY_LIMITS;
 
 /** Rounds away float noise of a unit conversion (0.3 ha × 10 000 = 3000.0000000000005 m²). */
 const toM2 = (value: number, unit: AreaUnit) => Math.round(value * (unit === 'ha' ? M2_PER_HA : 1) * 1e6) / 1e6;

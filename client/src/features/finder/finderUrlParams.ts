@@ -10,13 +10,10 @@ import {
   type FinderFilters,
   type FinderSort,
 } from './FinderFilters';
+import { PLAIN_DECIMAL, PLOT_QUERY_LIMITS } from '../../../../shared/schemas/vocabulary';
 
-/** The API's limits (server/src/modules/plots/parsePlotQuery.ts): bigger numbers are typos or probes. */
-const MAX_AREA_M2 = 100_000_000;
-const MAX_HEIGHT_M = 1000;
-const MAX_DISTANCE_M = 1_000_000;
-/** The plain decimal the API accepts: no sign, no exponent. */
-const PLAIN_DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
+/** The API's limits: bigger numbers are typos or probes. */
+const { areaM2: MAX_AREA_M2, heightM: MAX_HEIGHT_M, distanceM: MAX_DISTANCE_M } = PLOT_QUERY_LIMITS;
 
 /** The link parameters of the plot finder, in the order they are written. */
 export const FINDER_PARAMS = [

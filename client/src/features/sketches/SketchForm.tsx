@@ -2,7 +2,7 @@ import { useId, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PlandataUse } from './SketchTypes';
 import { PLANDATA_GENERAL_USES } from '../../api/vocabulary';
-import { activeSketchEditor } from './sketchSlice';
+import { activeSketchEditor } from './activeSketchEditor';
 import { useAppStore } from '../../store/useAppStore';
 import { useT } from '../../app/useT';
 

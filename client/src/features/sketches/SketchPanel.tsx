@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { canEditWorkflow } from '../auth';
-import { activeSketchEditor } from './sketchSlice';
+import { activeSketchEditor } from './activeSketchEditor';
 import { useAppStore } from '../../store/useAppStore';
 import { SketchCompare } from './SketchCompare';
 import { SketchConstraints } from './SketchConstraints';

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { SketchProblem } from './SketchProblem';
-import { activeSketchEditor } from './sketchSlice';
+import { activeSketchEditor } from './activeSketchEditor';
 import { useAppStore } from '../../store/useAppStore';
 import { useT } from '../../app/useT';
 

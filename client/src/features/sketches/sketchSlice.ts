@@ -1,28 +1,11 @@
-import type { Geometry } from 'geojson';
 import type { KoegeApi } from '../../api/KoegeApi';
-import type {
-  ConstraintReport,
-  ImportPreview,
-  PlandataUse,
-  SketchAttributes,
-  SketchComparison,
-  SketchFeature,
-  SketchOverlay,
-  SketchVersionInfo,
-} from './SketchTypes';
-import { importContentType } from './importContentType';
 import type { AppSlice, LoadStatus } from '../../store/AppState';
 import { errorMessage } from '../../store/errorMessage';
+import { activeSketchEditor, EMPTY_SKETCH_OVERLAY, NEW_SKETCH_EDITOR, type SketchEditor } from './activeSketchEditor';
 import { geometryBbox } from './geometryBbox';
-import { sketchProblemOf, type SketchProblem } from './SketchProblem';
-
-/** The attributes form of a sketch being drawn or edited. `id` null: a new sketch. */
-export interface SketchEditor {
-  id: string | null;
-  /** The version the edit started from, sent with the save (412 when someone saved since); null for a new one. */
-  version: number | null;
-  attributes: SketchAttributes;
-}
+import type { SketchProblem } from './SketchProblem';
+import { patchOverlay, refusalOf, upsertSketch } from './sketchSliceParts';
+import type { SketchAttributes, SketchFeature, SketchOverlay, SketchVersionInfo } from './SketchTypes';
 
 /** What the panel's live region says after a change went through. */
 export type SketchNotice =
@@ -34,20 +17,6 @@ export type SketchNotice =
 
 /** Which change is on its way to the server (one at a time). */
 export type SketchBusy = 'saving' | 'restoring' | 'deleting' | 'undeleting' | 'importing';
-
-/** Whose overlaps the constraint report lists: the unsaved draft or a saved sketch's version. */
-export type ConstraintTarget = { kind: 'draft' } | { kind: 'sketch'; id: string; version: number };
-
-/** An import in progress: the file's dry run, then "Save all" or cancel. */
-export interface SketchImportState {
-  fileName: string;
-  proposedUse: PlandataUse;
-  /** 'unsupported': not a .geojson, .json or .zip file, so it was not sent. */
-  status: 'checking' | 'ready' | 'error' | 'unsupported';
-  preview: ImportPreview | null;
-  /** The server's message about a bad file (or a refused commit); nothing was saved. */
-  error: string | null;
-}
 
 export interface SketchSlice {
   /** The live sketches (current versions), as `GET /api/sketches` lists them. */
@@ -98,61 +67,6 @@ export interface SketchSlice {
 
   /** What the map draws for the panel (helper C1's map module reads it). */
   sketchOverlay: SketchOverlay;
-  constraintReport: ConstraintReport | null;
-  constraintTarget: ConstraintTarget | null;
-  constraintStatus: LoadStatus;
-  constraintError: string | null;
-  /** Checks the selected sketch's current version. */
-  checkSketchConstraints(): Promise<void>;
-  /** Checks the unsaved draft (the sketch being edited is left out of the 'sketch' overlaps). */
-  checkDraftConstraints(): Promise<void>;
-  clearConstraints(): void;
-  /** Highlights one overlap on the map (hover or focus in the list); null clears. */
-  highlightConstraint(ref: string | null): void;
-
-  /** The two sketches picked for comparison. */
-  sketchCompareIds: { a: string | null; b: string | null };
-  setSketchCompareIds(ids: { a: string | null; b: string | null }): void;
-  sketchComparison: SketchComparison | null;
-  sketchComparisonStatus: LoadStatus;
-  sketchComparisonError: string | null;
-  compareSketches(): Promise<void>;
-  clearSketchComparison(): void;
-
-  sketchImport: SketchImportState | null;
-  /** Sends the file as a dry run; the preview's features go to the map (sketchOverlay.imported). */
-  previewSketchImport(file: { name: string; data: Blob }, proposedUse: PlandataUse): Promise<void>;
-  /** "Save all": the same file without the dry run, all or nothing. */
-  commitSketchImport(): Promise<boolean>;
-  cancelSketchImport(): void;
-}
-
-export const EMPTY_SKETCH_OVERLAY: SketchOverlay = {
-  preview: null,
-  fault: null,
-  constraints: null,
-  highlightedConstraintRef: null,
-  comparison: null,
-  imported: null,
-};
-
-/** A new sketch's attributes: Plandata 31 (erhverv), the business land this map is about. */
-export const NEW_SKETCH_ATTRIBUTES: SketchAttributes = { title: '', proposed_use: '31', action_number: null, note: '' };
-
-const NEW_SKETCH_EDITOR: SketchEditor = { id: null, version: null, attributes: NEW_SKETCH_ATTRIBUTES };
-
-/**
- * The form the panel shows: the open edit, or a new sketch's when the map has a draft or a draw tool on without one
- * (the drawing tool's keyboard shortcuts start drawing without the panel's buttons).
- */
-export function activeSketchEditor(state: {
-  sketchEditor: SketchEditor | null;
-  draftGeometry: Geometry | null;
-  drawMode: string;
-}): SketchEditor | null {
-  if (state.sketchEditor !== null) return state.sketchEditor;
-  const drawing = state.drawMode === 'polygon' || state.drawMode === 'linestring' || state.drawMode === 'point';
-  return state.draftGeometry !== null || drawing ? NEW_SKETCH_EDITOR : null;
 }
 
 const attributesOf = (sketch: SketchFeature): SketchAttributes => ({
@@ -162,39 +76,18 @@ const attributesOf = (sketch: SketchFeature): SketchAttributes => ({
   note: sketch.properties.note,
 });
 
+/** The planners' sketches (issue #6): the list, the selection and its versions, and drawing, editing and saving. */
 export function createSketchSlice({ api }: { api: KoegeApi }): AppSlice<SketchSlice> {
   return (set, get) => {
-    // The import's file stays out of the state (the store holds serialisable data only) until "Save all".
-    let pendingUpload: { data: Blob; contentType: string; proposedUse: PlandataUse } | null = null;
-    // Answers to an older constraint check or comparison must not overwrite a newer one.
-    let constraintSeq = 0;
-    let comparisonSeq = 0;
-
-    const overlay = (patch: Partial<SketchOverlay>) => set({ sketchOverlay: { ...get().sketchOverlay, ...patch } });
-
-    /** Puts a sketch as the server returned it into the list (or out of it, when deleted) and the selection. */
-    const upsert = (sketch: SketchFeature) => {
-      const { sketches: current } = get();
-      const listed = current.some((candidate) => candidate.id === sketch.id);
-      const sketches =
-        sketch.properties.deleted_at !== null
-          ? current.filter((candidate) => candidate.id !== sketch.id)
-          : listed
-            ? current.map((candidate) => (candidate.id === sketch.id ? sketch : candidate))
-            : [...current, sketch];
-      set({ sketches, ...(get().selectedSketchId === sketch.id ? { selectedSketch: sketch } : {}) });
-    };
+    const overlay = (patch: Partial<SketchOverlay>) => patchOverlay(set, get, patch);
+    const upsert = (sketch: SketchFeature) => upsertSketch(set, get, sketch);
 
     const focusOnSketch = (sketch: SketchFeature) => {
       const bbox = geometryBbox(sketch.geometry);
       if (bbox !== null) get().focusOn(bbox);
     };
 
-    const refused = (error: unknown): SketchProblem => {
-      const problem = sketchProblemOf(error);
-      if (problem.kind === 'denied' && problem.status === 401) get().sessionEnded();
-      return problem;
-    };
+    const refused = (error: unknown) => refusalOf(get, error);
 
     /** Reloads one sketch after someone else changed it (a 412) or deleted it (a 409). */
     const refreshSketch = async (id: string) => {
@@ -460,171 +353,6 @@ export function createSketchSlice({ api }: { api: KoegeApi }): AppSlice<SketchSl
       sketchNotice: null,
 
       sketchOverlay: EMPTY_SKETCH_OVERLAY,
-      constraintReport: null,
-      constraintTarget: null,
-      constraintStatus: 'idle',
-      constraintError: null,
-      async checkSketchConstraints() {
-        const sketch = get().selectedSketch;
-        if (sketch === null) return;
-        const seq = ++constraintSeq;
-        set({
-          constraintTarget: { kind: 'sketch', id: sketch.id, version: sketch.properties.version },
-          constraintStatus: 'loading',
-          constraintError: null,
-        });
-        try {
-          const report = await api.getSketchConstraints(sketch.id);
-          if (seq !== constraintSeq) return;
-          set({ constraintReport: report, constraintStatus: 'ready' });
-          overlay({ constraints: report.items, highlightedConstraintRef: null });
-        } catch (error) {
-          if (seq === constraintSeq)
-            set({ constraintReport: null, constraintStatus: 'error', constraintError: errorMessage(error) });
-        }
-      },
-      async checkDraftConstraints() {
-        const { draftGeometry: geometry, sketchEditor: editor, csrfToken } = get();
-        if (geometry === null) return;
-        const seq = ++constraintSeq;
-        set({ constraintTarget: { kind: 'draft' }, constraintStatus: 'loading', constraintError: null });
-        try {
-          const report = await api.checkConstraints({ geometry, excludeSketch: editor?.id ?? null }, csrfToken);
-          if (seq !== constraintSeq) return;
-          set({ constraintReport: report, constraintStatus: 'ready' });
-          overlay({ constraints: report.items, highlightedConstraintRef: null });
-        } catch (error) {
-          if (seq !== constraintSeq) return;
-          // An invalid draft is refused like a save: say PostGIS's reason and show where.
-          const problem = sketchProblemOf(error);
-          set({
-            constraintReport: null,
-            constraintStatus: 'error',
-            constraintError: problem.kind === 'fault' ? problem.fault.reason : errorMessage(error),
-          });
-          if (problem.kind === 'fault') {
-            overlay({ fault: { location: problem.fault.location, repaired: problem.fault.repaired } });
-          }
-        }
-      },
-      clearConstraints() {
-        constraintSeq++;
-        set({ constraintReport: null, constraintTarget: null, constraintStatus: 'idle', constraintError: null });
-        overlay({ constraints: null, highlightedConstraintRef: null });
-      },
-      highlightConstraint: (ref) => overlay({ highlightedConstraintRef: ref }),
-
-      sketchCompareIds: { a: null, b: null },
-      setSketchCompareIds(ids) {
-        set({ sketchCompareIds: ids });
-        // A table of other sketches than those picked would mislead.
-        if (get().sketchComparison !== null || get().sketchComparisonStatus !== 'idle') get().clearSketchComparison();
-      },
-      sketchComparison: null,
-      sketchComparisonStatus: 'idle',
-      sketchComparisonError: null,
-      async compareSketches() {
-        const { a, b } = get().sketchCompareIds;
-        if (a === null || b === null || a === b) return;
-        const seq = ++comparisonSeq;
-        set({ sketchComparisonStatus: 'loading', sketchComparisonError: null });
-        try {
-          const comparison = await api.compareSketches(a, b);
-          if (seq !== comparisonSeq) return;
-          set({ sketchComparison: comparison, sketchComparisonStatus: 'ready' });
-          overlay({
-            comparison: {
-              only_a: comparison.only_a,
-              only_b: comparison.only_b,
-              intersection: comparison.intersection,
-            },
-          });
-        } catch (error) {
-          if (seq === comparisonSeq) {
-            set({
-              sketchComparison: null,
-              sketchComparisonStatus: 'error',
-              sketchComparisonError: errorMessage(error),
-            });
-          }
-        }
-      },
-      clearSketchComparison() {
-        comparisonSeq++;
-        set({ sketchComparison: null, sketchComparisonStatus: 'idle', sketchComparisonError: null });
-        overlay({ comparison: null });
-      },
-
-      sketchImport: null,
-      async previewSketchImport(file, proposedUse) {
-        const { csrfToken } = get();
-        const contentType = importContentType(file.name);
-        pendingUpload = null;
-        overlay({ imported: null });
-        if (csrfToken === null) return;
-        if (contentType === null) {
-          set({
-            sketchImport: { fileName: file.name, proposedUse, status: 'unsupported', preview: null, error: null },
-          });
-          return;
-        }
-        const upload = { data: file.data, contentType, proposedUse };
-        set({
-          sketchImport: { fileName: file.name, proposedUse, status: 'checking', preview: null, error: null },
-          sketchNotice: null,
-        });
-        try {
-          const preview = await api.previewSketchImport(upload, csrfToken);
-          if (get().sketchImport?.fileName !== file.name) return;
-          pendingUpload = upload;
-          set({ sketchImport: { fileName: file.name, proposedUse, status: 'ready', preview, error: null } });
-          overlay({
-            imported: {
-              type: 'FeatureCollection',
-              features: preview.features.map((feature) => ({
-                type: 'Feature',
-                id: feature.index,
-                geometry: feature.geometry,
-                properties: { index: feature.index, title: feature.properties.title, faulty: feature.fault !== null },
-              })),
-            },
-          });
-        } catch (error) {
-          const problem = refused(error);
-          if (get().sketchImport?.fileName !== file.name) return;
-          set({
-            sketchImport: {
-              fileName: file.name,
-              proposedUse,
-              status: 'error',
-              preview: null,
-              error: problem.kind === 'fault' ? problem.fault.reason : errorMessage(error),
-            },
-          });
-        }
-      },
-      async commitSketchImport() {
-        const { sketchImport: current, csrfToken } = get();
-        if (current === null || current.preview === null || pendingUpload === null || csrfToken === null) return false;
-        set({ sketchBusy: 'importing', sketchProblem: null, sketchNotice: null });
-        try {
-          const { created } = await api.importSketches(pendingUpload, csrfToken);
-          for (const sketch of created) upsert(sketch);
-          pendingUpload = null;
-          set({ sketchBusy: null, sketchImport: null, sketchNotice: { kind: 'imported', count: created.length } });
-          overlay({ imported: null });
-          return true;
-        } catch (error) {
-          refused(error);
-          set({ sketchBusy: null, sketchImport: { ...current, error: errorMessage(error) } });
-          return false;
-        }
-      },
-      cancelSketchImport() {
-        pendingUpload = null;
-        set({ sketchImport: null });
-        overlay({ imported: null });
-      },
     };
   };
 }

@@ -4,6 +4,7 @@ import { PLOT_SORTS, type PlotFilter, type PlotSort } from '../../../../shared/s
 import type { FloodLevel, FloodService } from '../flood';
 import type { ConcurrencyBudget } from '../../platform/cost';
 import { parseFloodLevel } from '../flood';
+import { PLAIN_DECIMAL, PLOT_QUERY_LIMITS } from '../../../../shared/schemas/vocabulary';
 
 /** Query parameters of `GET /api/plots`, all optional strings. */
 export interface PlotQuery {
@@ -23,13 +24,9 @@ export interface PlotQuery {
 /** The filter as the query states it: the flood scenario by level, before its stored extent is known. */
 export type ParsedPlotQuery = Omit<PlotFilter, 'outsideFlood'> & { outsideFlood?: FloodLevel };
 
-/** Larger than any plot or distance in Denmark; bigger numbers are typos or probes. */
-const MAX_METRES = 1_000_000;
-const MAX_AREA_M2 = 100_000_000;
-
 function number(name: string, text: string | undefined, max: number): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d{1,12}(\.\d{1,6})?$/.test(text)) {
+  if (!PLAIN_DECIMAL.test(text)) {
     throw HttpProblem.badRequest(name, 'must be a non-negative number (plain decimal, no exponent)');
   }
   const value = Number(text);
@@ -49,8 +46,8 @@ function list<T extends string>(name: string, text: string | undefined, allowed:
 
 /** Parses and checks the plot finder's query; every fault is a 400 naming its parameter. */
 export function parsePlotQuery(q: PlotQuery): ParsedPlotQuery {
-  const minAreaM2 = number('min_area', q.min_area, MAX_AREA_M2);
-  const maxAreaM2 = number('max_area', q.max_area, MAX_AREA_M2);
+  const minAreaM2 = number('min_area', q.min_area, PLOT_QUERY_LIMITS.areaM2);
+  const maxAreaM2 = number('max_area', q.max_area, PLOT_QUERY_LIMITS.areaM2);
   if (minAreaM2 !== undefined && maxAreaM2 !== undefined && minAreaM2 > maxAreaM2) {
     throw HttpProblem.badRequest('min_area', 'must not be greater than max_area');
   }
@@ -71,9 +68,9 @@ export function parsePlotQuery(q: PlotQuery): ParsedPlotQuery {
   const filter: ParsedPlotQuery = { sort: sort as PlotSort, descending };
   const statuses = list('status', q.status, TENDER_STATUSES);
   const uses = list('use', q.use, PLAN_USES);
-  const minHeightM = number('min_height', q.min_height, 1000);
-  const maxStationM = number('max_station_m', q.max_station_m, MAX_METRES);
-  const maxJunctionM = number('max_junction_m', q.max_junction_m, MAX_METRES);
+  const minHeightM = number('min_height', q.min_height, PLOT_QUERY_LIMITS.heightM);
+  const maxStationM = number('max_station_m', q.max_station_m, PLOT_QUERY_LIMITS.distanceM);
+  const maxJunctionM = number('max_junction_m', q.max_junction_m, PLOT_QUERY_LIMITS.distanceM);
   if (statuses) filter.statuses = statuses;
   if (plannedYear !== undefined) filter.plannedYear = plannedYear;
   if (uses) filter.uses = uses;

@@ -1,7 +1,7 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { Problem as ProblemBody } from '../../../../shared/schemas/common';
-import { Problem } from '../../../../shared/schemas/common';
+import { NoQuery, Problem } from '../../../../shared/schemas/common';
 import {
   ActionNumber,
   ActionProgressDetail,
@@ -11,11 +11,9 @@ import {
   StaleVersion,
 } from '../../../../shared/schemas/workflow';
 import { HttpProblem, sendProblem } from '../../platform/errors';
-import { changeProgress, getActionProgress } from './progressRepository';
-import { policyOverview } from '../policy';
 import { resolveVersion } from '../../platform/http/resolveVersion';
-
-const NoQuery = Type.Object({}, { additionalProperties: false });
+import { policyOverview } from '../policy';
+import { changeProgress, getActionProgress } from './progressRepository';
 
 /** Progress of the policy's actions, its history, and the council's overview. */
 export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -2,5 +2,6 @@
 export * from './checkSketchGeometry';
 export * from './sendGeometryFault';
 export * from './sketchRepository';
+export * from './sketchCheckRoutes';
 export * from './sketchRoutes';
 export * from './validateSketchGeometry';

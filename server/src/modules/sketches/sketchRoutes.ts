@@ -1,17 +1,11 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Problem } from '../../../../shared/schemas/common';
-import { StaleVersion } from '../../../../shared/schemas/workflow';
+import { NoQuery, Problem } from '../../../../shared/schemas/common';
 import {
-  ConstraintQuery,
-  ConstraintReport,
-  GeometryOnly,
   GeometryTooComplex,
-  GeometryValidity,
   SketchBadRequest,
   SketchCollection,
-  SketchComparison,
   SketchFeature,
   SketchId,
   SketchInput,
@@ -19,8 +13,9 @@ import {
   SketchUpdate,
   SketchVersions,
 } from '../../../../shared/schemas/sketch';
+import { StaleVersion } from '../../../../shared/schemas/workflow';
 import { HttpProblem, sendProblem } from '../../platform/errors';
-import { validateSketchGeometry, type SketchGeometryValidation } from './validateSketchGeometry';
+import { resolveVersion } from '../../platform/http/resolveVersion';
 import {
   createSketch,
   getSketch,
@@ -34,20 +29,16 @@ import {
   type NewSketch,
   type SketchWriteResult,
 } from './sketchRepository';
-import { checkConstraints, checkSketchConstraints, constraintFloodExtents } from '../constraints';
-import { compareSketches } from './sketchComparisonRepository';
-import { resolveVersion } from '../../platform/http/resolveVersion';
-import { sendGeometryFault, sendGeometryTooComplex } from './sendGeometryFault';
-import { geometryDeadlineProblem } from '../../platform/cost';
+import {
+  geometryValidator,
+  IdParams,
+  refuseGeometry,
+  SKETCH_BODY_LIMIT,
+  versionNumber,
+  VersionText,
+} from './sketchRouteParts';
 
-const NoQuery = Type.Object({}, { additionalProperties: false });
-const VERSION_PATTERN = '^[1-9][0-9]{0,9}$';
-const VersionText = Type.String({ pattern: VERSION_PATTERN, maxLength: 10 });
-const IdParams = Type.Object({ id: SketchId });
 const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
-/** 50 000 positions (the most a sketch may have) need more than the app's 1 MiB; past that, 413 is honest. */
-const SKETCH_BODY_LIMIT = 4 * 1024 * 1024;
-
 const WRITE_ERRORS = {
   400: SketchBadRequest,
   422: GeometryTooComplex,
@@ -57,27 +48,6 @@ const WRITE_ERRORS = {
   409: Problem,
   412: StaleVersion,
 } as const;
-
-/** A path or query version as a number, past the pattern check; at most PostgreSQL's integer. */
-function versionNumber(name: string, text: string): number {
-  const n = Number(text);
-  if (n > 2_147_483_647) throw HttpProblem.badRequest(name, 'is too large');
-  return n;
-}
-
-/**
- * Answers a geometry that cannot be stored: 422 for one too costly to check (with what was counted), a plain
- * 400 for malformed GeoJSON, else the fault with its place.
- */
-function refuseGeometry(
-  reply: FastifyReply,
-  request: FastifyRequest,
-  checked: Extract<SketchGeometryValidation, { ok: false }>,
-) {
-  if (checked.complexity) return sendGeometryTooComplex(reply, request, checked.complexity);
-  if (checked.malformed) throw HttpProblem.badRequest('geometry', checked.fault.reason);
-  return sendGeometryFault(reply, request, checked.fault);
-}
 
 function newSketch(body: SketchInput, geometry: NewSketch['geometry']): NewSketch {
   const title = body.title.trim();
@@ -118,22 +88,12 @@ function answer(reply: FastifyReply, request: FastifyRequest, id: string, result
 
 /**
  * Planners' sketches (issue #6): readable by anyone as drafts; every write needs the planner role and the
- * session's CSRF token (the auth plugin checks the token on every /api write). Import, export and OGC are
- * in their own route files.
+ * session's CSRF token (the auth plugin checks the token on every /api write). The geometry checks (validate,
+ * constraints, compare) are in sketchCheckRoutes.ts; import, export and OGC in their own route files.
  */
 export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const planner = app.requireRole('planner');
-
-  /**
-   * Checks a geometry on the expensive pool with the deadline of the request's user (issue #19); only a
-   * logged-in user is offered ST_MakeValid's repair.
-   */
-  const validate = (request: FastifyRequest, geometry: unknown, repair?: boolean) =>
-    app.cost.run(
-      request,
-      (db) => validateSketchGeometry(db, geometry, { repair, offerRepair: request.user !== null }),
-      geometryDeadlineProblem,
-    );
+  const validate = geometryValidator(app);
 
   app.get(
     '/sketches',
@@ -174,46 +134,6 @@ export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const result = await createSketch(app.pg, newSketch(request.body, checked.geom), request.user!);
       if (result.kind === 'saved') reply.code(201).header('location', `/api/sketches/${result.feature.id}`);
       return answer(reply, request, '', result);
-    },
-  );
-
-  app.post(
-    '/sketches/validate',
-    {
-      config: { budget: 'geometry' },
-      bodyLimit: SKETCH_BODY_LIMIT,
-      schema: {
-        tags: ['sketches'],
-        summary: 'Check a geometry as a save would, without saving: its measures, or the fault and its place',
-        querystring: NoQuery,
-        body: GeometryOnly,
-        response: { 200: GeometryValidity, 400: SketchBadRequest, 422: GeometryTooComplex },
-      },
-    },
-    async (request, reply) => {
-      const checked = await validate(request, request.body.geometry);
-      if (!checked.ok) return refuseGeometry(reply, request, checked);
-      const { area_m2, perimeter_m, length_m } = checked.geom;
-      return { valid: true as const, area_m2, perimeter_m, length_m };
-    },
-  );
-
-  app.get(
-    '/sketches/compare',
-    {
-      config: { budget: 'geometry' },
-      schema: {
-        tags: ['sketches'],
-        summary: 'Two sketches side by side: sizes, constraint overlaps and the parts they do and do not share',
-        querystring: Type.Object({ a: SketchId, b: SketchId }, { additionalProperties: false }),
-        response: { 200: SketchComparison, 400: Problem, 404: Problem },
-      },
-    },
-    async (request) => {
-      await constraintFloodExtents(app.flood);
-      const result = await app.cost.run(request, (db) => compareSketches(db, request.query, app.flood));
-      if ('missing' in result) throw HttpProblem.notFound(`No sketch ${request.query[result.missing]}`);
-      return result;
     },
   );
 
@@ -379,54 +299,6 @@ export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!feature) throw HttpProblem.notFound(`No version ${version} of sketch ${request.params.id}`);
       reply.type('application/geo+json');
       return feature;
-    },
-  );
-
-  app.get(
-    '/sketches/:id/constraints',
-    {
-      config: { budget: 'geometry' },
-      schema: {
-        tags: ['sketches'],
-        summary: 'What a sketch (its current or a given version) overlaps: floods, dike zone, nature, sites, sketches',
-        params: IdParams,
-        querystring: Type.Object({ version: Type.Optional(VersionText) }, { additionalProperties: false }),
-        response: { 200: ConstraintReport, 400: Problem, 404: Problem },
-      },
-    },
-    async (request) => {
-      const q = request.query.version;
-      const version = q === undefined ? undefined : versionNumber('version', q);
-      await constraintFloodExtents(app.flood);
-      const report = await app.cost.run(request, (db) =>
-        checkSketchConstraints(db, { id: request.params.id, ...(version === undefined ? {} : { version }) }, app.flood),
-      );
-      if (!report) {
-        throw HttpProblem.notFound(`No sketch ${request.params.id}${version ? ` with version ${version}` : ''}`);
-      }
-      return report;
-    },
-  );
-
-  app.post(
-    '/constraints',
-    {
-      config: { budget: 'geometry' },
-      bodyLimit: SKETCH_BODY_LIMIT,
-      schema: {
-        tags: ['sketches'],
-        summary: 'What a geometry would overlap (floods, dike zone, nature, sites, sketches); saves nothing',
-        querystring: NoQuery,
-        body: ConstraintQuery,
-        response: { 200: ConstraintReport, 400: SketchBadRequest, 422: GeometryTooComplex },
-      },
-    },
-    async (request, reply) => {
-      const checked = await validate(request, request.body.geometry);
-      if (!checked.ok) return refuseGeometry(reply, request, checked);
-      await constraintFloodExtents(app.flood);
-      const q = { ewkb25832: checked.geom.ewkb25832, excludeSketchId: request.body.exclude_sketch ?? null };
-      return app.cost.run(request, (db) => checkConstraints(db, q, app.flood), geometryDeadlineProblem);
     },
   );
 };

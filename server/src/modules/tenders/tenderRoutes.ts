@@ -1,7 +1,8 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { Problem as ProblemBody } from '../../../../shared/schemas/common';
-import { Problem, Slug } from '../../../../shared/schemas/common';
+import { NoQuery, Problem, Slug } from '../../../../shared/schemas/common';
+import { TENDER_STATUSES } from '../../../../shared/schemas/vocabulary';
 import {
   CurrentTender,
   StaleVersion,
@@ -11,13 +12,11 @@ import {
   Transitions,
 } from '../../../../shared/schemas/workflow';
 import { HttpProblem, sendProblem } from '../../platform/errors';
-import { TENDER_STATUSES } from '../../../../shared/schemas/vocabulary';
-import { allowedNext, TENDER_TRANSITIONS } from './tenderTransitions';
+import { resolveVersion } from '../../platform/http/resolveVersion';
 import { requiredFieldFaults } from './tenderChangeRules';
 import { changeTender, getTender } from './tenderRepository';
-import { resolveVersion } from '../../platform/http/resolveVersion';
+import { allowedNext, TENDER_TRANSITIONS } from './tenderTransitions';
 
-const NoQuery = Type.Object({}, { additionalProperties: false });
 const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
 
 const faultProblem = (faults: { name: string; reason: string }[]) =>

@@ -1,12 +1,11 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem } from '../../../../shared/schemas/common';
+import { Type } from '@sinclair/typebox';
 import { Account, AccountChange, NewAccount } from '../../../../shared/schemas/auth';
+import { NoQuery, Problem } from '../../../../shared/schemas/common';
 import { HttpProblem } from '../errors';
 import { hashPassword } from './passwordHash';
 import { createUser, listUsers, updateUser } from './userRepository';
 
-const NoQuery = Type.Object({}, { additionalProperties: false });
 const Denied = { 401: Problem, 403: Problem };
 
 /** `/api/admin/users`: account management, for admins only. */

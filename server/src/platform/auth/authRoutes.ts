@@ -1,15 +1,13 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem } from '../../../../shared/schemas/common';
+import { Type } from '@sinclair/typebox';
 import { LoginBody, LoginResult, Me } from '../../../../shared/schemas/auth';
+import { NoQuery, Problem } from '../../../../shared/schemas/common';
 import { HttpProblem, sendProblem } from '../errors';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwordHash';
 import { SESSION_COOKIE } from './authPlugin';
-import { findLogin } from './userRepository';
-import { createSession, deleteSession } from './sessionRepository';
 import { clearLoginAttempts, recordLoginAttempt } from './loginAttemptRepository';
-
-const NoQuery = Type.Object({}, { additionalProperties: false });
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwordHash';
+import { createSession, deleteSession } from './sessionRepository';
+import { findLogin } from './userRepository';
 
 /** `/api/auth`: login, logout and who am I. */
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {

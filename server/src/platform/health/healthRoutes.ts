@@ -1,9 +1,7 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem } from '../../../../shared/schemas/common';
+import { Type } from '@sinclair/typebox';
+import { NoQuery, Problem } from '../../../../shared/schemas/common';
 import { HttpProblem, RETRY_AFTER_SECONDS } from '../errors';
-
-const NoQuery = Type.Object({}, { additionalProperties: false });
 
 const Health = Type.Object({
   status: Type.Literal('ok'),

@@ -11,7 +11,7 @@ import { formatShare, sketchSizeText } from '../../../../client/src/features/ske
 import { da } from '../../../../shared/i18n/da';
 import { geometryBbox } from '../../../../client/src/features/sketches/geometryBbox';
 import { sketchProblemOf } from '../../../../client/src/features/sketches/SketchProblem';
-import { activeSketchEditor, NEW_SKETCH_ATTRIBUTES } from '../../../../client/src/features/sketches/sketchSlice';
+import { activeSketchEditor, NEW_SKETCH_ATTRIBUTES } from '../../../../client/src/features/sketches/activeSketchEditor';
 import { deepFreeze } from '../fixtures';
 
 const problem = (status: number, body: Record<string, unknown>) =>
