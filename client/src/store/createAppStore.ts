@@ -40,7 +40,7 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
     ...createViewSlice(...args),
     ...createFinderSlice({ api })(...args),
     ...createFloodSlice({ api })(...args),
-    ...createShortlistSlice({ api })(...args),
+    ...createShortlistSlice()(...args),
     ...createClimateSlice({ api })(...args),
     ...createPresentationSlice({ api })(...args),
     ...createSketchDrawSlice(...args),

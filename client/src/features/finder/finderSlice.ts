@@ -16,6 +16,20 @@ export interface RelaxSuggestion {
 
 export interface FinderSlice {
   finderFilters: FinderFilters;
+  /**
+   * Every plot, unfiltered: the finder filters them in the browser, and the shortlist and the comparison show
+   * plots its filters may hide. The finder is their one owner (issue #17).
+   */
+  allPlots: Plot[];
+  allPlotsStatus: LoadStatus;
+  allPlotsError: string | null;
+  /** Loads every plot once (again after an error). */
+  loadAllPlots(): Promise<void>;
+  /**
+   * After a change to plots (a tender moved): the finder's list if it is loaded (its unfiltered answer is every
+   * plot as well), and every plot if they are loaded and that answer is not them.
+   */
+  refreshPlots(): void;
   /** The plots matching `plotsQuery`, in the API's order (it sorts). Kept while a newer query loads. */
   plots: Plot[];
   /** The /api/plots query string the shown plots answer; null before the first answer. */
@@ -79,6 +93,25 @@ export function createFinderSlice({ api }: { api: KoegeApi }): AppSlice<FinderSl
     };
 
     return {
+      allPlots: [],
+      allPlotsStatus: 'idle',
+      allPlotsError: null,
+      async loadAllPlots() {
+        if (get().allPlotsStatus === 'loading') return;
+        set({ allPlotsStatus: 'loading', allPlotsError: null });
+        try {
+          const { plots } = await api.getPlots('');
+          set({ allPlots: plots, allPlotsStatus: 'ready' });
+        } catch (error) {
+          set({ allPlotsStatus: 'error', allPlotsError: errorMessage(error) });
+        }
+      },
+      refreshPlots() {
+        const { plotsStatus, allPlotsStatus, finderFilters } = get();
+        const listAnswersAll = plotsStatus !== 'idle' && activeFilters(finderFilters).length === 0;
+        if (plotsStatus !== 'idle') void get().loadPlots();
+        if (allPlotsStatus !== 'idle' && !listAnswersAll) void get().loadAllPlots();
+      },
       finderFilters: DEFAULT_FINDER_FILTERS,
       plots: [],
       plotsQuery: null,

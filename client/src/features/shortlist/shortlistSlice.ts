@@ -1,7 +1,4 @@
-import type { KoegeApi } from '../../api/KoegeApi';
-import type { Plot } from '../../../../shared/schemas/plot';
-import type { AppSlice, LoadStatus } from '../../store/AppState';
-import { errorMessage } from '../../store/errorMessage';
+import type { AppSlice } from '../../store/AppState';
 import { MAX_COMPARE, MAX_SHORTLIST } from './Shortlist';
 
 export interface ShortlistSlice {
@@ -11,28 +8,20 @@ export interface ShortlistSlice {
   compareIds: string[];
   /** Whether the comparison table is open (then `compareIds` are in the link). */
   compareOpen: boolean;
-  /** Every plot, unfiltered: the shortlist and the comparison show plots the finder's filters may hide. */
-  allPlots: Plot[];
-  allPlotsStatus: LoadStatus;
-  allPlotsError: string | null;
   /** Adds a plot to the shortlist or removes it (and from the comparison); a full shortlist adds nothing. */
   toggleShortlist(plotId: string): void;
   /** Ticks a shortlisted plot for the comparison or unticks it; a fifth plot is not ticked. */
   toggleCompare(plotId: string): void;
   openCompare(): void;
   closeCompare(): void;
-  /** Loads every plot once (again after an error). */
-  loadAllPlots(): Promise<void>;
 }
 
-export function createShortlistSlice({ api }: { api: KoegeApi }): AppSlice<ShortlistSlice> {
+/** The shortlist and its comparison (issue #4); every plot it shows comes from the finder's `allPlots`. */
+export function createShortlistSlice(): AppSlice<ShortlistSlice> {
   return (set, get) => ({
     shortlist: [],
     compareIds: [],
     compareOpen: false,
-    allPlots: [],
-    allPlotsStatus: 'idle',
-    allPlotsError: null,
     toggleShortlist(plotId) {
       const { shortlist, compareIds, compareOpen } = get();
       if (shortlist.includes(plotId)) {
@@ -62,15 +51,5 @@ export function createShortlistSlice({ api }: { api: KoegeApi }): AppSlice<Short
       if (get().allPlotsStatus === 'idle') void get().loadAllPlots();
     },
     closeCompare: () => set({ compareOpen: false }),
-    async loadAllPlots() {
-      if (get().allPlotsStatus === 'loading') return;
-      set({ allPlotsStatus: 'loading', allPlotsError: null });
-      try {
-        const { plots } = await api.getPlots('');
-        set({ allPlots: plots, allPlotsStatus: 'ready' });
-      } catch (error) {
-        set({ allPlotsStatus: 'error', allPlotsError: errorMessage(error) });
-      }
-    },
   });
 }

@@ -20,8 +20,9 @@ export interface TenderEditSlice {
   /** Loads the selected site's editable tender (and the transitions, once). */
   loadEditTender(): Promise<void>;
   /**
-   * Moves the selected plot's tender, sending the version seen. On success the site panel, the finder list
-   * and the map's tiles (a new layer version) are refreshed at once; on a stale version the tender is reloaded.
+   * Moves the selected plot's tender, sending the version seen. On success the form takes the stored tender from
+   * the answer, and the site panel, a loaded finder list and the map's tiles (a new layer version) are refreshed;
+   * on a stale version the tender is reloaded.
    */
   saveTender(move: TenderMove): Promise<boolean>;
 }
@@ -68,13 +69,16 @@ export function createTenderEditSlice({ api }: { api: KoegeApi }): AppSlice<Tend
         const siteId = editTender.site_id;
         set({ tenderSaving: true, tenderProblem: null, tenderSavedTo: null });
         try {
-          await api.changeTender(siteId, { ...move, version: editTender.version }, csrfToken);
-          set({ tenderSaving: false, tenderSavedTo: move.to });
+          const saved = await api.changeTender(siteId, { ...move, version: editTender.version }, csrfToken);
+          // The answer is the tender as stored; its next states follow from the state machine loaded with it, so
+          // the form needs no second request (issue #17: a save refreshes what changed, not every list).
+          const allowed = get().tenderTransitions?.transitions[saved.status] ?? [];
+          set({ tenderSaving: false, tenderSavedTo: move.to, editTender: { ...saved, allowed } });
           // The tiles' layer version changed with the tender: a new layer list repaints the plot's colour.
           void get().loadLayers();
-          if (get().plotsStatus !== 'idle') void get().loadPlots();
-          if (get().allPlotsStatus !== 'idle') void get().loadAllPlots();
-          await Promise.all([refreshSite(siteId), get().loadEditTender()]);
+          get().refreshPlots();
+          // The site panel shows the tender's history, with the event just written.
+          await refreshSite(siteId);
           return true;
         } catch (error) {
           const tenderProblem = writeProblemOf(error);

@@ -43,8 +43,8 @@ function fakeApi(overrides: Partial<KoegeApi> = {}) {
       return siteDetail(siteId);
     },
     getPolicy: async () => POLICY,
-    getPlots: async () => {
-      calls.push('getPlots');
+    getPlots: async (query: string) => {
+      calls.push(`getPlots ${query}`.trim());
       return { count: 0, plots: [] };
     },
     getFloodExtent: async (level, dike) => floodExtent(level, dike),
@@ -128,14 +128,38 @@ describe('tenderEditSlice', () => {
     ]);
   });
 
-  it('after a save reloads the layers (the tiles’ new version), the site, the tender and a loaded finder list', async () => {
+  it('after a save takes the tender from the answer and reloads only what changed: layers, site, a loaded list', async () => {
     const { store, calls } = await plannerStore({
       changeTender: async () => tenderOf({ status: 'in_preparation', version: 4 }),
     });
-    store.setState({ plotsStatus: 'ready' });
+    store.setState({
+      plotsStatus: 'ready',
+      tenderTransitions: { states: [], transitions: { in_preparation: ['open', 'withdrawn'] }, requires: {} },
+    });
     expect(await store.getState().saveTender({ to: 'in_preparation' })).toBe(true);
-    expect(calls).toEqual(expect.arrayContaining(['getLayers', 'getPlots', 'getSite kn-1', 'getTender']));
-    expect(store.getState()).toMatchObject({ tenderSavedTo: 'in_preparation', tenderProblem: null });
+    // Neither the tender nor the state machine is asked for again (issue #17: five GETs per save were too many).
+    expect([...calls].sort()).toEqual(['getLayers', 'getPlots', 'getSite kn-1']);
+    expect(store.getState()).toMatchObject({
+      tenderSavedTo: 'in_preparation',
+      tenderProblem: null,
+      editTender: { status: 'in_preparation', version: 4, allowed: ['open', 'withdrawn'] },
+    });
+  });
+
+  it('after a save, an unfiltered finder list is every plot too: all plots are not asked for a second time', async () => {
+    const { store, calls } = await plannerStore({
+      changeTender: async () => tenderOf({ status: 'open', version: 4 }),
+    });
+    store.setState({ plotsStatus: 'ready', allPlotsStatus: 'ready' });
+    await store.getState().saveTender({ to: 'open' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls.filter((c) => c.startsWith('getPlots'))).toEqual(['getPlots']);
+    // With a filter the list is not every plot: those load as well, once.
+    calls.length = 0;
+    store.setState({ finderFilters: { ...store.getState().finderFilters, minAreaM2: 10_000 } });
+    await store.getState().saveTender({ to: 'open' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls.filter((c) => c.startsWith('getPlots')).sort()).toEqual(['getPlots', 'getPlots ?min_area=10000']);
   });
 
   it('on a stale version says so and reloads the tender', async () => {
