@@ -1,23 +1,24 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KoegeApi } from '../api/KoegeApi';
 import type { UrlState } from '../app/urlState';
-import type { AppState } from './AppState';
 import { createAuthSlice } from '../features/auth/authSlice';
-import { createProgressEditSlice } from '../features/policy/progressEditSlice';
-import { createTenderEditSlice } from '../features/tenders/tenderEditSlice';
 import { createClimateSlice } from '../features/climate/climateSlice';
-import { createFinderSlice } from '../features/finder/finderSlice';
+import { createFloodExtents } from '../features/climate/floodExtents';
 import { createFloodSlice } from '../features/climate/floodSlice';
+import { createFinderSlice } from '../features/finder/finderSlice';
 import { createLayersSlice } from '../features/layers/layersSlice';
 import { createPolicySlice } from '../features/policy/policySlice';
+import { createProgressEditSlice } from '../features/policy/progressEditSlice';
 import { createPresentationSlice } from '../features/presentation/presentationSlice';
 import { mergeCompared } from '../features/shortlist/Shortlist';
 import { createShortlistSlice } from '../features/shortlist/shortlistSlice';
 import { createSiteSlice } from '../features/site/siteSlice';
-import { createSketchDrawSlice } from '../features/sketches/sketchDrawSlice';
-import { createSketchSlice } from '../features/sketches/sketchSlice';
 import { createSketchCheckSlice } from '../features/sketches/sketchCheckSlice';
+import { createSketchDrawSlice } from '../features/sketches/sketchDrawSlice';
 import { createSketchImportSlice } from '../features/sketches/sketchImportSlice';
+import { createSketchSlice } from '../features/sketches/sketchSlice';
+import { createTenderEditSlice } from '../features/tenders/tenderEditSlice';
+import type { AppState } from './AppState';
 import { createUiSlice } from './uiSlice';
 import { createViewSlice } from './viewSlice';
 
@@ -29,6 +30,8 @@ export type AppStore = StoreApi<AppState>;
  * call `startApp` for that.
  */
 export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Partial<UrlState> }): AppStore {
+  // One cache of flood extents for the finder, the climate view and the presentation (issue #17).
+  const floodExtents = createFloodExtents(api);
   const store = createStore<AppState>()((...args) => ({
     ...createAuthSlice({ api })(...args),
     ...createTenderEditSlice({ api })(...args),
@@ -39,10 +42,10 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
     ...createUiSlice(...args),
     ...createViewSlice(...args),
     ...createFinderSlice({ api })(...args),
-    ...createFloodSlice({ api })(...args),
+    ...createFloodSlice({ floodExtents })(...args),
     ...createShortlistSlice()(...args),
-    ...createClimateSlice({ api })(...args),
-    ...createPresentationSlice({ api })(...args),
+    ...createClimateSlice({ api, floodExtents })(...args),
+    ...createPresentationSlice({ floodExtents })(...args),
     ...createSketchDrawSlice(...args),
     ...createSketchSlice({ api })(...args),
     ...createSketchCheckSlice({ api })(...args),

@@ -1,13 +1,14 @@
-import type { FloodAffected } from './FloodAffected';
-import type { FloodExtent } from './FloodExtent';
-import type { KoegeApi } from '../../api/KoegeApi';
-import { floodLevelText } from '../finder';
-import { DIKE_LAYER_ID } from '../../map/ids';
 import type { SiteDetail } from '../../../../shared/schemas/site';
+import type { KoegeApi } from '../../api/KoegeApi';
+import { DIKE_LAYER_ID } from '../../map/ids';
 import type { AppSlice, LoadStatus } from '../../store/AppState';
+import { errorMessage } from '../../store/errorMessage';
+import { floodLevelText } from '../finder';
 import { DEFAULT_CLIMATE_COMPARE_VIEW, type ClimateCompareView } from './ClimateCompareView';
 import { clampLevel, DEFAULT_CLIMATE, type ClimateScenario } from './ClimateScenario';
-import { errorMessage } from '../../store/errorMessage';
+import type { FloodAffected } from './FloodAffected';
+import type { FloodExtent } from './FloodExtent';
+import { latestOnly, type FloodExtents } from './floodExtents';
 
 /** Quiet time after the last slider step before the flood is asked for, in ms (issue #7). */
 export const CLIMATE_DEBOUNCE_MS = 150;
@@ -39,7 +40,7 @@ export interface ClimateSlice {
   setClimateCompare(scenario: ClimateScenario | null): void;
   /** Shows the comparison as an overlay or a swipe; nothing is loaded, both show the same floods. */
   setClimateCompareView(view: ClimateCompareView): void;
-  /** Loads the floods and the affected sites of the current scenarios; an older request still running is aborted. */
+  /** Loads the floods and the affected sites of the current scenarios; only the latest request's answers land. */
   loadClimate(): Promise<void>;
   loadDike(): Promise<void>;
 }
@@ -47,8 +48,16 @@ export interface ClimateSlice {
 const keyOf = (scenario: ClimateScenario | null) =>
   scenario === null ? '' : `${floodLevelText(scenario.level)}/${scenario.dike}`;
 
-export function createClimateSlice({ api }: { api: KoegeApi }): AppSlice<ClimateSlice> {
+export function createClimateSlice({
+  api,
+  floodExtents,
+}: {
+  api: KoegeApi;
+  floodExtents: FloodExtents;
+}): AppSlice<ClimateSlice> {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const turns = latestOnly();
+  // The affected list's request still running: a newer one aborts it (the extents are shared, never aborted).
   let running: AbortController | null = null;
   // The scenarios the shown answers belong to ("1.8/with|3.45/without"), so that an unchanged request is not repeated.
   let loadedKey: string | null = null;
@@ -97,17 +106,17 @@ export function createClimateSlice({ api }: { api: KoegeApi }): AppSlice<Climate
         running?.abort();
         const controller = new AbortController();
         running = controller;
-        const { signal } = controller;
+        const ticket = turns.take();
         set({ climateStatus: 'loading', climateError: null });
         try {
           const [extent, affected, compareExtent] = await Promise.all([
-            api.getFloodExtent(climate.level, climate.dike, { signal }),
-            api.getFloodAffected(climate.level, climate.dike, { signal }),
+            floodExtents.get(climate.level, climate.dike),
+            api.getFloodAffected(climate.level, climate.dike, { signal: controller.signal }),
             climateCompare === null
               ? Promise.resolve(null)
-              : api.getFloodExtent(climateCompare.level, climateCompare.dike, { signal }),
+              : floodExtents.get(climateCompare.level, climateCompare.dike),
           ]);
-          if (running !== controller) return;
+          if (!ticket.isLatest()) return;
           running = null;
           loadedKey = key;
           set({
@@ -118,7 +127,7 @@ export function createClimateSlice({ api }: { api: KoegeApi }): AppSlice<Climate
           });
         } catch (error) {
           // An aborted request was replaced by a newer one, which reports for itself.
-          if (running !== controller) return;
+          if (!ticket.isLatest()) return;
           running = null;
           set({ climateStatus: 'error', climateError: errorMessage(error) });
         }

@@ -1,8 +1,8 @@
-import { floodLevelText } from '../finder';
-import type { FloodExtent } from './FloodExtent';
-import type { KoegeApi } from '../../api/KoegeApi';
 import type { AppSlice, LoadStatus } from '../../store/AppState';
 import { errorMessage } from '../../store/errorMessage';
+import { floodLevelText } from '../finder';
+import type { FloodExtent } from './FloodExtent';
+import { latestOnly, type FloodExtents } from './floodExtents';
 
 export interface FloodSlice {
   /**
@@ -16,9 +16,9 @@ export interface FloodSlice {
   loadFloodExtent(): Promise<void>;
 }
 
-export function createFloodSlice({ api }: { api: KoegeApi }): AppSlice<FloodSlice> {
+export function createFloodSlice({ floodExtents }: { floodExtents: FloodExtents }): AppSlice<FloodSlice> {
   // Only the newest request's answer lands; `requested` is the filter it answers ("1.8/without").
-  let latest = 0;
+  const turns = latestOnly();
   let requested: string | null = null;
 
   return (set, get) => ({
@@ -30,17 +30,17 @@ export function createFloodSlice({ api }: { api: KoegeApi }): AppSlice<FloodSlic
       const key = floodLevel === null ? null : `${floodLevelText(floodLevel)}/${floodDike}`;
       if (key === requested && get().floodStatus !== 'error') return;
       requested = key;
-      const seq = ++latest;
+      const ticket = turns.take();
       if (floodLevel === null) {
         set({ floodExtent: null, floodStatus: 'idle', floodError: null });
         return;
       }
       set({ floodStatus: 'loading', floodError: null });
       try {
-        const floodExtent = await api.getFloodExtent(floodLevel, floodDike);
-        if (seq === latest) set({ floodExtent, floodStatus: 'ready' });
+        const floodExtent = await floodExtents.get(floodLevel, floodDike);
+        if (ticket.isLatest()) set({ floodExtent, floodStatus: 'ready' });
       } catch (error) {
-        if (seq === latest) set({ floodStatus: 'error', floodError: errorMessage(error) });
+        if (ticket.isLatest()) set({ floodStatus: 'error', floodError: errorMessage(error) });
       }
     },
   });

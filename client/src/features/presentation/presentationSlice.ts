@@ -1,9 +1,8 @@
 import { DIKE_CREST_LEVEL } from '../../../../shared/flood/floodScenarios';
-import type { FloodExtent } from '../climate';
-import type { KoegeApi } from '../../api/KoegeApi';
 import { MUNICIPALITY_LAYER_ID } from '../../map/ids';
 import type { AppSlice } from '../../store/AppState';
 import type { ClimateScenario } from '../climate';
+import { latestOnly, type FloodExtent, type FloodExtents } from '../climate';
 import { summariseInitiative } from '../policy';
 
 /** The flood the dike step shows to make its point: the dike's design level with no dike (issue #7). */
@@ -24,19 +23,16 @@ export interface PresentationSlice {
   framePresentation(): void;
 }
 
-export function createPresentationSlice({ api }: { api: KoegeApi }): AppSlice<PresentationSlice> {
+export function createPresentationSlice({ floodExtents }: { floodExtents: FloodExtents }): AppSlice<PresentationSlice> {
   let framed: number | null = null;
-  let flood: Promise<FloodExtent | null> | null = null;
+  const turns = latestOnly();
 
   return (set, get) => {
     const showFlood = async (step: number) => {
-      // Loaded once; a failure only leaves the step without its flood, and the next visit tries again.
-      flood ??= api.getFloodExtent(PRESENTATION_FLOOD.level, PRESENTATION_FLOOD.dike).catch(() => {
-        flood = null;
-        return null;
-      });
-      const extent = await flood;
-      if (get().presentStep === step) set({ presentFlood: extent });
+      const ticket = turns.take();
+      // A failure only leaves the step without its flood; the next visit asks again (failures are not cached).
+      const extent = await floodExtents.get(PRESENTATION_FLOOD.level, PRESENTATION_FLOOD.dike).catch(() => null);
+      if (ticket.isLatest() && get().presentStep === step) set({ presentFlood: extent });
     };
 
     return {

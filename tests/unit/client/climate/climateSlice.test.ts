@@ -73,15 +73,18 @@ describe('climate slice', () => {
     expect(store.getState().climate.level).toBe(1.85);
   });
 
-  it('drops a slower answer for an older scenario and aborts its request', async () => {
+  it('drops a slower answer for an older scenario and aborts its affected-list request', async () => {
     const signals: AbortSignal[] = [];
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { api } = fakeApi({
-      getFloodExtent: async (level, dike, options) => {
-        if (options?.signal) signals.push(options.signal);
+      getFloodExtent: async (level, dike) => {
         if (level === 1.8) await gate;
         return floodExtent(level, dike);
+      },
+      getFloodAffected: async (level, dike, options) => {
+        if (options?.signal) signals.push(options.signal);
+        return floodAffected(level, dike);
       },
     });
     const store = createAppStore({ api });
@@ -94,6 +97,17 @@ describe('climate slice', () => {
     await first;
     expect(store.getState().climateExtent?.properties.level_m).toBe(2.8);
     expect(store.getState().climateStatus).toBe('ready');
+  });
+
+  it('shares one flood-extent cache with the finder and the presentation: a level and dike state is asked once', async () => {
+    const { api, asked } = fakeApi();
+    const store = createAppStore({ api });
+    store.getState().setClimate({ level: 1.8, dike: 'with' });
+    await store.getState().loadClimate();
+    store.setState({ finderFilters: { ...store.getState().finderFilters, floodLevel: 1.8, floodDike: 'with' } });
+    await store.getState().loadFloodExtent();
+    expect(store.getState().floodExtent?.properties).toMatchObject({ level_m: 1.8, dike: 'with' });
+    expect(asked.filter((key) => key === '1.8/with')).toEqual(['1.8/with']);
   });
 
   it('loads scenario B with A and forgets it when the comparison is turned off', async () => {
