@@ -125,7 +125,8 @@ export function SketchImport() {
               >
                 <span className="sketch-item__title">{feature.properties.title}</span>{' '}
                 <span className="sketch-item__muted">
-                  {plandataUseText(feature.properties.proposed_use, t)} · {feature.geometry.type}
+                  {plandataUseText(feature.properties.proposed_use, t)}
+                  {feature.geometry !== null && ` · ${feature.geometry.type}`}
                 </span>
                 {feature.fault !== null && (
                   <span className="sketch-import__fault">

@@ -61,12 +61,19 @@ export function createSketchImportSlice({ api }: { api: KoegeApi }): AppSlice<Sk
           overlay({
             imported: {
               type: 'FeatureCollection',
-              features: preview.features.map((feature) => ({
-                type: 'Feature',
-                id: feature.index,
-                geometry: feature.geometry,
-                properties: { index: feature.index, title: feature.properties.title, faulty: feature.fault !== null },
-              })),
+              // A feature the file gave no readable geometry is listed with its fault, but has nothing to draw.
+              features: preview.features.flatMap(({ index, geometry, properties, fault }) =>
+                geometry === null
+                  ? []
+                  : [
+                      {
+                        type: 'Feature' as const,
+                        id: index,
+                        geometry,
+                        properties: { index, title: properties.title, faulty: fault !== null },
+                      },
+                    ],
+              ),
             },
           });
         } catch (error) {

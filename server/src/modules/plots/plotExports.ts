@@ -72,7 +72,8 @@ export function plotsToCsv(plots: readonly Plot[]): string {
 function mapPositions(geometry: Geometry, f: (p: number[]) => number[]): Geometry {
   const walk = (c: unknown): unknown =>
     Array.isArray(c) && typeof c[0] === 'number' ? f(c as number[]) : (c as unknown[]).map(walk);
-  return { type: geometry.type, coordinates: walk(geometry.coordinates) as unknown[] };
+  // The same type with every position replaced keeps the same nesting.
+  return { type: geometry.type, coordinates: walk(geometry.coordinates) } as Geometry;
 }
 
 /** EPSG:4326 lon/lat → EPSG:25832 easting/northing in metres (proj4), rounded to the centimetre. */

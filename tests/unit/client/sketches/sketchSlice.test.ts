@@ -1,4 +1,4 @@
-import type { Geometry, Polygon } from 'geojson';
+import type { Polygon } from 'geojson';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { httpApi } from '../../../../client/src/api/httpApi';
 import type {
@@ -28,7 +28,11 @@ const square = (lon: number, lat: number, size = 0.01): Polygon => ({
   ],
 });
 
-function sketch(id: string, overrides: Partial<SketchProperties> = {}, geometry: Geometry = square(12.1, 55.45)) {
+function sketch(
+  id: string,
+  overrides: Partial<SketchProperties> = {},
+  geometry: SketchFeature['geometry'] = square(12.1, 55.45),
+) {
   const feature: SketchFeature = {
     type: 'Feature',
     id,
@@ -511,6 +515,23 @@ describe('import', () => {
       sketchOverlay: { imported: null },
       sketchNotice: { kind: 'imported', count: 2 },
     });
+  });
+
+  it('lists a feature without readable geometry with its fault, and draws only the others', async () => {
+    // The contract allows `geometry: null` in a preview (shared/schemas/sketchExchange.ts); the hand-written
+    // client type said otherwise until the types were derived from the contract (issue #17).
+    const fault = { reason: 'no geometry', location: null, repairable: false, repaired: null };
+    const withEmpty = {
+      ...preview,
+      valid: false,
+      features: [preview.features[0]!, { ...preview.features[1]!, geometry: null, fault }],
+    };
+    const { store } = await plannerStore({ 'POST /api/sketches/import': () => json(200, withEmpty) });
+    await store.getState().previewSketchImport(file, '31');
+    expect(store.getState().sketchImport).toMatchObject({ status: 'ready', preview: withEmpty });
+    expect(store.getState().sketchOverlay.imported?.features.map((f) => f.properties)).toEqual([
+      { index: 0, title: 'Øst', faulty: false },
+    ]);
   });
 
   it('shows the server’s message for a bad file and saves nothing', async () => {
