@@ -208,3 +208,12 @@ export function urlStateOf(state: {
     sketch: state.selectedSketchId,
   };
 }
+
+/**
+ * The permalink without its camera: a change to it (site, action, language, layers, tab, finder, shortlist,
+ * comparison, climate, presentation, sketch) is written at once, while camera moves wait (useUrlSync). Derived
+ * from urlStateOf, so a new parameter needs no second list of fields to watch.
+ */
+export function linkWithoutView(state: Parameters<typeof urlStateOf>[0]): string {
+  return formatUrlState({ ...urlStateOf(state), view: null });
+}

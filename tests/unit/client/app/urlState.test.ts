@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_URL_STATE,
   formatUrlState,
+  linkWithoutView,
   parseUrlState,
   urlStateOf,
   type UrlState,
@@ -189,6 +190,46 @@ describe('urlStateOf', () => {
       present: 4,
       sketch: null,
     });
+  });
+});
+
+describe('linkWithoutView (what useUrlSync writes at once)', () => {
+  const base: Parameters<typeof linkWithoutView>[0] = {
+    view: null,
+    selectedSiteId: null,
+    selectedAction: null,
+    lang: 'da',
+    hiddenLayerIds: [],
+    sidebarTab: 'layers',
+    finderFilters: DEFAULT_FINDER_FILTERS,
+    shortlist: [],
+    compareIds: [],
+    compareOpen: false,
+    climate: { level: 1.8, dike: 'with' },
+    climateCompare: null,
+    climateCompareView: 'overlay',
+    presentStep: null,
+    selectedSketchId: null,
+  };
+
+  it.each<[string, Partial<typeof base>]>([
+    ['site', { selectedSiteId: 'kn-1' }],
+    ['action', { selectedAction: '1.4' }],
+    ['language', { lang: 'en' }],
+    ['hidden layers', { hiddenLayerIds: ['sea'] }],
+    ['tab', { sidebarTab: 'finder' }],
+    ['finder filters', { finderFilters: { ...DEFAULT_FINDER_FILTERS, statuses: ['open'] } }],
+    ['shortlist', { shortlist: ['kn-1'] }],
+    ['open comparison', { compareIds: ['kn-1'], compareOpen: true }],
+    ['climate scenario', { sidebarTab: 'climate', climate: { level: 2.3, dike: 'without' } }],
+    ['presentation step', { presentStep: 2 }],
+    ['sketch', { selectedSketchId: '3f1c6a36-1d2b-4f4e-9a55-0b8c1c2d3e4f' }],
+  ])('changes with the %s', (_name, patch) => {
+    expect(linkWithoutView({ ...base, ...patch })).not.toBe(linkWithoutView(base));
+  });
+
+  it('does not change with the camera, which useUrlSync writes after a pause', () => {
+    expect(linkWithoutView({ ...base, view: { lon: 12.2, lat: 55.5, zoom: 13 } })).toBe(linkWithoutView(base));
   });
 });
 
