@@ -18,15 +18,15 @@
  * LOAD_PG_START (shell commands), by default `pg_ctlcluster <newest> main stop|start`. Phase 2 stops the whole
  * cluster: run it where nothing else needs that PostgreSQL for half a minute.
  */
-import { execFileSync, execSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { execSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { installWatchdog, PROJECT_ROOT, startAppServer, type AppServer } from './lib/childProcesses';
-import { readRssMiB } from './lib/RssSampler';
+import { plannerSession, rssSeries, sketchWriter } from './lib/loadActors';
 import { machineInfo } from './lib/machineInfo';
-import { mean, percentile, round } from './lib/stats';
 import { prng } from './lib/prng';
+import { readRssMiB } from './lib/RssSampler';
+import { mean, percentile, round } from './lib/stats';
 import { expensiveRequests, mixIn, runTaggedLoad, type TagFigures, type TaggedRequest } from './lib/worstCaseMix';
 
 const MIXED = { connections: 50, durationS: 60 };
@@ -90,103 +90,6 @@ async function readMix(origin: string): Promise<string[]> {
     }
   }
   return paths;
-}
-
-interface Planner {
-  cookie: string;
-  csrf: string;
-}
-
-async function plannerSession(origin: string): Promise<Planner> {
-  const email = `load-planner-${Date.now()}@example.org`;
-  const password = randomBytes(18).toString('base64url');
-  execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/src/platform/auth/userCli.ts',
-      'add',
-      '--email',
-      email,
-      '--name',
-      'Load Planner',
-      '--role',
-      'planner',
-    ],
-    { cwd: PROJECT_ROOT, env: { ...process.env, KOEGE_PASSWORD: password }, stdio: 'ignore' },
-  );
-  const response = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!response.ok) throw new Error(`planner login failed: HTTP ${response.status}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrf_token: csrf } = (await response.json()) as { csrf_token: string };
-  return { cookie, csrf };
-}
-
-/** A planner saving a small sketch every second until `stop`; counts the answers that were not 201. */
-function sketchWriter(origin: string, planner: Planner) {
-  const random = prng(42);
-  let written = 0;
-  const failures: string[] = [];
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const lon = 12.1 + random() * 0.08;
-      const lat = 55.45 + random() * 0.05;
-      const d = 0.001;
-      const ring = [
-        [lon, lat],
-        [lon + d, lat],
-        [lon + d, lat + d],
-        [lon, lat + d],
-        [lon, lat],
-      ];
-      try {
-        const response = await fetch(`${origin}/api/sketches`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie: planner.cookie, 'x-csrf-token': planner.csrf },
-          body: JSON.stringify({
-            title: `Belastningstest ${written + failures.length + 1}`,
-            proposed_use: '31',
-            geometry: { type: 'Polygon', coordinates: [ring] },
-          }),
-          signal: AbortSignal.timeout(LIMITS.slowMs),
-        });
-        if (response.status === 201) written++;
-        else failures.push(`HTTP ${response.status}`);
-      } catch (error) {
-        failures.push(error instanceof Error ? error.message : String(error));
-      }
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return { written, failures };
-    },
-  };
-}
-
-/** RSS of the server once a second, with the time since start. */
-function rssSeries(pid: number) {
-  const start = performance.now();
-  const samples: { t: number; mib: number }[] = [];
-  const timer = setInterval(() => samples.push({ t: (performance.now() - start) / 1000, mib: readRssMiB(pid) }), 1000);
-  return {
-    stop() {
-      clearInterval(timer);
-      return samples;
-    },
-  };
 }
 
 interface LoadCounts {
@@ -301,7 +204,7 @@ async function main() {
 
     console.log(`[load] phase 1: ${MIXED.connections} connections for ${MIXED.durationS} s + a planner writing`);
     const rss = rssSeries(server.pid);
-    const writer = sketchWriter(server.origin, planner);
+    const writer = sketchWriter(server.origin, planner, LIMITS.slowMs);
     const mixed = await runLoad(server.origin, paths, MIXED.connections, MIXED.durationS);
     const writes = await writer.stop();
     const series = rss.stop();
