@@ -19,15 +19,17 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, VIEWPORT } from '../scripts/chromium';
+import { SYNTH_LAYER as SYNTH_LAYER_ROW } from '../seeds/synth/synthLayer';
+import { measureBundle, type BundleSize } from './lib/bundleSize';
 import { installWatchdog, PROJECT_ROOT, startAppServer, type AppServer } from './lib/childProcesses';
 import { loadAverage, machineInfo } from './lib/machineInfo';
-import { measureBundle, type BundleSize } from './lib/bundleSize';
-import { round, trimmedMean } from './lib/stats';
+import { barePage, loadOnce, writeBareStyle, type RunSample } from './lib/mapPage';
+import { mapMarkdown, roundSample, type MapBenchOptions, type ScenarioResult } from './lib/mapReport';
 import { startStaticServer } from './lib/staticServer';
+import { round, trimmedMean } from './lib/stats';
 import { ensureSynthParcels } from './lib/synthLayer';
 import { pickTileCases, type TileLayerRow } from './lib/tileCases';
-import { SYNTH_LAYER as SYNTH_LAYER_ROW } from '../seeds/synth/synthLayer';
-import { CHROMIUM_ARGS, VIEWPORT } from '../scripts/chromium';
 
 const NAME = 'bench:map';
 const log = (message: string) => console.log(`[${NAME}] ${message}`);
@@ -47,7 +49,7 @@ const { values: args } = parseArgs({
   },
   strict: true,
 });
-const options = {
+const options: MapBenchOptions = {
   runs: Number(args.runs),
   warmup: Number(args.warmup),
   clientDist: args['client-dist'] ? resolve(args['client-dist']) : null,
@@ -69,215 +71,6 @@ if (
   process.exit(2);
 }
 const databaseUrl = process.env.DATABASE_URL || null;
-
-/** In the app's page: the moment it marks the map ready (first idle after its sources were added). */
-const APP_HOOK = `(() => {
-  window.__benchReady = null;
-  const mark = () => {
-    if (window.__benchReady === null && document.documentElement.dataset.mapReady === 'true') window.__benchReady = performance.now();
-  };
-  // The init script runs before <html> exists: watch the whole document, the element included once added.
-  new MutationObserver(mark).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-map-ready'] });
-})();`;
-
-interface MapInfo {
-  width: number;
-  height: number;
-  center: { lng: number; lat: number };
-  zoom: number;
-  style: { sources: Record<string, Record<string, unknown>>; [key: string]: unknown };
-}
-
-interface RunSample {
-  ms: number;
-  /** Distinct tile paths the page loaded (query left out). */
-  tiles: number;
-  tileBytes: number;
-  pageErrors: string[];
-  loadavgStart: number[];
-  loadavgEnd: number[];
-}
-
-interface ScenarioResult {
-  name: string;
-  path: string;
-  app: { runs: RunSample[]; trimmedMeanMs: number | null };
-  bare: { runs: RunSample[]; trimmedMeanMs: number | null; missing: string[] };
-  /** Tile paths loaded by one page and not the other in the same round (should be empty). */
-  tileDifference: { onlyApp: string[]; onlyBare: string[] };
-  ratio: number | null;
-  pass: boolean;
-  map: { width: number; height: number; zoom: number; center: [number, number] };
-}
-
-const tilePathOf = (url: string) => {
-  const u = new URL(url);
-  return u.pathname.startsWith('/tiles/') ? u.pathname : null;
-};
-
-/** One page load in a fresh browser context: ms from navigation start to ready, and the tiles it loaded. */
-async function loadOnce({
-  browser,
-  url,
-  kind,
-  recordTiles,
-  collectMap,
-}: {
-  browser: Browser;
-  url: string;
-  kind: 'app' | 'bare';
-  recordTiles?: Map<string, { status: number; body: Buffer }>;
-  collectMap?: boolean;
-}): Promise<RunSample & { map?: MapInfo; paths: Set<string> }> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  try {
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    const tiles = new Map<string, number>();
-    const bodies: Promise<void>[] = [];
-    page.on('response', (response) => {
-      const path = tilePathOf(response.url());
-      if (path === null) return;
-      bodies.push(
-        response.body().then(
-          (body) => {
-            tiles.set(path, body.length);
-            if (recordTiles && response.status() !== 304) recordTiles.set(path, { status: response.status(), body });
-          },
-          () => {
-            tiles.set(path, 0);
-            if (recordTiles && response.status() === 204) recordTiles.set(path, { status: 204, body: Buffer.alloc(0) });
-          },
-        ),
-      );
-    });
-    if (kind === 'app') await page.addInitScript(APP_HOOK);
-    const loadavgStart = loadAverage();
-    await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
-    const ready = await page
-      .waitForFunction(() => (window as unknown as { __benchReady?: number | null }).__benchReady ?? null, null, {
-        timeout: 120_000,
-        polling: 50,
-      })
-      .catch((err: Error) => {
-        throw new Error(`${kind} ${url}: ${err.message}; page errors: ${pageErrors.join(' | ') || 'none'}`);
-      });
-    const ms = (await ready.jsonValue()) as number;
-    const loadavgEnd = loadAverage();
-    const map = collectMap
-      ? await page.evaluate(() => {
-          const m = (
-            window as unknown as {
-              __koegeMap: {
-                getContainer(): HTMLElement;
-                getCenter(): { lng: number; lat: number };
-                getZoom(): number;
-                getStyle(): unknown;
-              };
-            }
-          ).__koegeMap;
-          const c = m.getContainer();
-          return {
-            width: c.clientWidth,
-            height: c.clientHeight,
-            center: m.getCenter(),
-            zoom: m.getZoom(),
-            style: m.getStyle(),
-          } as MapInfo;
-        })
-      : undefined;
-    await Promise.all(bodies);
-    if (pageErrors.length) log(`${kind} ${url}: page errors: ${pageErrors.slice(0, 3).join(' | ')}`);
-    return {
-      ms,
-      tiles: tiles.size,
-      tileBytes: [...tiles.values()].reduce((a, b) => a + b, 0),
-      pageErrors,
-      loadavgStart,
-      loadavgEnd,
-      ...(map ? { map } : {}),
-      paths: new Set(tiles.keys()),
-    };
-  } finally {
-    await context.close();
-  }
-}
-
-/** The bare page: maplibre-gl's own dist files, a style.json, nothing else. */
-function barePage({
-  styleUrl,
-  width,
-  height,
-  center,
-  zoom,
-}: {
-  styleUrl: string;
-  width: number;
-  height: number;
-  center: [number, number];
-  zoom: number;
-}) {
-  return `<!doctype html>
-<html>
-<head>
-<meta charset="utf-8">
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/maplibre/maplibre-gl.css">
-<style>html, body { margin: 0; } #map { position: absolute; top: 0; left: 0; width: ${width}px; height: ${height}px; }</style>
-</head>
-<body>
-<div id="map"></div>
-<script type="module">
-import { Map, setWorkerUrl } from '/maplibre/maplibre-gl.mjs';
-setWorkerUrl('/maplibre/maplibre-gl-worker.mjs');
-window.__benchReady = null;
-const map = new Map({ container: 'map', style: ${JSON.stringify(styleUrl)}, center: ${JSON.stringify(center)}, zoom: ${zoom} });
-map.once('idle', () => { window.__benchReady = performance.now(); });
-</script>
-</body>
-</html>
-`;
-}
-
-/**
- * The app's style as MapLibre holds it after the first idle (same sources and layers), pointed at the
- * static server: vector tile URLs lose the origin and `?v=`, GeoJSON data goes to a static file.
- */
-async function writeBareStyle({
-  style,
-  staticOrigin,
-  dir,
-  scenario,
-}: {
-  style: MapInfo['style'];
-  staticOrigin: string;
-  dir: string;
-  scenario: string;
-}) {
-  const sources: Record<string, Record<string, unknown>> = {};
-  for (const [id, source] of Object.entries(style.sources)) {
-    if (source.type === 'vector' && Array.isArray(source.tiles)) {
-      sources[id] = {
-        ...source,
-        tiles: (source.tiles as string[]).map((t) => t.replace(/^https?:\/\/[^/]+/, staticOrigin).replace(/\?.*$/, '')),
-      };
-    } else if (source.type === 'geojson' && typeof source.data === 'object') {
-      const file = `geojson/${scenario}-${id}.json`;
-      await mkdir(join(dir, 'geojson'), { recursive: true });
-      await writeFile(join(dir, file), JSON.stringify(source.data));
-      sources[id] = { ...source, data: `${staticOrigin}/${file}` };
-    } else {
-      sources[id] = source;
-    }
-  }
-  const file = `style-${scenario}.json`;
-  await writeFile(join(dir, file), JSON.stringify({ ...style, sources }));
-  return `/${file}`;
-}
 
 /** A z14 view over the densest of a few seeded-random spots of the synthetic parcels, or null without them. */
 async function synthView(): Promise<{ lat: number; lon: number; parcels: number; parcelsInTile: number } | null> {
@@ -526,79 +319,6 @@ async function main() {
     await server?.stop();
     await rm(tmp, { recursive: true, force: true });
   }
-}
-
-function roundSample(r: RunSample): RunSample {
-  return { ...r, ms: round(r.ms, 1)! };
-}
-
-type MapResult = {
-  date: string;
-  machine: ReturnType<typeof machineInfo>;
-  engine: string;
-  browser: string;
-  viewport: typeof VIEWPORT;
-  options: typeof options;
-  loadavgStart: number[];
-  loadavgEnd: number[];
-  bundle: BundleSize;
-  bundlePass: boolean;
-  scenarios: ScenarioResult[];
-};
-
-function mapMarkdown(r: MapResult, jsonName: string): string {
-  const kb = (b: number) => `${(b / 1000).toFixed(1)} KB`;
-  const range = (runs: RunSample[]) => {
-    const ms = runs.map((x) => x.ms);
-    return `${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)}`;
-  };
-  const lines = [
-    '# Map load benchmark (issue #3)',
-    '',
-    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC, full data in [${jsonName}](${jsonName}). Rerun: \`npm run bench:map\` ` +
-      '(embedded engine: default view) or `DATABASE_URL=postgres://… npm run bench:map -- --parcels 100000` ' +
-      '(also a z14 view over that many synthetic parcels).',
-    '',
-    `- Machine: ${r.machine.nproc} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB RAM; Node ${r.machine.node}; ${r.browser}; ` +
-      `viewport ${r.viewport.width}×${r.viewport.height}; database engine ${r.engine}.`,
-    `- Load average (1/5/15 min) at start ${r.loadavgStart.join(' ')}, at end ${r.loadavgEnd.join(' ')}.`,
-    `- Time from navigation start to the map's first \`idle\` with all sources added (the app's \`data-map-ready\`), ` +
-      `trimmed mean (lowest and highest dropped) of ${r.options.runs} runs after ${r.options.warmup} warm-up, each in a fresh browser context, ` +
-      "app and bare page interleaved. The bare page is maplibre-gl's own dist build with the app's style (same sources and layers, " +
-      "taken from the app's map after its first idle) and map size, loading the tiles the app loaded as static files from a node:http file server.",
-    '',
-    '| view | app ms | bare MapLibre ms | ratio | target ≤ 1.2× | app runs min–max | bare runs min–max | tiles app / bare | tile bytes, one load |',
-    '| --- | ---: | ---: | ---: | --- | ---: | ---: | --- | ---: |',
-    ...r.scenarios.map(
-      (s) =>
-        `| ${s.name} (\`${s.path}\`, map ${s.map.width}×${s.map.height} px) | ${s.app.trimmedMeanMs} | ${s.bare.trimmedMeanMs} | ${s.ratio}× | ` +
-        `${s.pass ? 'PASS' : '**FAIL**'} | ${range(s.app.runs)} | ${range(s.bare.runs)} | ` +
-        `${s.app.runs[0]?.tiles ?? '–'} / ${s.bare.runs[0]?.tiles ?? '–'}` +
-        `${s.bare.missing.length ? ` (${s.bare.missing.length} not recorded)` : ''}` +
-        `${s.tileDifference.onlyApp.length + s.tileDifference.onlyBare.length ? ` (differ: ${s.tileDifference.onlyApp.length} only app, ${s.tileDifference.onlyBare.length} only bare)` : ', same set'} | ` +
-        `${kb(s.app.runs[0]?.tileBytes ?? 0)} |`,
-    ),
-    '',
-    '## JS bundle (gzip level 9)',
-    '',
-    '| part | gzipped |',
-    '| --- | ---: |',
-    `| app's own JS the page loads at start, without maplibre-gl (source maps) | ${kb(r.bundle.appOwnGzip)} — ${r.bundlePass ? 'PASS' : '**FAIL**'} (target < 150 KB) |`,
-    `| app's own JS loaded on demand (sketch tools and panel) | ${kb(r.bundle.lazyOwnGzip ?? 0)} |`,
-    `| all JS − maplibre-gl's dist files (includes the on-demand chunks) | ${kb(r.bundle.appOwnBySubtractionGzip)} |`,
-    `| maplibre-gl in the build (main-thread part + worker) | ${kb(r.bundle.maplibreGzip)} |`,
-    `| all JS | ${kb(r.bundle.totalJsGzip)} |`,
-    `| CSS | ${kb(r.bundle.cssGzip)} |`,
-    '',
-    'Method: vite writes source maps; every character of the generated chunks is attributed to the source file it maps to, ' +
-      'the characters from `node_modules/maplibre-gl/` are removed and the rest (React, zustand, proj4, the app) is gzipped; ' +
-      "the worker chunk is maplibre-gl's only. The cross-check subtracts the gzipped size of maplibre-gl's own dist files " +
-      '(`maplibre-gl.mjs`, `maplibre-gl-shared.mjs`, `maplibre-gl-worker.mjs`) from the gzipped total.',
-    '',
-    `Files: ${r.bundle.files.map((f) => `\`${f.file}\` ${kb(f.bytes)} (${kb(f.gzip)} gz${f.initial === false ? ', on demand' : ''})`).join(', ')}.`,
-    '',
-  ];
-  return `${lines.join('\n')}\n`;
 }
 
 main().then(

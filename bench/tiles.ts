@@ -16,37 +16,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { decodeMvt, mvtSql } from '../server/src/modules/tiles/tileQueries';
-import type { BareTileIndexEntry } from './bareTileServer';
-import type { BareSqlCase } from './bareSqlTileServer';
-import {
-  installWatchdog,
-  PROJECT_ROOT,
-  startAppServer,
-  startTs,
-  freePort,
-  waitForHttp,
-  type Child,
-} from './lib/childProcesses';
-import { httpGet, mapLimit } from './lib/httpGet';
+import { mvtSql } from '../server/src/modules/tiles/tileQueries';
+import { installWatchdog, PROJECT_ROOT, startAppServer, type Child } from './lib/childProcesses';
+import { httpGet } from './lib/httpGet';
 import { runHttpLoad, runSqlLoad } from './lib/loadRuns';
 import { loadAverage, machineInfo } from './lib/machineInfo';
 import { readCpuMs, RssSampler } from './lib/RssSampler';
 import { round } from './lib/stats';
 import { currentSynthCount, ensureSynthParcels } from './lib/synthLayer';
-import { BANDS, pickTileCases, type TileCase, type TileLayerRow } from './lib/tileCases';
 import {
   LIMITS,
   MODE_LABELS,
   MODES,
   type DatasetRecord,
-  type Mode,
   type RunRecord,
-  type TargetCheck,
   type TilesOptions,
   type TilesResult,
 } from './lib/tileBenchTypes';
+import { BANDS, pickTileCases, type TileCase, type TileLayerRow } from './lib/tileCases';
+import { compareWithCeiling, fetchTiles, startBareServer, startBareSqlServer } from './lib/tileServers';
 import { tilesMarkdown } from './lib/tilesMarkdown';
+import { evaluateTargets } from './lib/tileTargets';
 
 const NAME = 'bench:tiles';
 const log = (message: string) => console.log(`[${NAME}] ${message}`);
@@ -97,16 +87,14 @@ const options: TilesOptions = {
   layer: args.layer ?? null,
 };
 
-const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
+const databaseUrl: string =
+  process.env.DATABASE_URL ||
   usage(
     'needs a real PostgreSQL with PostGIS: set DATABASE_URL. The embedded engine (PGlite) is one session ' +
       'without ST_AsMVT, so it has neither the ceiling nor the concurrency this benchmark measures.',
   );
-}
 
 const elapsed = (t0: number) => round((performance.now() - t0) / 1000, 1)!;
-const kb = (bytes: number | null) => (bytes === null ? '–' : `${(bytes / 1000).toFixed(1)} KB`);
 
 async function checkDatabase(db: pg.Client) {
   try {
@@ -141,157 +129,6 @@ async function checkDatabase(db: pg.Client) {
     maxConnections: r.max_conn,
     serverPoolSize: pool,
   };
-}
-
-/** Every distinct tile from `server` (raw, no gzip): status and bytes; anything but 200/204 is a harness error. */
-async function fetchTiles(origin: string, paths: readonly string[]) {
-  const tiles = new Map<string, { status: 200 | 204; body: Buffer; cache?: string }>();
-  await mapLimit(paths, 4, async (path) => {
-    const r = await httpGet(origin + path);
-    if (r.status !== 200 && r.status !== 204)
-      throw new Error(`GET ${path} answered ${r.status}: ${r.body.toString('utf8').slice(0, 200)}`);
-    tiles.set(path, { status: r.status, body: r.body, cache: String(r.headers['x-tile-cache'] ?? '') });
-  });
-  return tiles;
-}
-
-/** Checks that the ceiling really runs the server's SQL: same bytes for every distinct tile. */
-async function compareWithCeiling(cases: readonly TileCase[], tiles: Map<string, { body: Buffer }>, sql: string) {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    for (const c of cases) {
-      const { rows } = await db.query<{ mvt: string | null }>({ name: 'bench-tile', text: sql, values: c.params });
-      const sqlBytes = decodeMvt(rows[0]);
-      const served = tiles.get(c.path)!.body;
-      if (!sqlBytes.equals(served)) {
-        throw new Error(
-          `the ceiling SQL and the server disagree on ${c.path} (${sqlBytes.length} vs ${served.length} bytes): ` +
-            'the benchmark no longer runs the server’s tile query (server/src/modules/tiles/tileService.ts render()).',
-        );
-      }
-    }
-  } finally {
-    await db.end();
-  }
-}
-
-/** (2'): bare node:http + pg in front of the same SQL, for the paths of the tile list. */
-async function startBareSqlServer(dir: string, cases: readonly TileCase[], table: TileLayerRow['source_table']) {
-  const file = join(dir, 'cases.json');
-  await writeFile(file, JSON.stringify(cases.map((c): BareSqlCase => ({ path: c.path, params: c.params }))));
-  const port = await freePort();
-  const child = startTs({
-    script: 'bench/bareSqlTileServer.ts',
-    args: [file, table, String(port), String(Number(process.env.PG_POOL_SIZE || 10))],
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  await waitForHttp({ url: origin + cases[0]!.path, child, timeoutMs: 30_000 });
-  return { ...child, origin };
-}
-
-async function startBareServer(
-  dir: string,
-  tiles: Map<string, { status: 200 | 204; body: Buffer }>,
-): Promise<Child & { origin: string }> {
-  const index: BareTileIndexEntry[] = [];
-  const chunks: Buffer[] = [];
-  let offset = 0;
-  for (const [path, t] of tiles) {
-    index.push({ path, status: t.status, offset, length: t.body.length });
-    chunks.push(t.body);
-    offset += t.body.length;
-  }
-  await writeFile(join(dir, 'index.json'), JSON.stringify(index));
-  await writeFile(join(dir, 'tiles.bin'), Buffer.concat(chunks));
-  const port = await freePort();
-  const child = startTs({ script: 'bench/bareTileServer.ts', args: [dir, String(port)], env: process.env });
-  const origin = `http://127.0.0.1:${port}`;
-  const [first] = tiles.keys();
-  await waitForHttp({ url: origin + first, child, timeoutMs: 30_000 });
-  for (const [path, t] of [...tiles].slice(0, 20)) {
-    const r = await httpGet(origin + path);
-    if (r.status !== t.status || !r.body.equals(t.body)) throw new Error(`bare server: wrong answer for ${path}`);
-  }
-  return { ...child, origin };
-}
-
-function evaluateTargets(
-  parcels: number,
-  runs: RunRecord[],
-  tileBytes: DatasetRecord['tileBytes'],
-  serverRss: DatasetRecord['serverRssMaxMiB'],
-): TargetCheck[] {
-  const checks: TargetCheck[] = [];
-  const pct = (v: number) => `${(v * 100).toFixed(0)} %`;
-  for (const connections of options.connections) {
-    const run = (mode: Mode) => runs.find((r) => r.mode === mode && r.connections === connections)!;
-    const [ceiling, off, warm, bare] = (
-      ['ceiling', 'server-cache-off', 'server-cache-warm', 'bare-node-http'] as const
-    ).map(run) as [RunRecord, RunRecord, RunRecord, RunRecord];
-    const offRatio = (off.reqPerSec ?? 0) / (ceiling.reqPerSec ?? Number.NaN);
-    checks.push({
-      parcels,
-      connections,
-      target: `(2) ≥ ${pct(LIMITS.serverVsCeiling)} of (1) req/s`,
-      measured: `${off.reqPerSec} / ${ceiling.reqPerSec} = ${pct(offRatio)}`,
-      pass: offRatio >= LIMITS.serverVsCeiling,
-    });
-    const warmRatio = (warm.reqPerSec ?? 0) / (bare.reqPerSec ?? Number.NaN);
-    checks.push({
-      parcels,
-      connections,
-      target: `(3) ≥ ${pct(LIMITS.warmVsBare)} of (4) req/s`,
-      measured: `${warm.reqPerSec} / ${bare.reqPerSec} = ${pct(warmRatio)}`,
-      pass: warmRatio >= LIMITS.warmVsBare,
-    });
-    const p50Off = off.bands['z14-16']?.p50 ?? null;
-    const p50Ceiling = ceiling.bands['z14-16']?.p50 ?? null;
-    const diff = p50Off !== null && p50Ceiling !== null ? p50Off - p50Ceiling : Number.NaN;
-    checks.push({
-      parcels,
-      connections,
-      target: `p50 z14–16: (2) − (1) ≤ ${LIMITS.p50OverCeilingMs} ms`,
-      measured: `${p50Off} − ${p50Ceiling} = ${round(diff, 2)} ms`,
-      pass: diff <= LIMITS.p50OverCeilingMs,
-    });
-  }
-  const failed = runs.filter((r) => r.errors + r.non2xx > 0);
-  checks.push({
-    parcels,
-    connections: null,
-    target: 'zero errors and non-2xx, all runs',
-    measured:
-      failed.length === 0
-        ? '0'
-        : failed.map((r) => `${r.mode}@${r.connections}: ${r.errors} errors, ${r.non2xx} non-2xx`).join('; '),
-    pass: failed.length === 0,
-  });
-  const rss = Math.max(serverRss.cacheOff ?? Number.NaN, serverRss.cacheWarm ?? Number.NaN);
-  checks.push({
-    parcels,
-    connections: null,
-    target: `server RSS < ${LIMITS.rssMiB} MiB throughout`,
-    measured: `max ${round(rss, 0)} MiB (cache off ${round(serverRss.cacheOff ?? Number.NaN, 0)}, warm ${round(serverRss.cacheWarm ?? Number.NaN, 0)})`,
-    pass: rss < LIMITS.rssMiB,
-  });
-  checks.push({
-    parcels,
-    connections: null,
-    target: `every tile < ${LIMITS.tileBytes / 1000} KB (sampled tiles)`,
-    measured: `max ${kb(tileBytes.max)} (${tileBytes.maxPath})`,
-    pass: tileBytes.max < LIMITS.tileBytes,
-  });
-  checks.push({
-    parcels,
-    connections: null,
-    target: `z14 tiles < ${LIMITS.z14TileBytes / 1000} KB (sampled tiles)`,
-    measured:
-      tileBytes.z14Max === null ? 'no z14 tile sampled' : `max ${kb(tileBytes.z14Max)} (${tileBytes.z14MaxPath})`,
-    pass: tileBytes.z14Max !== null && tileBytes.z14Max < LIMITS.z14TileBytes,
-  });
-  return checks;
 }
 
 /** `parcels`: the synthetic layer with that many parcels; or an existing layer as it is (`--layer`). */
@@ -342,7 +179,7 @@ async function benchDataset(target: { parcels: number } | { layer: string }): Pr
       serverOff.origin,
       distinctCases.map((c) => c.path),
     );
-    await compareWithCeiling(distinctCases, tiles, sql);
+    await compareWithCeiling(distinctCases, tiles, sql, databaseUrl);
     log('the ceiling SQL returns the same bytes as the server for every tile');
 
     const totalBytes = [...tiles.values()].reduce((s, t) => s + t.body.length, 0);
@@ -364,7 +201,7 @@ async function benchDataset(target: { parcels: number } | { layer: string }): Pr
 
     const bare = await startBareServer(tmp, tiles);
     servers.push(bare);
-    const bareSql = await startBareSqlServer(tmp, distinctCases, layer.source_table);
+    const bareSql = await startBareSqlServer(tmp, distinctCases, layer.source_table, databaseUrl);
     servers.push(bareSql);
     for (const c of distinctCases.slice(0, 20)) {
       const r = await httpGet(bareSql.origin + c.path);
@@ -479,7 +316,7 @@ async function benchDataset(target: { parcels: number } | { layer: string }): Pr
       serverCacheMb,
       serverRssMaxMiB,
       runs,
-      targets: evaluateTargets(parcels, runs, tileBytes, serverRssMaxMiB),
+      targets: evaluateTargets(parcels, runs, tileBytes, serverRssMaxMiB, options.connections),
     };
   } finally {
     for (const server of servers) await server.stop();
