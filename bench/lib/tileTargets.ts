@@ -1,8 +1,6 @@
 import { round } from './stats';
 import { LIMITS, type DatasetRecord, type Mode, type RunRecord, type TargetCheck } from './tileBenchTypes';
-
-/** Bytes as KB (1000 B), or a dash for none. */
-export const kb = (bytes: number | null) => (bytes === null ? '–' : `${(bytes / 1000).toFixed(1)} KB`);
+import { kb } from './tilesMarkdown';
 
 /** bench:tiles' targets (issue #3) for one dataset, at each connection count. */
 export function evaluateTargets(

@@ -1,7 +1,8 @@
 import { MODE_LABELS, type Mode, type TilesResult } from './tileBenchTypes';
 
 const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '–' : v.toFixed(digits));
-const kb = (bytes: number | null | undefined) =>
+/** Bytes as KB (1000 B), or a dash for none. */
+export const kb = (bytes: number | null | undefined) =>
   bytes === null || bytes === undefined ? '–' : `${(bytes / 1000).toFixed(1)} KB`;
 
 /** Diagnostics, not targets: how far the bare Node floor (2') and our server (2) are from the ceiling. */

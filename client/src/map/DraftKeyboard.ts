@@ -6,6 +6,7 @@ import { moveVertex, removeVertex, vertexAt, vertexCount } from '../features/ske
 import type { DrawMode } from '../features/sketches/sketchDrawSlice';
 import { roundCoordinate as round } from './createSketchTerraDraw';
 import { fromUtm32 } from './fromUtm32';
+import type { SketchModeRequest } from './SketchDrawController';
 import { sketchShortcutFor, type SketchShortcutAction } from './sketchShortcuts';
 import { SNAP_DISTANCE_PX } from './snapDistance';
 import { toUtm32 } from './toUtm32';
@@ -32,7 +33,7 @@ export interface DraftKeyboardHost {
   undo(): void;
   redo(): void;
   renderOverlays(): void;
-  requestMode(mode: 'polygon' | 'linestring' | 'point' | 'select' | 'off'): void;
+  requestMode(mode: SketchModeRequest): void;
 }
 
 /**
