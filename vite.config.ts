@@ -33,7 +33,13 @@ export default defineConfig(({ mode }) => {
     envDir: projectRoot,
     plugins: [react(), ...(sourcemap ? [] : [dropSourceMapComments()])],
     // proj4 imports wkt-parser for WKT definitions the browser never uses (see client/src/map/wktParserStub.ts).
-    resolve: { alias: { 'wkt-parser': fileURLToPath(new URL('./client/src/map/wktParserStub.ts', import.meta.url)) } },
+    resolve: {
+      alias: {
+        // `@shared/…` is the wire contract (tsconfig.json's paths; shared/ imports neither side).
+        '@shared': fileURLToPath(new URL('./shared', import.meta.url)),
+        'wkt-parser': fileURLToPath(new URL('./client/src/map/wktParserStub.ts', import.meta.url)),
+      },
+    },
     build: {
       outDir: 'dist',
       emptyOutDir: true,

@@ -12,7 +12,7 @@ import { computeFlood } from '../server/src/modules/flood/computeFlood';
 import type { ElevationGrid } from '../server/src/modules/flood/elevationGrid';
 import { SHIPPED_ELEVATION_FILE } from '../server/src/modules/flood/elevationSource';
 import { floodMask } from '../server/src/modules/flood/floodMask';
-import { FLOOD_SCENARIOS } from '../shared/flood/floodScenarios';
+import { FLOOD_SCENARIOS } from '@shared/flood/floodScenarios';
 import { loadDikeBarriers } from '../server/src/modules/flood/loadDikeBarriers';
 import { readElevationGeoTiffFile } from '../server/src/modules/flood/readElevationGeoTiff';
 import { loadAverage, machineInfo } from './lib/machineInfo';

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { httpApi } from './api/httpApi';
 import { App } from './app/App';
+import { loadLang } from './app/i18n';
 import { parseUrlState } from './app/urlState';
 import './app/app.css';
 import { parseExposeParam } from './features/expose/exposeUrl';
@@ -19,36 +20,41 @@ const initial = parseUrlState(window.location.search);
 const expose = parseExposeParam(window.location.search);
 // `?timeline=all|<siteId>` is the public transparency page (issue #5), also a page of its own.
 const timeline = parseTimelineParam(window.location.search);
-// Both pages load their code on demand: the map, which most visits open, does not carry it.
-if (expose !== null) {
-  void import('./pages/ExposePage').then(({ ExposePage }) =>
+/** Renders the page the URL asks for, once the UI language's catalogue is at hand (Danish is; English is fetched). */
+function render(root: HTMLElement): void {
+  // Both pages load their code on demand: the map, which most visits open, does not carry it.
+  if (expose !== null) {
+    void import('./pages/ExposePage').then(({ ExposePage }) =>
+      createRoot(root).render(
+        <StrictMode>
+          <ExposePage api={httpApi} id={expose.id} lang={initial.lang} />
+        </StrictMode>,
+      ),
+    );
+  } else if (timeline !== null) {
+    void import('./pages/TimelinePage').then(({ TimelinePage }) =>
+      createRoot(root).render(
+        <StrictMode>
+          <TimelinePage api={httpApi} target={timeline} lang={initial.lang} />
+        </StrictMode>,
+      ),
+    );
+  } else {
+    const storage = browserStorage();
+    const store = createAppStore({
+      api: httpApi,
+      initial: { ...initial, short: initialShortlist({ fromUrl: initial.short, storage }) },
+    });
+    persistShortlist(store, storage);
+    startApp(store);
     createRoot(root).render(
       <StrictMode>
-        <ExposePage api={httpApi} id={expose.id} lang={initial.lang} />
+        <AppStoreContext.Provider value={store}>
+          <App />
+        </AppStoreContext.Provider>
       </StrictMode>,
-    ),
-  );
-} else if (timeline !== null) {
-  void import('./pages/TimelinePage').then(({ TimelinePage }) =>
-    createRoot(root).render(
-      <StrictMode>
-        <TimelinePage api={httpApi} target={timeline} lang={initial.lang} />
-      </StrictMode>,
-    ),
-  );
-} else {
-  const storage = browserStorage();
-  const store = createAppStore({
-    api: httpApi,
-    initial: { ...initial, short: initialShortlist({ fromUrl: initial.short, storage }) },
-  });
-  persistShortlist(store, storage);
-  startApp(store);
-  createRoot(root).render(
-    <StrictMode>
-      <AppStoreContext.Provider value={store}>
-        <App />
-      </AppStoreContext.Provider>
-    </StrictMode>,
-  );
+    );
+  }
 }
+
+void loadLang(initial.lang).then(() => render(root));

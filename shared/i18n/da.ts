@@ -11,3 +11,8 @@ export const da = { ...daCommon, ...daFinder, ...daClimate, ...daSketch } as con
 
 /** A key of the UI string tables. */
 export type MessageKey = keyof typeof da;
+
+/** True for strings that are keys of the UI tables, e.g. `kind.${site.kind}` for a kind the tables know. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(da, key);
+}

@@ -1,17 +1,16 @@
 import { da, type MessageKey } from './da';
 import { en } from './en';
+import { fillMessage } from './fillMessage';
 import type { Lang } from './Lang';
+
+export { isMessageKey } from './da';
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { da, en };
 
-/** Looks up a UI string and fills `{name}` placeholders; unknown placeholders stay visible so they get noticed. */
+/**
+ * Looks up a UI string and fills its placeholders, with both catalogues loaded: the server's translate. The browser
+ * loads a language's catalogue when it is first used (client/src/app/i18n.ts).
+ */
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return TABLES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
-
-/** True for strings that are keys of the UI tables, e.g. `kind.${site.kind}` for a kind the tables know. */
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(da, key);
+  return fillMessage(TABLES[lang][key], params);
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import type { SketchFeature } from '../../shared/schemas/sketch';
+import type { SketchFeature } from '@shared/schemas/sketch';
 import { authHeaders, type Session } from './workflowFixtures';
 
 /** A closed square ring around (lon, lat), `half` degrees each way, counterclockwise (RFC 7946). */

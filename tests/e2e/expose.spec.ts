@@ -1,9 +1,9 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { formatArea } from '../../shared/i18n/formatArea';
-import { FLOOD_SCENARIOS } from '../../shared/flood/floodScenarios';
-import type { SiteDetail } from '../../shared/schemas/site';
+import { formatArea } from '@shared/i18n/formatArea';
+import { FLOOD_SCENARIOS } from '@shared/flood/floodScenarios';
+import type { SiteDetail } from '@shared/schemas/site';
 
 const OUT = 'test-results';
 mkdirSync(`${OUT}/a11y`, { recursive: true });

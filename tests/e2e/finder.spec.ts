@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { pointOnFeature } from '@turf/turf';
 import { fillLayerId, FINDER_LAYER_ID, FLOOD_FILL_LAYER_ID } from '../../client/src/map/ids';
-import type { PlotList } from '../../shared/schemas/plot';
-import type { FeatureCollection } from '../../shared/schemas/site';
+import type { PlotList } from '@shared/schemas/plot';
+import type { FeatureCollection } from '@shared/schemas/site';
 
 const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });

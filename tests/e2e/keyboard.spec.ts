@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { PlotList } from '../../shared/schemas/plot';
+import type { PlotList } from '@shared/schemas/plot';
 
 // The finder without a mouse: Tab moves through the filters in order, Space ticks, Enter opens a plot.
 test('the plot finder works from the keyboard alone', async ({ page, request }) => {

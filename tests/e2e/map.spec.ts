@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { bbox as turfBbox, pointOnFeature } from '@turf/turf';
-import type { FeatureCollection } from '../../shared/schemas/site';
-import type { LayerList } from '../../shared/schemas/layer';
+import type { FeatureCollection } from '@shared/schemas/site';
+import type { LayerList } from '@shared/schemas/layer';
 
 const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { FLOOD_FILL_LAYER_ID } from '../../client/src/map/ids';
-import type { Policy } from '../../shared/schemas/policy';
+import type { Policy } from '@shared/schemas/policy';
 
 const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });

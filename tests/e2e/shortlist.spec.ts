@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { formatArea } from '../../shared/i18n/formatArea';
-import type { PlotList } from '../../shared/schemas/plot';
+import { formatArea } from '@shared/i18n/formatArea';
+import type { PlotList } from '@shared/schemas/plot';
 
 const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });

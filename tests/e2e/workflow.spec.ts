@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import type { PlotList } from '../../shared/schemas/plot';
-import type { Policy } from '../../shared/schemas/policy';
+import type { PlotList } from '@shared/schemas/plot';
+import type { Policy } from '@shared/schemas/policy';
 import { E2E_PLANNER } from './plannerAccount';
 
 const SHOTS = 'test-results/screenshots';

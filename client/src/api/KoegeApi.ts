@@ -1,8 +1,8 @@
-import type { DikeState, SiteFloodExposure } from '../../../shared/schemas/flood';
-import type { LayerList } from '../../../shared/schemas/layer';
-import type { PlotList } from '../../../shared/schemas/plot';
-import type { Policy } from '../../../shared/schemas/policy';
-import type { FeatureCollection, SiteDetail } from '../../../shared/schemas/site';
+import type { DikeState, SiteFloodExposure } from '@shared/schemas/flood';
+import type { LayerList } from '@shared/schemas/layer';
+import type { PlotList } from '@shared/schemas/plot';
+import type { Policy } from '@shared/schemas/policy';
+import type { FeatureCollection, SiteDetail } from '@shared/schemas/site';
 import type { FloodAffected } from '../features/climate/FloodAffected';
 import type { FloodExtent } from '../features/climate/FloodExtent';
 import type {

@@ -1,8 +1,8 @@
-import type { SiteFloodExposure } from '../../../shared/schemas/flood';
-import type { LayerList } from '../../../shared/schemas/layer';
-import type { PlotList } from '../../../shared/schemas/plot';
-import type { Policy } from '../../../shared/schemas/policy';
-import type { FeatureCollection, SiteDetail } from '../../../shared/schemas/site';
+import type { SiteFloodExposure } from '@shared/schemas/flood';
+import type { LayerList } from '@shared/schemas/layer';
+import type { PlotList } from '@shared/schemas/plot';
+import type { Policy } from '@shared/schemas/policy';
+import type { FeatureCollection, SiteDetail } from '@shared/schemas/site';
 import { floodLevelText } from '../features/finder/buildPlotQuery';
 import { fetchJson } from './fetchJson';
 import type { FloodAffected } from '../features/climate/FloodAffected';

@@ -6,4 +6,4 @@ export {
   SLUG_PATTERN,
   TENDER_STATUSES,
   THEMES,
-} from '../../../shared/schemas/vocabulary';
+} from '@shared/schemas/vocabulary';

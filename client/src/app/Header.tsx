@@ -35,7 +35,7 @@ export function Header() {
         data-testid="lang-switch"
         lang={other}
         aria-label={t('lang.switchLabel')}
-        onClick={() => setLang(other)}
+        onClick={() => void setLang(other)}
       >
         {t('lang.switch')}
       </button>

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { MessageKey } from '../../../shared/i18n/da';
+import type { MessageKey } from '@shared/i18n/da';
 import { useAppStore } from '../store/useAppStore';
 import type { UrlParam } from './urlState';
 import { useT } from './useT';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatArea } from '../../../shared/i18n/formatArea';
-import { formatLength } from '../../../shared/i18n/formatLength';
-import { formatNumber } from '../../../shared/i18n/formatNumber';
+import { formatArea } from '@shared/i18n/formatArea';
+import { formatLength } from '@shared/i18n/formatLength';
+import { formatNumber } from '@shared/i18n/formatNumber';
 import { MapController } from '../map/MapController';
 import { FINDER_LAYER_ID } from '../map/ids';
 import { DEFAULT_VIEW } from '../map/MapViewState';

@@ -1,5 +1,5 @@
 import { SLUG_PATTERN } from '../api/vocabulary';
-import { DEFAULT_LANG, isLang, type Lang } from '../../../shared/i18n/Lang';
+import { DEFAULT_LANG, isLang, type Lang } from '@shared/i18n/Lang';
 import { DEFAULT_VIEW, MAX_ZOOM, MIN_ZOOM, type MapViewState } from '../map/MapViewState';
 import { DEFAULT_FINDER_FILTERS, type FinderFilters } from '../features/finder/FinderFilters';
 import { SIDEBAR_TABS, type SidebarTab } from '../store/uiSlice';

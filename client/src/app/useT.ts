@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import type { MessageKey } from '../../../shared/i18n/da';
-import { translate } from '../../../shared/i18n/translate';
+import type { MessageKey } from '@shared/i18n/da';
+import { translate } from './i18n';
 import { useAppStore } from '../store/useAppStore';
 
 /** The translate function for the current UI language. */

@@ -10,9 +10,9 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Bbox } from '../../../shared/schemas/geojson';
-import type { Layer } from '../../../shared/schemas/layer';
-import type { FeatureCollection } from '../../../shared/schemas/site';
+import type { Bbox } from '@shared/schemas/geojson';
+import type { Layer } from '@shared/schemas/layer';
+import type { FeatureCollection } from '@shared/schemas/site';
 import type { FloodExtent } from '../features/climate/FloodExtent';
 import { TEST_HOOKS } from '../testHooks';
 import { buildBaseStyle } from './buildBaseStyle';

@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap, MapSourceDataEvent } from 'maplibre-gl';
-import type { Layer } from '../../../shared/schemas/layer';
+import type { Layer } from '@shared/schemas/layer';
 import { layerSourceId, STATE_HIGHLIGHTED, STATE_HOVER, STATE_SELECTED, STATE_UNMATCHED } from './ids';
 import type { SiteRef } from './SiteRef';
 import { TEST_HOOKS } from '../testHooks';

@@ -1,7 +1,7 @@
 import { Map as MapLibreMap } from 'maplibre-gl';
 import type { FloodExtent } from '../features/climate/FloodExtent';
-import type { DikeState } from '../../../shared/schemas/flood';
-import type { Lang } from '../../../shared/i18n/Lang';
+import type { DikeState } from '@shared/schemas/flood';
+import type { Lang } from '@shared/i18n/Lang';
 import { buildBaseStyle } from './buildBaseStyle';
 import {
   buildFloodCompareLayerSpecs,

@@ -1,7 +1,7 @@
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection as GeoJsonFeatureCollection } from 'geojson';
 import type { FloodExtent } from '../features/climate/FloodExtent';
-import type { Layer } from '../../../shared/schemas/layer';
+import type { Layer } from '@shared/schemas/layer';
 import { orderForDrawing, styleLayerIds } from './buildLayerSpecs';
 import {
   FLOOD_COMPARE_FILL_LAYER_ID,

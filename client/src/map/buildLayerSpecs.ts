@@ -3,7 +3,7 @@ import type {
   ExpressionSpecification,
   LayerSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import type { Layer } from '../../../shared/schemas/layer';
+import type { Layer } from '@shared/schemas/layer';
 import {
   circleLayerId,
   fillLayerId,

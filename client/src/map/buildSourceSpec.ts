@@ -1,7 +1,7 @@
 import type { SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection as GeoJsonFeatureCollection } from 'geojson';
-import type { Layer } from '../../../shared/schemas/layer';
-import type { FeatureCollection } from '../../../shared/schemas/site';
+import type { Layer } from '@shared/schemas/layer';
+import type { FeatureCollection } from '@shared/schemas/site';
 import { layerSourceId } from './ids';
 
 /**

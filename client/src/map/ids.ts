@@ -1,4 +1,4 @@
-import type { Layer } from '../../../shared/schemas/layer';
+import type { Layer } from '@shared/schemas/layer';
 
 /**
  * Source and style-layer ids. Every map layer of the API gets a few style layers, reading its own source or its tileset's;

@@ -1,6 +1,6 @@
 import type { GeoJSONSource, Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
-import type { Layer } from '../../../shared/schemas/layer';
-import type { FeatureCollection } from '../../../shared/schemas/site';
+import type { Layer } from '@shared/schemas/layer';
+import type { FeatureCollection } from '@shared/schemas/site';
 import { buildLayerSpecs, orderForDrawing, styleLayerIds } from './buildLayerSpecs';
 import { buildSources } from './buildSourceSpec';
 

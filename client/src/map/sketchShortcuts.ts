@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../shared/i18n/da';
+import type { MessageKey } from '@shared/i18n/da';
 
 /** What a key does in the sketch tab (issue #6). */
 export type SketchShortcutAction =

@@ -1,7 +1,7 @@
-import type { DikeState } from '../../../shared/schemas/flood';
-import { formatLevel } from '../../../shared/i18n/formatLevel';
-import type { Lang } from '../../../shared/i18n/Lang';
-import { translate } from '../../../shared/i18n/translate';
+import type { DikeState } from '@shared/schemas/flood';
+import { formatLevel } from '@shared/i18n/formatLevel';
+import type { Lang } from '@shared/i18n/Lang';
+import { translate } from '../app/i18n';
 
 /** A flood scenario as the swipe names it: a level in metres DVR90 and the dike's state. */
 interface Scenario {

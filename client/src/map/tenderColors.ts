@@ -1,5 +1,5 @@
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { TenderStatus } from '../../../shared/schemas/common';
+import type { TenderStatus } from '@shared/schemas/common';
 import { TENDER_STATUSES } from '../api/vocabulary';
 
 /** Fill colour of a plot per tender status: greys before a tender, blues while preparing, green when open. */

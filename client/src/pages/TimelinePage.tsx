@@ -1,9 +1,9 @@
 import { useCallback, useEffect } from 'react';
 import type { KoegeApi } from '../api/KoegeApi';
 import { mapHrefOf } from '../features/expose/exposeUrl';
-import type { MessageKey } from '../../../shared/i18n/da';
-import type { Lang } from '../../../shared/i18n/Lang';
-import { translate } from '../../../shared/i18n/translate';
+import type { MessageKey } from '@shared/i18n/da';
+import type { Lang } from '@shared/i18n/Lang';
+import { translate } from '../app/i18n';
 import { ChangeList } from '../features/timeline/ChangeList';
 import { CouncilOverview } from '../features/timeline/CouncilOverview';
 import { loadTimelinePage, type TimelinePageData } from '../features/timeline/loadTimelinePage';

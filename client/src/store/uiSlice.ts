@@ -1,4 +1,5 @@
-import { DEFAULT_LANG, type Lang } from '../../../shared/i18n/Lang';
+import { DEFAULT_LANG, type Lang } from '@shared/i18n/Lang';
+import { loadLang } from '../app/i18n';
 import type { AppSlice } from './AppState';
 
 /** The sidebar's tabs, in their order. */
@@ -8,13 +9,17 @@ export type SidebarTab = (typeof SIDEBAR_TABS)[number];
 export interface UiSlice {
   lang: Lang;
   sidebarTab: SidebarTab;
-  setLang(lang: Lang): void;
+  /** Switches the UI language once its catalogue has arrived (the first switch to English fetches it). */
+  setLang(lang: Lang): Promise<void>;
   setSidebarTab(tab: SidebarTab): void;
 }
 
 export const createUiSlice: AppSlice<UiSlice> = (set) => ({
   lang: DEFAULT_LANG,
   sidebarTab: 'layers',
-  setLang: (lang) => set({ lang }),
+  setLang: async (lang) => {
+    await loadLang(lang);
+    set({ lang });
+  },
   setSidebarTab: (sidebarTab) => set({ sidebarTab }),
 });

@@ -1,4 +1,4 @@
-import type { Bbox } from '../../../shared/schemas/geojson';
+import type { Bbox } from '@shared/schemas/geojson';
 import type { MapViewState } from '../map/MapViewState';
 import type { AppSlice } from './AppState';
 import { findAction } from '../features/policy/policySlice';

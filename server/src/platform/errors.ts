@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { Problem } from '../../../shared/schemas/common';
+import type { Problem } from '@shared/schemas/common';
 import { isDatabaseUnavailable } from './db/isDatabaseUnavailable';
 
 /** PostgreSQL's SQLSTATE for a statement cancelled, by statement_timeout or by pg_cancel_backend. */

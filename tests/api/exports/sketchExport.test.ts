@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import type { ConstraintItemSummary, SketchFeature } from '../../../shared/schemas/sketch';
+import type { ConstraintItemSummary, SketchFeature } from '@shared/schemas/sketch';
 import { testApp } from '../testApp';
 import { expectProblem } from '../expectProblem';
 import { createAccount, login, testClient } from '../workflowFixtures';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { PlotList } from '../../../shared/schemas/plot';
+import type { PlotList } from '@shared/schemas/plot';
 import { testApp } from '../testApp';
 import { expectProblem } from '../expectProblem';
 

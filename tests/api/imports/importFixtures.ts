@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { ImportPreview } from '../../../shared/schemas/sketchExchange';
+import type { ImportPreview } from '@shared/schemas/sketchExchange';
 import { expectProblem } from '../expectProblem';
 import { testApp } from '../testApp';
 import { authHeaders, createAccount, login, testClient, type Session } from '../workflowFixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SketchFeature } from '../../../shared/schemas/sketch';
+import type { SketchFeature } from '@shared/schemas/sketch';
 import {
   BOW_TIE,
   counts,

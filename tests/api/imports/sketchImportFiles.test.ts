@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { SketchFeature } from '../../../shared/schemas/sketch';
+import type { SketchFeature } from '@shared/schemas/sketch';
 import { expectProblem } from '../expectProblem';
 import { ESRI_UTM32_PRJ, ESRI_UTM33_PRJ, polygonShapefile, zipOf } from '../shapefileZip';
 import {

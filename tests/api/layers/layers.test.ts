@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { booleanClockwise } from '@turf/turf';
-import type { LayerList } from '../../../shared/schemas/layer';
-import type { FeatureCollection } from '../../../shared/schemas/site';
+import type { LayerList } from '@shared/schemas/layer';
+import type { FeatureCollection } from '@shared/schemas/site';
 import { testApp } from '../testApp';
 import { expectProblem } from '../expectProblem';
 import { seedData } from '../seedFixtures';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../../server/src/app';
 import { prepareDatabase } from '../../../server/src/platform/db/openDatabase';
-import type { LayerList } from '../../../shared/schemas/layer';
+import type { LayerList } from '@shared/schemas/layer';
 import { SHIPPED_TERRAIN } from '../testApp';
 import { scratchDatabase, type ScratchDatabase } from '../scratchDatabase';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Plot, PlotList } from '../../../shared/schemas/plot';
-import { PLAN_USES, TENDER_STATUSES } from '../../../shared/schemas/vocabulary';
+import type { Plot, PlotList } from '@shared/schemas/plot';
+import { PLAN_USES, TENDER_STATUSES } from '@shared/schemas/vocabulary';
 import { buildPlotQuery } from '../../../client/src/features/finder/buildPlotQuery';
 import { filterPlots } from '../../../client/src/features/finder/filterPlots';
 import {

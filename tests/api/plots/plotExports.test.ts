@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import type { PlotList } from '../../../shared/schemas/plot';
+import type { PlotList } from '@shared/schemas/plot';
 import { testApp } from '../testApp';
 import { expectProblem } from '../expectProblem';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import proj4 from 'proj4';
-import type { PlotList } from '../../../shared/schemas/plot';
+import type { PlotList } from '@shared/schemas/plot';
 import { testApp } from '../testApp';
 import { expectProblem } from '../expectProblem';
 import { seedData } from '../seedFixtures';

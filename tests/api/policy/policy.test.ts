@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Policy } from '../../../shared/schemas/policy';
+import type { Policy } from '@shared/schemas/policy';
 import { testApp } from '../testApp';
 import { seedData } from '../seedFixtures';
 

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import pg from 'pg';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import type { LayerList } from '../../../shared/schemas/layer';
+import type { LayerList } from '@shared/schemas/layer';
 import { testApp } from '../testApp';
 import { expectProblem } from '../expectProblem';
 import { lonLatToTile } from '../tileMath';

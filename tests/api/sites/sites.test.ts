@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { area } from '@turf/turf';
-import type { FeatureCollection, SiteDetail } from '../../../shared/schemas/site';
-import type { LayerList } from '../../../shared/schemas/layer';
+import type { FeatureCollection, SiteDetail } from '@shared/schemas/site';
+import type { LayerList } from '@shared/schemas/layer';
 import { testApp } from '../testApp';
 import { expectProblem } from '../expectProblem';
 import { seedData } from '../seedFixtures';

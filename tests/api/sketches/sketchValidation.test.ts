@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import type { GeometryFaultProblem, SketchFeature } from '../../../shared/schemas/sketch';
+import type { GeometryFaultProblem, SketchFeature } from '@shared/schemas/sketch';
 import { expectProblem } from '../expectProblem';
 import { authHeaders, type Session, type TestAccount, closePlannerFile, openPlannerFile } from '../workflowFixtures';
 import { createSketch, QUIET_FIELD, square, uniqueTitle } from '../sketchFixtures';

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { pointOnFeature } from '@turf/turf';
-import type { LayerList, Layer } from '../../../shared/schemas/layer';
+import type { LayerList, Layer } from '@shared/schemas/layer';
 import { testApp } from '../testApp';
 import { expectProblem } from '../expectProblem';
 import { seedData } from '../seedFixtures';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { PlotList } from '../../../shared/schemas/plot';
+import type { PlotList } from '@shared/schemas/plot';
 import { buildApp } from '../../../server/src/app';
 import { expectProblem } from '../expectProblem';
 

@@ -1,10 +1,10 @@
 import type { FloodAffected } from '../../../client/src/features/climate/FloodAffected';
 import type { FloodExtent } from '../../../client/src/features/climate/FloodExtent';
-import type { DikeState } from '../../../shared/schemas/flood';
-import type { Layer } from '../../../shared/schemas/layer';
-import type { Plot } from '../../../shared/schemas/plot';
-import type { Policy } from '../../../shared/schemas/policy';
-import type { Feature, FeatureCollection, SiteDetail } from '../../../shared/schemas/site';
+import type { DikeState } from '@shared/schemas/flood';
+import type { Layer } from '@shared/schemas/layer';
+import type { Plot } from '@shared/schemas/plot';
+import type { Policy } from '@shared/schemas/policy';
+import type { Feature, FeatureCollection, SiteDetail } from '@shared/schemas/site';
 
 /** Deep-freezes a fixture so that a function mutating its input fails loudly. */
 export function deepFreeze<T>(value: T): T {

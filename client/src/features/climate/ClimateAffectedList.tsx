@@ -1,10 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { FloodAffected } from './FloodAffected';
-import { formatArea } from '../../../../shared/i18n/formatArea';
-import { formatLength } from '../../../../shared/i18n/formatLength';
-import { formatNumber } from '../../../../shared/i18n/formatNumber';
-import type { Lang } from '../../../../shared/i18n/Lang';
-import { isMessageKey } from '../../../../shared/i18n/translate';
+import { formatArea } from '@shared/i18n/formatArea';
+import { formatLength } from '@shared/i18n/formatLength';
+import { formatNumber } from '@shared/i18n/formatNumber';
+import type { Lang } from '@shared/i18n/Lang';
+import { isMessageKey } from '../../app/i18n';
 import { useAppStore } from '../../store/useAppStore';
 import { affectedMeasure } from './affectedMeasure';
 import { TenderStatusBadge } from '../tenders';

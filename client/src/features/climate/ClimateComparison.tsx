@@ -1,11 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
-import { FLOOD_SCENARIOS } from '../../../../shared/flood/floodScenarios';
-import type { DikeState } from '../../../../shared/schemas/flood';
+import { FLOOD_SCENARIOS } from '@shared/flood/floodScenarios';
+import type { DikeState } from '@shared/schemas/flood';
 import { floodLevelText } from '../finder';
 import type { FloodExtent } from './FloodExtent';
-import { formatLevel } from '../../../../shared/i18n/formatLevel';
-import { formatSquareKm } from '../../../../shared/i18n/formatSquareKm';
-import type { Lang } from '../../../../shared/i18n/Lang';
+import { formatLevel } from '@shared/i18n/formatLevel';
+import { formatSquareKm } from '@shared/i18n/formatSquareKm';
+import type { Lang } from '@shared/i18n/Lang';
 import {
   FLOOD_COMPARE_FILL_COLOR,
   FLOOD_COMPARE_LINE_COLOR,

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import { FLOOD_LEVEL_RANGE, FLOOD_SCENARIOS, SEA_LEVEL_RISE_2100 } from '../../../../shared/flood/floodScenarios';
-import type { DikeState } from '../../../../shared/schemas/flood';
-import { formatLevel } from '../../../../shared/i18n/formatLevel';
+import { FLOOD_LEVEL_RANGE, FLOOD_SCENARIOS, SEA_LEVEL_RISE_2100 } from '@shared/flood/floodScenarios';
+import type { DikeState } from '@shared/schemas/flood';
+import { formatLevel } from '@shared/i18n/formatLevel';
 import { LEVEL_STEP_M, levelWithRise, riseOptions, scenarioOfLevel } from './ClimateScenario';
 import { useAppStore } from '../../store/useAppStore';
 import { useT } from '../../app/useT';

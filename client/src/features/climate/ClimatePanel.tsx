@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatLevel } from '../../../../shared/i18n/formatLevel';
-import { formatSquareKm } from '../../../../shared/i18n/formatSquareKm';
+import { formatLevel } from '@shared/i18n/formatLevel';
+import { formatSquareKm } from '@shared/i18n/formatSquareKm';
 import { useAppStore } from '../../store/useAppStore';
 import { ClimateAffectedList } from './ClimateAffectedList';
 import { ClimateComparison } from './ClimateComparison';

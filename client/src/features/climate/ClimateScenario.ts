@@ -3,8 +3,8 @@ import {
   FLOOD_LEVEL_RANGE,
   FLOOD_SCENARIOS,
   SEA_LEVEL_RISE_2100,
-} from '../../../../shared/flood/floodScenarios';
-import type { DikeState } from '../../../../shared/schemas/flood';
+} from '@shared/flood/floodScenarios';
+import type { DikeState } from '@shared/schemas/flood';
 
 /** A still-water level at Køge Havn (metres DVR90, 0–4, whole centimetres) and whether Køge Dige holds (issue #7). */
 export interface ClimateScenario {

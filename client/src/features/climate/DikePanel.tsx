@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { DIKE_CREST_LEVEL } from '../../../../shared/flood/floodScenarios';
-import { formatLength } from '../../../../shared/i18n/formatLength';
-import { formatLevel } from '../../../../shared/i18n/formatLevel';
+import { DIKE_CREST_LEVEL } from '@shared/flood/floodScenarios';
+import { formatLength } from '@shared/i18n/formatLength';
+import { formatLevel } from '@shared/i18n/formatLevel';
 import { overtopsDike } from './ClimateScenario';
 import { useAppStore } from '../../store/useAppStore';
 import { useT } from '../../app/useT';

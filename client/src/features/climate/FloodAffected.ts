@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import type { AffectedList } from '../../../../shared/schemas/flood';
+import type { AffectedList } from '@shared/schemas/flood';
 
 /**
  * `GET /api/flood/affected`: the sites a still-water level floods, in the API's order, each with its flooded area

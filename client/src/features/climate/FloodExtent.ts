@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import type { FloodExtentFeature } from '../../../../shared/schemas/flood';
+import type { FloodExtentFeature } from '@shared/schemas/flood';
 
 /**
  * `GET /api/flood`: the land a still-water level floods, one GeoJSON Feature (EPSG:4326 MultiPolygon) with

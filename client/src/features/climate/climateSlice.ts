@@ -1,4 +1,4 @@
-import type { SiteDetail } from '../../../../shared/schemas/site';
+import type { SiteDetail } from '@shared/schemas/site';
 import type { KoegeApi } from '../../api/KoegeApi';
 import { DIKE_LAYER_ID } from '../../map/ids';
 import type { AppSlice, LoadStatus } from '../../store/AppState';

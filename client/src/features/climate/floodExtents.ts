@@ -1,4 +1,4 @@
-import type { DikeState } from '../../../../shared/schemas/flood';
+import type { DikeState } from '@shared/schemas/flood';
 import type { KoegeApi } from '../../api/KoegeApi';
 import { floodLevelText } from '../finder';
 import type { FloodExtent } from './FloodExtent';

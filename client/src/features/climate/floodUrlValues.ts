@@ -1,5 +1,5 @@
-import type { DikeState } from '../../../../shared/schemas/flood';
-import { FLOOD_LEVEL_RANGE } from '../../../../shared/flood/floodScenarios';
+import type { DikeState } from '@shared/schemas/flood';
+import { FLOOD_LEVEL_RANGE } from '@shared/flood/floodScenarios';
 
 /** A flood level as the API takes it (server/src/modules/flood/parseFloodLevel.ts): metres, at most two decimals. */
 const FLOOD_LEVEL = /^\d{1,2}(\.\d{1,2})?$/;

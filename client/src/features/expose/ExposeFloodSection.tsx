@@ -1,10 +1,10 @@
-import { FLOOD_SCENARIOS } from '../../../../shared/flood/floodScenarios';
-import type { SiteFloodExposure } from '../../../../shared/schemas/flood';
-import type { MessageKey } from '../../../../shared/i18n/da';
-import { formatFloodExposure } from '../../../../shared/i18n/formatFloodExposure';
-import { formatLevel } from '../../../../shared/i18n/formatLevel';
-import { formatNumber } from '../../../../shared/i18n/formatNumber';
-import type { Lang } from '../../../../shared/i18n/Lang';
+import { FLOOD_SCENARIOS } from '@shared/flood/floodScenarios';
+import type { SiteFloodExposure } from '@shared/schemas/flood';
+import type { MessageKey } from '@shared/i18n/da';
+import { formatFloodExposure } from '@shared/i18n/formatFloodExposure';
+import { formatLevel } from '@shared/i18n/formatLevel';
+import { formatNumber } from '@shared/i18n/formatNumber';
+import type { Lang } from '@shared/i18n/Lang';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 

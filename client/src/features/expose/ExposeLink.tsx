@@ -1,5 +1,5 @@
 import { exposeHref } from './exposeUrl';
-import type { Lang } from '../../../../shared/i18n/Lang';
+import type { Lang } from '@shared/i18n/Lang';
 import { useT } from '../../app/useT';
 
 /** "Exposé": the link to a plot's printable exposé page (finder results, site panel). */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { formatLength } from '../../../../shared/i18n/formatLength';
-import type { Lang } from '../../../../shared/i18n/Lang';
+import { formatLength } from '@shared/i18n/formatLength';
+import type { Lang } from '@shared/i18n/Lang';
 import { buildExposeMap, type ExposeFrame, type ExposeMapInput, type ExposeMapRole } from './buildExposeMap';
 
 const WIDTH = 600;

@@ -1,4 +1,4 @@
-import type { Geometry } from '../../../../shared/schemas/geojson';
+import type { Geometry } from '@shared/schemas/geojson';
 import { fromUtm32 as unproject } from '../../map/fromUtm32';
 import { toUtm32 } from '../../map/toUtm32';
 

@@ -1,6 +1,6 @@
-import type { SiteFloodExposure } from '../../../../shared/schemas/flood';
-import type { Plot } from '../../../../shared/schemas/plot';
-import type { Feature, SiteDetail } from '../../../../shared/schemas/site';
+import type { SiteFloodExposure } from '@shared/schemas/flood';
+import type { Plot } from '@shared/schemas/plot';
+import type { Feature, SiteDetail } from '@shared/schemas/site';
 import type { KoegeApi } from '../../api/KoegeApi';
 import { exposeFrame, type ExposeFrame, type ExposeMapInput } from './buildExposeMap';
 

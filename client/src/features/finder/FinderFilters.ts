@@ -1,6 +1,6 @@
-import type { PlanUse, TenderStatus } from '../../../../shared/schemas/common';
-import type { DikeState } from '../../../../shared/schemas/flood';
-import type { PlotSort } from '../../../../shared/schemas/plot';
+import type { PlanUse, TenderStatus } from '@shared/schemas/common';
+import type { DikeState } from '@shared/schemas/flood';
+import type { PlotSort } from '@shared/schemas/plot';
 
 /** Unit the area inputs are shown in; the state and the API always use m². */
 export type AreaUnit = 'm2' | 'ha';

@@ -1,9 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
-import { FLOOD_SCENARIOS } from '../../../../shared/flood/floodScenarios';
-import type { DikeState } from '../../../../shared/schemas/flood';
+import { FLOOD_SCENARIOS } from '@shared/flood/floodScenarios';
+import type { DikeState } from '@shared/schemas/flood';
 import { floodLevelText } from './buildPlotQuery';
-import { formatLevel } from '../../../../shared/i18n/formatLevel';
-import { formatNumber } from '../../../../shared/i18n/formatNumber';
+import { formatLevel } from '@shared/i18n/formatLevel';
+import { formatNumber } from '@shared/i18n/formatNumber';
 import { useAppStore } from '../../store/useAppStore';
 import { useT } from '../../app/useT';
 

@@ -1,6 +1,6 @@
 import { memo, useCallback, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { PlanUse, TenderStatus } from '../../../../shared/schemas/common';
+import type { PlanUse, TenderStatus } from '@shared/schemas/common';
 import { PLAN_USES, TENDER_STATUSES } from '../../api/vocabulary';
 import { TENDER_STATUS_COLORS } from '../../map/tenderColors';
 import { DEFAULT_FINDER_FILTERS, PLANNED_YEARS, type AreaUnit } from './FinderFilters';
@@ -8,7 +8,7 @@ import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
 import { FinderFloodFilter } from './FinderFloodFilter';
 import { NumberFilterInput } from './NumberFilterInput';
 import { useT } from '../../app/useT';
-import { PLOT_QUERY_LIMITS } from '../../../../shared/schemas/vocabulary';
+import { PLOT_QUERY_LIMITS } from '@shared/schemas/vocabulary';
 
 const M2_PER_HA = 10_000;
 /** The API's limits, so that a typed number never earns a 400. */

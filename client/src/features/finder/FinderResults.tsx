@@ -1,10 +1,10 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { activeFilters, withoutFilter } from './buildPlotQuery';
-import type { Plot } from '../../../../shared/schemas/plot';
-import { formatArea } from '../../../../shared/i18n/formatArea';
-import { formatLength } from '../../../../shared/i18n/formatLength';
-import type { Lang } from '../../../../shared/i18n/Lang';
+import type { Plot } from '@shared/schemas/plot';
+import { formatArea } from '@shared/i18n/formatArea';
+import { formatLength } from '@shared/i18n/formatLength';
+import type { Lang } from '@shared/i18n/Lang';
 import { PLOT_SORT_KEYS, type FinderSort } from './FinderFilters';
 import type { AppState } from '../../store/AppState';
 import { useAppStore } from '../../store/useAppStore';

@@ -1,4 +1,4 @@
-import type { Plot, PlotSort } from '../../../../shared/schemas/plot';
+import type { Plot, PlotSort } from '@shared/schemas/plot';
 import { plainDecimal } from './buildPlotQuery';
 import type { FinderFilters } from './FinderFilters';
 

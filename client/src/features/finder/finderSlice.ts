@@ -1,7 +1,7 @@
 import { activeFilters, buildPlotQuery, withoutFilter } from './buildPlotQuery';
 import type { KoegeApi } from '../../api/KoegeApi';
 import type { SiteRef } from '../../map/SiteRef';
-import type { Plot } from '../../../../shared/schemas/plot';
+import type { Plot } from '@shared/schemas/plot';
 import type { AppSlice, LoadStatus } from '../../store/AppState';
 import { errorMessage } from '../../store/errorMessage';
 import { filterPlots } from './filterPlots';

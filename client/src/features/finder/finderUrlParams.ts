@@ -10,7 +10,7 @@ import {
   type FinderFilters,
   type FinderSort,
 } from './FinderFilters';
-import { PLAIN_DECIMAL, PLOT_QUERY_LIMITS } from '../../../../shared/schemas/vocabulary';
+import { PLAIN_DECIMAL, PLOT_QUERY_LIMITS } from '@shared/schemas/vocabulary';
 
 /** The API's limits: bigger numbers are typos or probes. */
 const { areaM2: MAX_AREA_M2, heightM: MAX_HEIGHT_M, distanceM: MAX_DISTANCE_M } = PLOT_QUERY_LIMITS;

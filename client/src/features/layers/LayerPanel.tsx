@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { THEMES } from '../../api/vocabulary';
-import type { Layer } from '../../../../shared/schemas/layer';
-import type { Lang } from '../../../../shared/i18n/Lang';
+import type { Layer } from '@shared/schemas/layer';
+import type { Lang } from '@shared/i18n/Lang';
 import { FILL_BY_TENDER_STATUS } from '../../map/buildLayerSpecs';
 import { useAppStore } from '../../store/useAppStore';
 import { LegendSwatch } from './LegendSwatch';

@@ -1,4 +1,4 @@
-import type { Layer } from '../../../../shared/schemas/layer';
+import type { Layer } from '@shared/schemas/layer';
 import { FILL_BY_TENDER_STATUS } from '../../map/buildLayerSpecs';
 import { TENDER_STATUS_COLORS } from '../../map/tenderColors';
 

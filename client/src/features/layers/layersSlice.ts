@@ -1,6 +1,6 @@
 import type { KoegeApi } from '../../api/KoegeApi';
-import type { Layer } from '../../../../shared/schemas/layer';
-import type { FeatureCollection } from '../../../../shared/schemas/site';
+import type { Layer } from '@shared/schemas/layer';
+import type { FeatureCollection } from '@shared/schemas/site';
 import type { AppSlice, LoadStatus } from '../../store/AppState';
 import { errorMessage } from '../../store/errorMessage';
 

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ActionProgress } from '../../../../shared/schemas/common';
+import type { ActionProgress } from '@shared/schemas/common';
 import { ACTION_PROGRESS } from '../../api/vocabulary';
 import type { ProgressDetail } from '../tenders';
-import { formatDateTime } from '../../../../shared/i18n/formatDate';
+import { formatDateTime } from '@shared/i18n/formatDate';
 import { canEditWorkflow } from '../auth';
 import { useAppStore } from '../../store/useAppStore';
 import { ActorText } from '../tenders';

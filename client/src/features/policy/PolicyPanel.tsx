@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { PolicyAction } from '../../../../shared/schemas/policy';
+import type { PolicyAction } from '@shared/schemas/policy';
 import { useAppStore } from '../../store/useAppStore';
 import { ActionProgressEditor } from './ActionProgressEditor';
 import { useT } from '../../app/useT';

@@ -1,5 +1,5 @@
 import type { KoegeApi } from '../../api/KoegeApi';
-import type { Policy, PolicyAction } from '../../../../shared/schemas/policy';
+import type { Policy, PolicyAction } from '@shared/schemas/policy';
 import type { AppSlice, LoadStatus } from '../../store/AppState';
 import { errorMessage } from '../../store/errorMessage';
 

@@ -1,6 +1,6 @@
-import type { Bbox } from '../../../../shared/schemas/geojson';
-import type { Initiative } from '../../../../shared/schemas/policy';
-import type { ActionProgress } from '../../../../shared/schemas/common';
+import type { Bbox } from '@shared/schemas/geojson';
+import type { Initiative } from '@shared/schemas/policy';
+import type { ActionProgress } from '@shared/schemas/common';
 import type { SiteRef } from '../../map/SiteRef';
 
 /** The actions about Køge Dige (issue #7): a presentation step with one of them shows the flood without the dike. */

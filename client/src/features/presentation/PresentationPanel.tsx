@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatLevel } from '../../../../shared/i18n/formatLevel';
+import { formatLevel } from '@shared/i18n/formatLevel';
 import { PRESENTATION_FLOOD } from './presentationSlice';
 import { summariseInitiative } from '../policy';
 import { useAppStore } from '../../store/useAppStore';

@@ -1,4 +1,4 @@
-import { DIKE_CREST_LEVEL } from '../../../../shared/flood/floodScenarios';
+import { DIKE_CREST_LEVEL } from '@shared/flood/floodScenarios';
 import { MUNICIPALITY_LAYER_ID } from '../../map/ids';
 import type { AppSlice } from '../../store/AppState';
 import type { ClimateScenario } from '../climate';

@@ -1,7 +1,7 @@
-import type { SiteDetail } from '../../../../shared/schemas/site';
-import type { MessageKey } from '../../../../shared/i18n/da';
-import { formatNumber } from '../../../../shared/i18n/formatNumber';
-import type { Lang } from '../../../../shared/i18n/Lang';
+import type { SiteDetail } from '@shared/schemas/site';
+import type { MessageKey } from '@shared/i18n/da';
+import { formatNumber } from '@shared/i18n/formatNumber';
+import type { Lang } from '@shared/i18n/Lang';
 import { Fact } from './Fact';
 
 /** What the plan allows on a site (use, height in m, plot ratio in %, building rights), for the panel and the exposé. */

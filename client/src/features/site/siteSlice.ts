@@ -1,5 +1,5 @@
 import type { KoegeApi } from '../../api/KoegeApi';
-import type { SiteDetail } from '../../../../shared/schemas/site';
+import type { SiteDetail } from '@shared/schemas/site';
 import type { AppSlice, LoadStatus } from '../../store/AppState';
 import { errorMessage } from '../../store/errorMessage';
 

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ComparedSketch } from './SketchTypes';
-import { formatArea } from '../../../../shared/i18n/formatArea';
-import { formatLength } from '../../../../shared/i18n/formatLength';
-import type { Lang } from '../../../../shared/i18n/Lang';
+import { formatArea } from '@shared/i18n/formatArea';
+import { formatLength } from '@shared/i18n/formatLength';
+import type { Lang } from '@shared/i18n/Lang';
 import { useAppStore } from '../../store/useAppStore';
 import { CONSTRAINT_KIND_ORDER, groupConstraints } from './groupConstraints';
 import { useT } from '../../app/useT';

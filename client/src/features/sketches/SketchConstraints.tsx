@@ -1,8 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { ConstraintItem } from './SketchTypes';
-import { formatArea } from '../../../../shared/i18n/formatArea';
-import { formatLength } from '../../../../shared/i18n/formatLength';
-import type { Lang } from '../../../../shared/i18n/Lang';
+import { formatArea } from '@shared/i18n/formatArea';
+import { formatLength } from '@shared/i18n/formatLength';
+import type { Lang } from '@shared/i18n/Lang';
 import type { AppState } from '../../store/AppState';
 import { geometryBbox } from './geometryBbox';
 import { useAppStore } from '../../store/useAppStore';

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { SketchVersionInfo } from './SketchTypes';
-import { formatDateTime } from '../../../../shared/i18n/formatDate';
+import { formatDateTime } from '@shared/i18n/formatDate';
 import { canEditWorkflow } from '../auth';
 import { findAction } from '../policy';
 import { useAppStore } from '../../store/useAppStore';

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { IMPORT_ACCEPT } from './importContentType';
 import type { ImportPreview, PlandataUse } from './SketchTypes';
 import { PLANDATA_GENERAL_USES } from '../../api/vocabulary';
-import { isMessageKey } from '../../../../shared/i18n/translate';
+import { isMessageKey } from '../../app/i18n';
 import { useAppStore } from '../../store/useAppStore';
 import { useT } from '../../app/useT';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatDateTime } from '../../../../shared/i18n/formatDate';
+import { formatDateTime } from '@shared/i18n/formatDate';
 import { useAppStore } from '../../store/useAppStore';
 import { sketchSizeText } from './sketchMeasureText';
 import { useT } from '../../app/useT';

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { formatArea } from '../../../../shared/i18n/formatArea';
-import { formatLength } from '../../../../shared/i18n/formatLength';
+import { formatArea } from '@shared/i18n/formatArea';
+import { formatLength } from '@shared/i18n/formatLength';
 import { useAppStore } from '../../store/useAppStore';
 import { useT } from '../../app/useT';
 

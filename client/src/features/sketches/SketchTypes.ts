@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { FeatureCollection, Geometry as GeoJsonGeometry } from 'geojson';
-import type { Geometry } from '../../../../shared/schemas/geojson';
+import type { Geometry } from '@shared/schemas/geojson';
 import type {
   ConstraintItem,
   ConstraintItemSummary,
@@ -17,8 +17,8 @@ import type {
   SketchProperties,
   SketchVersionEntry,
   SketchVersions,
-} from '../../../../shared/schemas/sketch';
-import type { ImportCreated, ImportPreview as ImportPreviewSchema } from '../../../../shared/schemas/sketchExchange';
+} from '@shared/schemas/sketch';
+import type { ImportCreated, ImportPreview as ImportPreviewSchema } from '@shared/schemas/sketchExchange';
 
 // The sketch API's shapes (issue #6), derived from the wire contract in shared/schemas (issue #17). Geometry is
 // GeoJSON EPSG:4326 (RFC 7946) on the wire; areas and lengths are metres computed by PostGIS in EPSG:25832.

@@ -1,6 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { geometryVertices } from './geometryVertices';
-import type { Bbox } from '../../../../shared/schemas/geojson';
+import type { Bbox } from '@shared/schemas/geojson';
 
 /**
  * The bbox [west, south, east, north] of a GeoJSON geometry in EPSG:4326 degrees, for fitting the map to a sketch;

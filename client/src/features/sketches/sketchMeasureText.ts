@@ -1,7 +1,7 @@
-import { formatArea } from '../../../../shared/i18n/formatArea';
-import { formatLength } from '../../../../shared/i18n/formatLength';
-import { formatNumber } from '../../../../shared/i18n/formatNumber';
-import type { Lang } from '../../../../shared/i18n/Lang';
+import { formatArea } from '@shared/i18n/formatArea';
+import { formatLength } from '@shared/i18n/formatLength';
+import { formatNumber } from '@shared/i18n/formatNumber';
+import type { Lang } from '@shared/i18n/Lang';
 
 /** A sketch's measures (m², m in EPSG:25832 from PostGIS, or live from the drawing tool). */
 export interface MeasureValues {

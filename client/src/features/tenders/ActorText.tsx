@@ -1,5 +1,5 @@
-import type { Lang } from '../../../../shared/i18n/Lang';
-import { translate } from '../../../../shared/i18n/translate';
+import type { Lang } from '@shared/i18n/Lang';
+import { translate } from '../../app/i18n';
 
 /** Who made a change: the public display name and the role (never an e-mail address; the API has none). */
 export function ActorText({ actor, lang }: { actor: { name: string; role: 'planner' | 'admin' | null }; lang: Lang }) {

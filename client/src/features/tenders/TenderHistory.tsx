@@ -1,7 +1,7 @@
-import type { TenderEvent } from '../../../../shared/schemas/site';
-import { formatDateTime } from '../../../../shared/i18n/formatDate';
-import type { Lang } from '../../../../shared/i18n/Lang';
-import { translate } from '../../../../shared/i18n/translate';
+import type { TenderEvent } from '@shared/schemas/site';
+import { formatDateTime } from '@shared/i18n/formatDate';
+import type { Lang } from '@shared/i18n/Lang';
+import { translate } from '../../app/i18n';
 
 /**
  * A tender's history, oldest first: when, from → to, by whom, and the note. `variant` picks the site panel's

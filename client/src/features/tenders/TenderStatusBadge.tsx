@@ -1,6 +1,6 @@
-import type { TenderStatus } from '../../../../shared/schemas/common';
-import type { Lang } from '../../../../shared/i18n/Lang';
-import { translate } from '../../../../shared/i18n/translate';
+import type { TenderStatus } from '@shared/schemas/common';
+import type { Lang } from '@shared/i18n/Lang';
+import { translate } from '../../app/i18n';
 import { TENDER_STATUS_COLORS } from '../../map/tenderColors';
 
 /**

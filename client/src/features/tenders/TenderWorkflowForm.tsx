@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { TenderStatus } from '../../../../shared/schemas/common';
+import type { TenderStatus } from '@shared/schemas/common';
 import type { EditableTender, TenderTransitions } from './WorkflowTypes';
 import { canEditWorkflow } from '../auth';
 import { useAppStore } from '../../store/useAppStore';

@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import type { LoginResult, Me, PublicUser } from '../../../../shared/schemas/auth';
+import type { LoginResult, Me, PublicUser } from '@shared/schemas/auth';
 import type {
   ActionProgressDetail,
   ActionProgressState,
@@ -10,7 +10,7 @@ import type {
   TenderWithNext,
   Transitions,
   CurrentTender,
-} from '../../../../shared/schemas/workflow';
+} from '@shared/schemas/workflow';
 
 // The workflow API's shapes (issue #5), derived from the server's TypeBox schemas (type only: no TypeBox in the bundle).
 

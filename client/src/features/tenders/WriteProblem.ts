@@ -1,7 +1,7 @@
 import { ApiError } from '../../api/ApiError';
 import { ProblemError } from '../../api/ProblemError';
 import { TENDER_STATUSES } from '../../api/vocabulary';
-import type { TenderStatus } from '../../../../shared/schemas/common';
+import type { TenderStatus } from '@shared/schemas/common';
 
 /** Why a change (a tender move, an action's progress) was refused, in the terms a form shows. */
 export type WriteProblem =

@@ -1,4 +1,4 @@
-import type { TenderStatus } from '../../../../shared/schemas/common';
+import type { TenderStatus } from '@shared/schemas/common';
 import type { TenderTransitions } from './WorkflowTypes';
 import type { TenderMove } from './tenderEditSlice';
 

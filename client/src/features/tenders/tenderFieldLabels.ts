@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../../shared/i18n/da';
+import type { MessageKey } from '@shared/i18n/da';
 import type { TenderField } from './requiredTenderFields';
 
 /** The UI label of each tender schedule field. */

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../../shared/i18n/da';
+import type { MessageKey } from '@shared/i18n/da';
 import type { WriteProblem } from './WriteProblem';
 import { TENDER_FIELD_LABELS } from './tenderFieldLabels';
 

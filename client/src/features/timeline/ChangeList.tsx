@@ -1,9 +1,9 @@
 import type { TimelineData } from '../tenders';
 import { ActorText } from '../tenders';
-import type { MessageKey } from '../../../../shared/i18n/da';
-import { formatDateTime } from '../../../../shared/i18n/formatDate';
-import type { Lang } from '../../../../shared/i18n/Lang';
-import { isMessageKey } from '../../../../shared/i18n/translate';
+import type { MessageKey } from '@shared/i18n/da';
+import { formatDateTime } from '@shared/i18n/formatDate';
+import type { Lang } from '@shared/i18n/Lang';
+import { isMessageKey } from '../../app/i18n';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 type TimelineEvent = TimelineData['events'][number];

@@ -1,8 +1,8 @@
 import type { PolicyOverviewData } from '../tenders';
 import { ACTION_PROGRESS } from '../../api/vocabulary';
 import { mapHrefOf } from '../expose';
-import type { Lang } from '../../../../shared/i18n/Lang';
-import type { MessageKey } from '../../../../shared/i18n/da';
+import type { Lang } from '@shared/i18n/Lang';
+import type { MessageKey } from '@shared/i18n/da';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 

@@ -1,8 +1,8 @@
 import type { TimelineData } from '../tenders';
 import { TenderStatusBadge } from '../tenders';
-import type { MessageKey } from '../../../../shared/i18n/da';
-import { formatDate, formatDateTime } from '../../../../shared/i18n/formatDate';
-import type { Lang } from '../../../../shared/i18n/Lang';
+import type { MessageKey } from '@shared/i18n/da';
+import { formatDate, formatDateTime } from '@shared/i18n/formatDate';
+import type { Lang } from '@shared/i18n/Lang';
 import { TENDER_STATUS_COLORS } from '../../map/tenderColors';
 import { layoutTimeline, type AxisSpan } from './layoutTimeline';
 import { timelineHref } from './timelineUrl';

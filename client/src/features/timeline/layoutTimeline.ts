@@ -1,4 +1,4 @@
-import type { TenderStatus } from '../../../../shared/schemas/common';
+import type { TenderStatus } from '@shared/schemas/common';
 import { TENDER_STATUSES } from '../../api/vocabulary';
 import type { TimelineData } from '../tenders';
 

@@ -1,5 +1,5 @@
 import { SLUG_PATTERN } from '../../api/vocabulary';
-import { DEFAULT_LANG, type Lang } from '../../../../shared/i18n/Lang';
+import { DEFAULT_LANG, type Lang } from '@shared/i18n/Lang';
 
 const SLUG = new RegExp(SLUG_PATTERN);
 

@@ -1,7 +1,7 @@
-import type { Geometry } from '../../../../shared/schemas/geojson';
-import type { ConstraintItem, ConstraintKind, ConstraintReport } from '../../../../shared/schemas/sketch';
+import type { Geometry } from '@shared/schemas/geojson';
+import type { ConstraintItem, ConstraintKind, ConstraintReport } from '@shared/schemas/sketch';
 import type { FloodService } from '../flood';
-import { FLOOD_SCENARIOS } from '../../../../shared/flood/floodScenarios';
+import { FLOOD_SCENARIOS } from '@shared/flood/floodScenarios';
 import { DIKE_LAYER } from '../flood';
 import { NATURE_LAYERS } from './natureLayers';
 import type { Queryable } from '../../platform/db/queryable';

@@ -1,8 +1,8 @@
-import type { Geometry } from '../../../../shared/schemas/geojson';
+import type { Geometry } from '@shared/schemas/geojson';
 // The UI's labels and number formats are the one source of wording, in the browser exposé and in the PDF alike.
-import type { Lang } from '../../../../shared/i18n/Lang';
-import { formatNumber } from '../../../../shared/i18n/formatNumber';
-import { translate } from '../../../../shared/i18n/translate';
+import type { Lang } from '@shared/i18n/Lang';
+import { formatNumber } from '@shared/i18n/formatNumber';
+import { translate } from '@shared/i18n/translate';
 import { toEpsg25832 } from '../plots';
 
 // The exposé's page, colours, text encoding and plot drawing (issue #4); exposeSections.ts writes the sections.

@@ -1,10 +1,10 @@
 import PDFDocument from 'pdfkit';
-import type { Plot } from '../../../../shared/schemas/plot';
-import type { SiteDetail } from '../../../../shared/schemas/site';
+import type { Plot } from '@shared/schemas/plot';
+import type { SiteDetail } from '@shared/schemas/site';
 // The UI's labels and number formats are the one source of wording, in the browser exposé and in the PDF alike.
-import type { Lang } from '../../../../shared/i18n/Lang';
-import { translate } from '../../../../shared/i18n/translate';
-import type { SiteFloodExposure } from '../../../../shared/schemas/flood';
+import type { Lang } from '@shared/i18n/Lang';
+import { translate } from '@shared/i18n/translate';
+import type { SiteFloodExposure } from '@shared/schemas/flood';
 import { PAGE, winAnsi } from './exposeDrawing';
 import {
   actionsSection,

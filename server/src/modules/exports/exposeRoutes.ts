@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem, Slug } from '../../../../shared/schemas/common';
+import { Problem, Slug } from '@shared/schemas/common';
 import { HttpProblem } from '../../platform/errors';
 import { getSite } from '../sites';
 import { findPlots } from '../plots';

@@ -1,17 +1,17 @@
-import type { Plot } from '../../../../shared/schemas/plot';
-import type { SiteDetail } from '../../../../shared/schemas/site';
+import type { Plot } from '@shared/schemas/plot';
+import type { SiteDetail } from '@shared/schemas/site';
 // The UI's labels and number formats are the one source of wording, in the browser exposé and in the PDF alike.
-import { FLOOD_SCENARIOS } from '../../../../shared/flood/floodScenarios';
-import type { Lang } from '../../../../shared/i18n/Lang';
-import type { MessageKey } from '../../../../shared/i18n/da';
-import { formatArea } from '../../../../shared/i18n/formatArea';
-import { formatDate, formatDateTime } from '../../../../shared/i18n/formatDate';
-import { formatFloodExposure } from '../../../../shared/i18n/formatFloodExposure';
-import { formatLength } from '../../../../shared/i18n/formatLength';
-import { formatLevel } from '../../../../shared/i18n/formatLevel';
-import { formatNumber } from '../../../../shared/i18n/formatNumber';
-import { isMessageKey, translate } from '../../../../shared/i18n/translate';
-import type { SiteFloodExposure } from '../../../../shared/schemas/flood';
+import { FLOOD_SCENARIOS } from '@shared/flood/floodScenarios';
+import type { Lang } from '@shared/i18n/Lang';
+import type { MessageKey } from '@shared/i18n/da';
+import { formatArea } from '@shared/i18n/formatArea';
+import { formatDate, formatDateTime } from '@shared/i18n/formatDate';
+import { formatFloodExposure } from '@shared/i18n/formatFloodExposure';
+import { formatLength } from '@shared/i18n/formatLength';
+import { formatLevel } from '@shared/i18n/formatLevel';
+import { formatNumber } from '@shared/i18n/formatNumber';
+import { isMessageKey, translate } from '@shared/i18n/translate';
+import type { SiteFloodExposure } from '@shared/schemas/flood';
 import { ACCENT, drawPlot, INK, MAP_HEIGHT, MUTED, PAGE, winAnsi } from './exposeDrawing';
 
 /** Strings only the PDF needs. */

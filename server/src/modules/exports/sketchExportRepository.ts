@@ -1,4 +1,4 @@
-import type { Geometry } from '../../../../shared/schemas/geojson';
+import type { Geometry } from '@shared/schemas/geojson';
 import type { Queryable } from '../../platform/db/queryable';
 
 /** A sketch's current geometry as stored, in EPSG:25832: GeoJSON (millimetres) and ISO WKB. */

@@ -1,5 +1,5 @@
-import type { Geometry } from '../../../../shared/schemas/geojson';
-import type { ConstraintItemSummary, SketchFeature } from '../../../../shared/schemas/sketch';
+import type { Geometry } from '@shared/schemas/geojson';
+import type { ConstraintItemSummary, SketchFeature } from '@shared/schemas/sketch';
 import { writeGeoPackage, type GpkgSrs } from './writeGeoPackage';
 
 /** A sketch to export: its feature (EPSG:4326), its stored geometry in EPSG:25832, and what it overlaps. */

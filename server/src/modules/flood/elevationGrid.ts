@@ -1,4 +1,4 @@
-import type { ACCURACIES } from '../../../../shared/schemas/vocabulary';
+import type { ACCURACIES } from '@shared/schemas/vocabulary';
 
 /** How far a grid can be trusted; the same four levels every seed feature carries (data/README.md). */
 export type ElevationAccuracy = (typeof ACCURACIES)[number];

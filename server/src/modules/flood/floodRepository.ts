@@ -1,6 +1,6 @@
 import { NATURE_LAYERS } from '../constraints';
-import type { AffectedSite } from '../../../../shared/schemas/flood';
-import type { Geometry } from '../../../../shared/schemas/geojson';
+import type { AffectedSite } from '@shared/schemas/flood';
+import type { Geometry } from '@shared/schemas/geojson';
 import type { Queryable } from '../../platform/db/queryable';
 
 /** One stored flood extent: a water level (cm DVR90) and dike state on one elevation model. */

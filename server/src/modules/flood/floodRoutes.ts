@@ -1,13 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem, Slug } from '../../../../shared/schemas/common';
-import {
-  AffectedList,
-  DikeState,
-  FloodExtentFeature,
-  LevelParam,
-  SiteFloodExposure,
-} from '../../../../shared/schemas/flood';
+import { Problem, Slug } from '@shared/schemas/common';
+import { AffectedList, DikeState, FloodExtentFeature, LevelParam, SiteFloodExposure } from '@shared/schemas/flood';
 import { HttpProblem } from '../../platform/errors';
 import { getSite } from '../sites';
 import { floodExtentGeometry, sitesInFloodExtent } from './floodRepository';
@@ -17,7 +11,7 @@ import {
   FLOOD_LEVEL_RANGE,
   FLOOD_SCENARIOS,
   SEA_LEVEL_RISE_2100,
-} from '../../../../shared/flood/floodScenarios';
+} from '@shared/flood/floodScenarios';
 import type { FloodExtent, FloodService } from './floodService';
 import { parseFloodLevel } from './parseFloodLevel';
 import { findMatchingEtag } from '../../platform/http/findMatchingEtag';

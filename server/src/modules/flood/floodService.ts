@@ -7,7 +7,7 @@ import type { Barrier } from './barrier';
 import { computeFlood } from './computeFlood';
 import type { ElevationAccuracy, ElevationGrid } from './elevationGrid';
 import type { ElevationFileChoice } from './elevationSource';
-import { DIKE_CREST_LEVEL } from '../../../../shared/flood/floodScenarios';
+import { DIKE_CREST_LEVEL } from '@shared/flood/floodScenarios';
 import { readElevationGeoTiff } from './readElevationGeoTiff';
 
 /** The terrain and barriers every extent of one model is computed from. */

@@ -1,4 +1,4 @@
-import { FLOOD_LEVEL_RANGE } from '../../../../shared/flood/floodScenarios';
+import { FLOOD_LEVEL_RANGE } from '@shared/flood/floodScenarios';
 import { HttpProblem } from '../../platform/errors';
 
 /**

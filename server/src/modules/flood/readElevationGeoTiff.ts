@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fromArrayBuffer } from 'geotiff';
-import { ACCURACIES } from '../../../../shared/schemas/vocabulary';
+import { ACCURACIES } from '@shared/schemas/vocabulary';
 import type { ElevationAccuracy, ElevationGrid } from './elevationGrid';
 
 /**

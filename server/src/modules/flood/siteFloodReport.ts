@@ -1,8 +1,8 @@
 import type { Queryable } from '../../platform/db/queryable';
 import { siteFloodExposure } from './floodRepository';
-import type { SiteFloodExposure } from '../../../../shared/schemas/flood';
-import type { SiteDetail } from '../../../../shared/schemas/site';
-import { FLOOD_SCENARIOS } from '../../../../shared/flood/floodScenarios';
+import type { SiteFloodExposure } from '@shared/schemas/flood';
+import type { SiteDetail } from '@shared/schemas/site';
+import { FLOOD_SCENARIOS } from '@shared/flood/floodScenarios';
 import type { FloodService } from './floodService';
 
 /**

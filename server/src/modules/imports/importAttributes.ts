@@ -1,7 +1,7 @@
 import { HttpProblem } from '../../platform/errors';
-import type { ProposedUse } from '../../../../shared/schemas/sketch';
-import { PLANDATA_GENERAL_USES } from '../../../../shared/schemas/vocabulary';
-import { BIDI_CONTROL_CLASS } from '../../../../shared/schemas/workflow';
+import type { ProposedUse } from '@shared/schemas/sketch';
+import { PLANDATA_GENERAL_USES } from '@shared/schemas/vocabulary';
+import { BIDI_CONTROL_CLASS } from '@shared/schemas/workflow';
 
 /** A sketch's attributes taken from an imported feature's properties. */
 export interface ImportAttributes {

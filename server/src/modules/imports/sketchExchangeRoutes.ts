@@ -1,15 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Problem } from '../../../../shared/schemas/common';
-import { SketchBadRequest, type GeometryFaultProblem } from '../../../../shared/schemas/sketch';
+import { Problem } from '@shared/schemas/common';
+import { SketchBadRequest, type GeometryFaultProblem } from '@shared/schemas/sketch';
 import {
   ExportGeoJsonQuery,
   ExportGpkgQuery,
   ImportCreated,
   ImportPreview,
   ImportQuery,
-} from '../../../../shared/schemas/sketchExchange';
+} from '@shared/schemas/sketchExchange';
 import { HttpProblem, PROBLEM_CONTENT_TYPE } from '../../platform/errors';
 import { createSketches, listSketches } from '../sketches';
 import { checkSketchConstraints, constraintFloodExtents } from '../constraints';

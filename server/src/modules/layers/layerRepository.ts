@@ -1,4 +1,4 @@
-import type { Layer } from '../../../../shared/schemas/layer';
+import type { Layer } from '@shared/schemas/layer';
 import type { Queryable } from '../../platform/db/queryable';
 import { tilesetOf, tilesetVersion, type TilesetId } from '../tiles';
 

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { NoQuery, Problem, Slug } from '../../../../shared/schemas/common';
-import { LayerList } from '../../../../shared/schemas/layer';
-import { FeatureCollection } from '../../../../shared/schemas/site';
+import { NoQuery, Problem, Slug } from '@shared/schemas/common';
+import { LayerList } from '@shared/schemas/layer';
+import { FeatureCollection } from '@shared/schemas/site';
 import { HttpProblem } from '../../platform/errors';
 import { parseBbox } from '../../platform/http/parseBbox';
 import { layerSource, listLayers } from './layerRepository';

@@ -1,4 +1,4 @@
-import type { OgcCollection, OgcLink } from '../../../../shared/schemas/ogc';
+import type { OgcCollection, OgcLink } from '@shared/schemas/ogc';
 import type { OgcCollectionInfo } from './ogcRepository';
 import { CRS84, EPSG_25832_URI, OGC_CRS } from './ogcParams';
 

@@ -1,5 +1,5 @@
-import type { Geometry } from '../../../../shared/schemas/geojson';
-import type { Layer } from '../../../../shared/schemas/layer';
+import type { Geometry } from '@shared/schemas/geojson';
+import type { Layer } from '@shared/schemas/layer';
 import { densifySegment, type OgcBbox } from './ogcParams';
 import { listLayers } from '../layers';
 import { ACTION_ORDER_SQL, type Queryable } from '../../platform/db/queryable';

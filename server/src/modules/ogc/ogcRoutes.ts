@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem } from '../../../../shared/schemas/common';
+import { Problem } from '@shared/schemas/common';
 import {
   OgcApiDocument,
   OgcCollection,
@@ -12,7 +12,7 @@ import {
   OgcItemQuery,
   OgcItemsQuery,
   OgcLandingPage,
-} from '../../../../shared/schemas/ogc';
+} from '@shared/schemas/ogc';
 import { HttpProblem } from '../../platform/errors';
 import { getOgcCollection, getOgcItem, listOgcCollections, listOgcItems } from './ogcRepository';
 import {

@@ -1,10 +1,10 @@
 import { HttpProblem } from '../../platform/errors';
-import { PLAN_USES, TENDER_STATUSES } from '../../../../shared/schemas/vocabulary';
-import { PLOT_SORTS, type PlotFilter, type PlotSort } from '../../../../shared/schemas/plot';
+import { PLAN_USES, TENDER_STATUSES } from '@shared/schemas/vocabulary';
+import { PLOT_SORTS, type PlotFilter, type PlotSort } from '@shared/schemas/plot';
 import type { FloodLevel, FloodService } from '../flood';
 import type { ConcurrencyBudget } from '../../platform/cost';
 import { parseFloodLevel } from '../flood';
-import { PLAIN_DECIMAL, PLOT_QUERY_LIMITS } from '../../../../shared/schemas/vocabulary';
+import { PLAIN_DECIMAL, PLOT_QUERY_LIMITS } from '@shared/schemas/vocabulary';
 
 /** Query parameters of `GET /api/plots`, all optional strings. */
 export interface PlotQuery {

@@ -1,6 +1,6 @@
 import proj4 from 'proj4';
-import type { Geometry } from '../../../../shared/schemas/geojson';
-import type { Plot } from '../../../../shared/schemas/plot';
+import type { Geometry } from '@shared/schemas/geojson';
+import type { Plot } from '@shared/schemas/plot';
 import type { PlotWithGeometry } from './plotRepository';
 
 /** ETRS89 / UTM zone 32N, the Danish standard, as Danish agencies publish it for proj4. */

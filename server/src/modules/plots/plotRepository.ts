@@ -1,5 +1,5 @@
-import type { Geometry } from '../../../../shared/schemas/geojson';
-import type { Plot, PlotFilter, PlotSort } from '../../../../shared/schemas/plot';
+import type { Geometry } from '@shared/schemas/geojson';
+import type { Plot, PlotFilter, PlotSort } from '@shared/schemas/plot';
 import { FLOOD_OVERLAP_MIN_M2 } from '../flood';
 import type { Queryable } from '../../platform/db/queryable';
 

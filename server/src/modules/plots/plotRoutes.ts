@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem } from '../../../../shared/schemas/common';
-import { PlotFilterParams, PlotList, PlotQuery } from '../../../../shared/schemas/plot';
+import { Problem } from '@shared/schemas/common';
+import { PlotFilterParams, PlotList, PlotQuery } from '@shared/schemas/plot';
 import { resolvePlotQuery } from './parsePlotQuery';
 import { findPlots, findPlotsWithGeometry } from './plotRepository';
 import { exportFileName, plotsToCsv, plotsToGeoJson } from './plotExports';

@@ -1,4 +1,4 @@
-import type { ActionProgress } from '../../../../shared/schemas/common';
+import type { ActionProgress } from '@shared/schemas/common';
 import { ACTION_ORDER_SQL, type Queryable } from '../../platform/db/queryable';
 
 export interface OverviewAction {

@@ -1,4 +1,4 @@
-import type { Initiative, PolicyAction } from '../../../../shared/schemas/policy';
+import type { Initiative, PolicyAction } from '@shared/schemas/policy';
 import { ACTION_ORDER_SQL, type Queryable } from '../../platform/db/queryable';
 
 /** The policy: initiatives in order, each with its actions, the sites that serve them and their extent. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { NoQuery, Problem } from '../../../../shared/schemas/common';
-import { Policy } from '../../../../shared/schemas/policy';
+import { NoQuery, Problem } from '@shared/schemas/common';
+import { Policy } from '@shared/schemas/policy';
 import { getPolicy } from './policyRepository';
 
 /** The business policy: a thin route over the policy repository. */

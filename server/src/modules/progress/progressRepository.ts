@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { SessionUser } from '../../platform/auth/sessionRepository';
 import type { Queryable } from '../../platform/db/queryable';
-import type { ActionProgress } from '../../../../shared/schemas/common';
+import type { ActionProgress } from '@shared/schemas/common';
 
 const ISO_UTC = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 

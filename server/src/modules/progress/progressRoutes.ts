@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { Problem as ProblemBody } from '../../../../shared/schemas/common';
-import { NoQuery, Problem } from '../../../../shared/schemas/common';
+import type { Problem as ProblemBody } from '@shared/schemas/common';
+import { NoQuery, Problem } from '@shared/schemas/common';
 import {
   ActionNumber,
   ActionProgressDetail,
@@ -9,7 +9,7 @@ import {
   PolicyOverview,
   ProgressChangeBody,
   StaleVersion,
-} from '../../../../shared/schemas/workflow';
+} from '@shared/schemas/workflow';
 import { HttpProblem, sendProblem } from '../../platform/errors';
 import { resolveVersion } from '../../platform/http/resolveVersion';
 import { policyOverview } from '../policy';

@@ -1,11 +1,5 @@
-import type { Bbox } from '../../../../shared/schemas/geojson';
-import type {
-  Feature,
-  FeatureProperties,
-  LinkedAction,
-  SiteDetail,
-  TenderEvent,
-} from '../../../../shared/schemas/site';
+import type { Bbox } from '@shared/schemas/geojson';
+import type { Feature, FeatureProperties, LinkedAction, SiteDetail, TenderEvent } from '@shared/schemas/site';
 import { ACTION_ORDER_SQL, type Queryable } from '../../platform/db/queryable';
 
 /** GeoJSON out: EPSG:4326, exterior rings counter-clockwise (RFC 7946 right-hand rule), 7 decimals (~1 cm). */

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { NoQuery, Problem, Slug } from '../../../../shared/schemas/common';
-import { SiteDetail } from '../../../../shared/schemas/site';
+import { NoQuery, Problem, Slug } from '@shared/schemas/common';
+import { SiteDetail } from '@shared/schemas/site';
 import { HttpProblem } from '../../platform/errors';
 import { getSite } from './siteRepository';
 

@@ -1,4 +1,4 @@
-import type { GeometryFault } from '../../../../shared/schemas/sketch';
+import type { GeometryFault } from '@shared/schemas/sketch';
 import { countSelfIntersections } from './countSelfIntersections';
 
 /**

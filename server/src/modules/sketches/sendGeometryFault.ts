@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from '../../platform/errors';
-import type { GeometryFault, GeometryFaultProblem, GeometryTooComplex } from '../../../../shared/schemas/sketch';
+import type { GeometryFault, GeometryFaultProblem, GeometryTooComplex } from '@shared/schemas/sketch';
 import type { GeometryComplexity } from './checkSketchGeometry';
 
 export const INVALID_GEOMETRY_TYPE = '/problems/invalid-geometry';

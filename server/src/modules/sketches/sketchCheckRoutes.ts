@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { NoQuery, Problem } from '../../../../shared/schemas/common';
+import { NoQuery, Problem } from '@shared/schemas/common';
 import {
   ConstraintQuery,
   ConstraintReport,
@@ -10,7 +10,7 @@ import {
   SketchBadRequest,
   SketchComparison,
   SketchId,
-} from '../../../../shared/schemas/sketch';
+} from '@shared/schemas/sketch';
 import { geometryDeadlineProblem } from '../../platform/cost';
 import { HttpProblem } from '../../platform/errors';
 import { checkConstraints, checkSketchConstraints, constraintFloodExtents } from '../constraints';

@@ -1,5 +1,5 @@
-import type { Geometry } from '../../../../shared/schemas/geojson';
-import type { ConstraintItemSummary, SketchComparison } from '../../../../shared/schemas/sketch';
+import type { Geometry } from '@shared/schemas/geojson';
+import type { ConstraintItemSummary, SketchComparison } from '@shared/schemas/sketch';
 import type { FloodService } from '../flood';
 import { checkConstraints } from '../constraints';
 import type { Queryable } from '../../platform/db/queryable';

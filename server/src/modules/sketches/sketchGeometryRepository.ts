@@ -1,4 +1,4 @@
-import type { Geometry } from '../../../../shared/schemas/geojson';
+import type { Geometry } from '@shared/schemas/geojson';
 import type { Queryable } from '../../platform/db/queryable';
 import type { SketchGeometry } from './checkSketchGeometry';
 

@@ -1,6 +1,6 @@
 import { inTransaction } from '../../platform/db/inTransaction';
 import type pg from 'pg';
-import type { ProposedUse, SketchChange, SketchFeature, SketchVersionEntry } from '../../../../shared/schemas/sketch';
+import type { ProposedUse, SketchChange, SketchFeature, SketchVersionEntry } from '@shared/schemas/sketch';
 import type { ValidSketchGeometry } from './validateSketchGeometry';
 import type { Queryable } from '../../platform/db/queryable';
 import type { SessionUser } from '../../platform/auth/sessionRepository';

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SketchId } from '../../../../shared/schemas/sketch';
+import { SketchId } from '@shared/schemas/sketch';
 import { HttpProblem } from '../../platform/errors';
 import { geometryDeadlineProblem } from '../../platform/cost';
 import { validateSketchGeometry, type SketchGeometryValidation } from './validateSketchGeometry';

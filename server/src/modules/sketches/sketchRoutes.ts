@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { NoQuery, Problem } from '../../../../shared/schemas/common';
+import { NoQuery, Problem } from '@shared/schemas/common';
 import {
   GeometryTooComplex,
   SketchBadRequest,
@@ -12,8 +12,8 @@ import {
   SketchRestore,
   SketchUpdate,
   SketchVersions,
-} from '../../../../shared/schemas/sketch';
-import { StaleVersion } from '../../../../shared/schemas/workflow';
+} from '@shared/schemas/sketch';
+import { StaleVersion } from '@shared/schemas/workflow';
 import { HttpProblem, sendProblem } from '../../platform/errors';
 import { resolveVersion } from '../../platform/http/resolveVersion';
 import {

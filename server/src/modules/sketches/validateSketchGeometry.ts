@@ -1,5 +1,5 @@
-import type { Geometry } from '../../../../shared/schemas/geojson';
-import type { GeometryFault } from '../../../../shared/schemas/sketch';
+import type { Geometry } from '@shared/schemas/geojson';
+import type { GeometryFault } from '@shared/schemas/sketch';
 import type { Queryable } from '../../platform/db/queryable';
 import { examine, makeValid, type ExaminedGeometry } from './sketchGeometryRepository';
 import { checkSketchGeometry, MAX_VISITOR_POSITIONS, type GeometryComplexity } from './checkSketchGeometry';

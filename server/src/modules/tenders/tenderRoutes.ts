@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { Problem as ProblemBody } from '../../../../shared/schemas/common';
-import { NoQuery, Problem, Slug } from '../../../../shared/schemas/common';
-import { TENDER_STATUSES } from '../../../../shared/schemas/vocabulary';
+import type { Problem as ProblemBody } from '@shared/schemas/common';
+import { NoQuery, Problem, Slug } from '@shared/schemas/common';
+import { TENDER_STATUSES } from '@shared/schemas/vocabulary';
 import {
   CurrentTender,
   StaleVersion,
@@ -10,7 +10,7 @@ import {
   TenderWithNext,
   TransitionConflict,
   Transitions,
-} from '../../../../shared/schemas/workflow';
+} from '@shared/schemas/workflow';
 import { HttpProblem, sendProblem } from '../../platform/errors';
 import { resolveVersion } from '../../platform/http/resolveVersion';
 import { requiredFieldFaults } from './tenderChangeRules';

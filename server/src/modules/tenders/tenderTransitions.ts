@@ -1,4 +1,4 @@
-import { TENDER_STATUSES } from '../../../../shared/schemas/vocabulary';
+import { TENDER_STATUSES } from '@shared/schemas/vocabulary';
 
 export type TenderState = (typeof TENDER_STATUSES)[number];
 

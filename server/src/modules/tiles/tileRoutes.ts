@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Problem, Slug } from '../../../../shared/schemas/common';
+import { Problem, Slug } from '@shared/schemas/common';
 import { HttpProblem } from '../../platform/errors';
 import { parseTileAddress } from './tileAddress';
 import { findMatchingEtag } from '../../platform/http/findMatchingEtag';

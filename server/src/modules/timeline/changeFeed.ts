@@ -1,6 +1,6 @@
 import type { ChangeFeedEvent } from './changeFeedRepository';
 // The UI's Danish labels are the one source of status and progress names, on the map and in feeds alike.
-import { translate } from '../../../../shared/i18n/translate';
+import { translate } from '@shared/i18n/translate';
 import { renderAtomFeed } from '../../platform/http/atom';
 
 const FEED_EPOCH = '2024-01-01T00:00:00Z';

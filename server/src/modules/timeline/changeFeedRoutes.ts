@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem } from '../../../../shared/schemas/common';
+import { Problem } from '@shared/schemas/common';
 import { latestChanges } from './changeFeedRepository';
 import { changeFeed } from './changeFeed';
 

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem } from '../../../../shared/schemas/common';
-import { PlotQuery } from '../../../../shared/schemas/plot';
+import { Problem } from '@shared/schemas/common';
+import { PlotQuery } from '@shared/schemas/plot';
 import { findPlots, tenderEventsOf } from '../plots';
 import { plotFeed } from '../plots';
 import { resolvePlotQuery } from '../plots';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem } from '../../../../shared/schemas/common';
-import { Timeline, TimelineQuery } from '../../../../shared/schemas/workflow';
+import { Problem } from '@shared/schemas/common';
+import { Timeline, TimelineQuery } from '@shared/schemas/workflow';
 import { HttpProblem } from '../../platform/errors';
 import { siteExists, TIMELINE_EVENT_LIMIT, timelineEvents, timelinePlots } from './timelineRepository';
 

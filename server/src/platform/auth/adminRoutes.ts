@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { Account, AccountChange, NewAccount } from '../../../../shared/schemas/auth';
-import { NoQuery, Problem } from '../../../../shared/schemas/common';
+import { Account, AccountChange, NewAccount } from '@shared/schemas/auth';
+import { NoQuery, Problem } from '@shared/schemas/common';
 import { HttpProblem } from '../errors';
 import { hashPassword } from './passwordHash';
 import { createUser, listUsers, updateUser } from './userRepository';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { LoginBody, LoginResult, Me } from '../../../../shared/schemas/auth';
-import { NoQuery, Problem } from '../../../../shared/schemas/common';
+import { LoginBody, LoginResult, Me } from '@shared/schemas/auth';
+import { NoQuery, Problem } from '@shared/schemas/common';
 import { HttpProblem, sendProblem } from '../errors';
 import { SESSION_COOKIE } from './authPlugin';
 import { clearLoginAttempts, recordLoginAttempt } from './loginAttemptRepository';

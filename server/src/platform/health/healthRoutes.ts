@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { NoQuery, Problem } from '../../../../shared/schemas/common';
+import { NoQuery, Problem } from '@shared/schemas/common';
 import { HttpProblem, RETRY_AFTER_SECONDS } from '../errors';
 
 const Health = Type.Object({

@@ -1,4 +1,4 @@
-import type { Bbox } from '../../../../shared/schemas/geojson';
+import type { Bbox } from '@shared/schemas/geojson';
 import { HttpProblem } from '../errors';
 
 /**

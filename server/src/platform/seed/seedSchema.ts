@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Accuracy, Nullable, PlanUse, Slug, TenderStatus, Theme } from '../../../../shared/schemas/common';
-import { GeometryKind, LayerStyle } from '../../../../shared/schemas/layer';
+import { Accuracy, Nullable, PlanUse, Slug, TenderStatus, Theme } from '@shared/schemas/common';
+import { GeometryKind, LayerStyle } from '@shared/schemas/layer';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const ActionNumber = Type.String({ pattern: '^[0-9]{1,2}\\.[0-9]{1,2}$' });

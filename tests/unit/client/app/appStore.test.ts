@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../client/src/api/ApiError';
+import { translate } from '../../../../client/src/app/i18n';
 import { createAppStore } from '../../../../client/src/store/createAppStore';
-import type { SiteDetail } from '../../../../shared/schemas/site';
+import { en } from '@shared/i18n/en';
+import type { SiteDetail } from '@shared/schemas/site';
 import { COLLECTIONS, LAYERS, siteDetail } from '../fixtures';
 import { deferred, fakeApi, flush } from './appStoreFixtures';
 
@@ -154,11 +156,14 @@ describe('layers', () => {
 });
 
 describe('language', () => {
-  it('is Danish by default and switches to English', () => {
+  it('is Danish by default and switches to English once its catalogue has arrived', async () => {
     const store = createAppStore({ api: fakeApi() });
     expect(store.getState().lang).toBe('da');
-    store.getState().setLang('en');
+    const switching = store.getState().setLang('en');
+    expect(store.getState().lang).toBe('da');
+    await switching;
     expect(store.getState().lang).toBe('en');
+    expect(translate('en', 'timeline.link')).toBe(en['timeline.link']);
   });
 });
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../client/src/api/ApiError';
 import { DEFAULT_FINDER_FILTERS } from '../../../../client/src/features/finder/FinderFilters';
 import { createAppStore, startApp } from '../../../../client/src/store/createAppStore';
-import type { PlotList } from '../../../../shared/schemas/plot';
-import type { SiteDetail } from '../../../../shared/schemas/site';
+import type { PlotList } from '@shared/schemas/plot';
+import type { SiteDetail } from '@shared/schemas/site';
 import { floodExtent, plot, siteDetail } from '../fixtures';
 import { deferred, fakeApi, flush, PLOTS } from './appStoreFixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FLOOD_SCENARIOS, SEA_LEVEL_RISE_2100 } from '../../../../shared/flood/floodScenarios';
+import { FLOOD_SCENARIOS, SEA_LEVEL_RISE_2100 } from '@shared/flood/floodScenarios';
 import {
   clampLevel,
   levelWithRise,

@@ -3,7 +3,7 @@ import { ApiError } from '../../../../client/src/api/ApiError';
 import type { KoegeApi } from '../../../../client/src/api/KoegeApi';
 import { CLIMATE_DEBOUNCE_MS } from '../../../../client/src/features/climate/climateSlice';
 import { createAppStore } from '../../../../client/src/store/createAppStore';
-import type { DikeState } from '../../../../shared/schemas/flood';
+import type { DikeState } from '@shared/schemas/flood';
 import { COLLECTIONS, floodAffected, floodExtent, LAYERS, POLICY, siteDetail } from '../fixtures';
 import { visitorWorkflowApi } from '../tenders/visitorWorkflowApi';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFloodExtents, latestOnly } from '../../../../client/src/features/climate/floodExtents';
-import type { DikeState } from '../../../../shared/schemas/flood';
+import type { DikeState } from '@shared/schemas/flood';
 import { floodExtent } from '../fixtures';
 
 /** The API's flood-extent call, recording what it was asked ("1.8/with"); `fail` makes the next call fail. */

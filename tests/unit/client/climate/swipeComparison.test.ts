@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLang } from '../../../../client/src/app/i18n';
 import { swipeTexts } from '../../../../client/src/map/swipeTexts';
 import { swipeComparison } from '../../../../client/src/features/climate/swipeComparison';
 import { floodExtent } from '../fixtures';
+
+// English is fetched on first use in the browser (client/src/app/i18n.ts); these tests render in it too.
+beforeAll(() => loadLang('en'));
 
 describe('swipeComparison (issue #7)', () => {
   const base = {

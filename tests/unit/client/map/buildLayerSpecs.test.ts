@@ -1,7 +1,7 @@
 import { validateStyleMin, type LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import layersJson from '../../../../data/layers.json';
-import type { Layer } from '../../../../shared/schemas/layer';
+import type { Layer } from '@shared/schemas/layer';
 import { buildBaseStyle } from '../../../../client/src/map/buildBaseStyle';
 import { buildSourceSpec, buildSources } from '../../../../client/src/map/buildSourceSpec';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { da } from '../../../../shared/i18n/da';
-import { en } from '../../../../shared/i18n/en';
+import { da } from '@shared/i18n/da';
+import { en } from '@shared/i18n/en';
 import {
   isTypingTarget,
   SKETCH_SHORTCUTS,

@@ -8,7 +8,7 @@ import type { ConstraintItemSummary } from '../../../../client/src/features/sket
 import { PLANDATA_GENERAL_USES } from '../../../../client/src/api/vocabulary';
 import { groupConstraints } from '../../../../client/src/features/sketches/groupConstraints';
 import { formatShare, sketchSizeText } from '../../../../client/src/features/sketches/sketchMeasureText';
-import { da } from '../../../../shared/i18n/da';
+import { da } from '@shared/i18n/da';
 import { geometryBbox } from '../../../../client/src/features/sketches/geometryBbox';
 import { sketchProblemOf } from '../../../../client/src/features/sketches/SketchProblem';
 import { activeSketchEditor, NEW_SKETCH_ATTRIBUTES } from '../../../../client/src/features/sketches/activeSketchEditor';

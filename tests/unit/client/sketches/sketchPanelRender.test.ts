@@ -1,13 +1,17 @@
 import type { Polygon } from 'geojson';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLang } from '../../../../client/src/app/i18n';
 import { httpApi } from '../../../../client/src/api/httpApi';
 import type { SketchFeature } from '../../../../client/src/features/sketches/SketchTypes';
 import { SketchPanel } from '../../../../client/src/features/sketches/SketchPanel';
 import type { AppState } from '../../../../client/src/store/AppState';
 import { createAppStore } from '../../../../client/src/store/createAppStore';
 import { AppStoreContext } from '../../../../client/src/store/useAppStore';
+
+// English is fetched on first use in the browser (client/src/app/i18n.ts); these tests render in it too.
+beforeAll(() => loadLang('en'));
 
 // The sketch panel rendered to static HTML from a real store (no DOM here: effects do not run, nothing is fetched):
 // what each kind of user sees, the accessible names the browser test clicks, and that user-written text is escaped.

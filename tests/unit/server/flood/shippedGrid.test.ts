@@ -5,7 +5,7 @@ import type { Barrier } from '../../../../server/src/modules/flood/barrier';
 import { cellAt, type ElevationGrid } from '../../../../server/src/modules/flood/elevationGrid';
 import { SHIPPED_ELEVATION_FILE } from '../../../../server/src/modules/flood/elevationSource';
 import { floodMask } from '../../../../server/src/modules/flood/floodMask';
-import { DIKE_CREST_LEVEL } from '../../../../shared/flood/floodScenarios';
+import { DIKE_CREST_LEVEL } from '@shared/flood/floodScenarios';
 import { loadDikeBarriers } from '../../../../server/src/modules/flood/loadDikeBarriers';
 import { readElevationGeoTiffFile } from '../../../../server/src/modules/flood/readElevationGeoTiff';
 import { makeIllustrativeGrid } from '../../../../seeds/elevation/makeIllustrativeGrid';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FLOOD_LEVEL_RANGE, FLOOD_SCENARIOS } from '../../../../shared/flood/floodScenarios';
+import { FLOOD_LEVEL_RANGE, FLOOD_SCENARIOS } from '@shared/flood/floodScenarios';
 
 describe('flood scenarios', () => {
   it('are sorted by level and inside the accepted range', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageKey } from '../../../../shared/i18n/translate';
+import { isMessageKey } from '@shared/i18n/translate';
 import { readSeedData } from '../../../../server/src/platform/seed/readSeedData';
 
 describe('the UI can name everything in the seed data', () => {

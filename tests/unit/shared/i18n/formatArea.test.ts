@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatArea } from '../../../../shared/i18n/formatArea';
-import { formatDate, formatDateTime } from '../../../../shared/i18n/formatDate';
-import { formatLength } from '../../../../shared/i18n/formatLength';
+import { formatArea } from '@shared/i18n/formatArea';
+import { formatDate, formatDateTime } from '@shared/i18n/formatDate';
+import { formatLength } from '@shared/i18n/formatLength';
 
 describe('formatArea', () => {
   it('writes hectares with the m² in brackets in Danish', () => {

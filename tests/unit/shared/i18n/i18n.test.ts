@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PLAN_USES, TENDER_STATUSES, THEMES } from '../../../../client/src/api/vocabulary';
-import { da } from '../../../../shared/i18n/da';
-import { en } from '../../../../shared/i18n/en';
-import { translate } from '../../../../shared/i18n/translate';
+import { da } from '@shared/i18n/da';
+import { en } from '@shared/i18n/en';
+import { translate } from '@shared/i18n/translate';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

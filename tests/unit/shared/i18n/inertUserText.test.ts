@@ -3,8 +3,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { TenderHistory } from '../../../../client/src/features/tenders/TenderHistory';
 import { ChangeList } from '../../../../client/src/features/timeline/ChangeList';
-import { translate } from '../../../../shared/i18n/translate';
-import type { MessageKey } from '../../../../shared/i18n/da';
+import { translate } from '@shared/i18n/translate';
+import type { MessageKey } from '@shared/i18n/da';
 
 /**
  * Issue #8: what planners write (tender notes, progress notes, display names) reaches the site panel, the exposé
