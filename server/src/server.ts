@@ -18,6 +18,7 @@ async function main() {
       elevation: elevationFilePath(config.dataDir),
       trustProxy: config.trustProxy,
       security: config.security,
+      basemap: config.basemap,
     });
     const shutdown = async (signal: string) => {
       log(`${signal}: finishing requests in flight, then closing the database`);
