@@ -11,10 +11,12 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Bbox } from '@shared/schemas/geojson';
+import type { Basemap } from '@shared/schemas/mapConfig';
 import type { Layer } from '@shared/schemas/layer';
 import type { FeatureCollection } from '@shared/schemas/site';
 import type { FloodExtent } from '../features/climate/FloodExtent';
 import { TEST_HOOKS } from '../testHooks';
+import { BasemapAttachment } from './BasemapAttachment';
 import { buildBaseStyle } from './buildBaseStyle';
 import { buildFloodCompareLayerSpecs, buildFloodLayerSpecs, floodBeforeLayerId } from './buildFloodLayers';
 import { isInteractiveLayer, styleLayerIds } from './buildLayerSpecs';
@@ -44,8 +46,8 @@ type TestHookWindow = Record<typeof TEST_HOOK, MapLibreMap | undefined>;
 export interface MapControllerOptions {
   container: HTMLElement;
   initialView: MapViewState;
-  basemapUrl?: string | null;
-  basemapAttribution?: string | null;
+  /** The online basemap could not be reached and was dropped (issue #16): called at most once per setBasemap. */
+  onBasemapUnavailable?(): void;
   /** A feature was clicked: its site id and layer. */
   onSiteClick(site: SiteRef): void;
   /** The pointer moved onto a site, or off every site (null). */
@@ -99,18 +101,19 @@ export class MapController {
   private swipe: SwipeCompare | null = null;
   private swipeLoading = false;
   private destroyed = false;
+  private basemap: BasemapAttachment | null = null;
 
   constructor(options: MapControllerOptions) {
     this.options = options;
-    const { container, initialView, basemapUrl, basemapAttribution } = options;
+    const { container, initialView } = options;
     this.map = new MapLibreMap({
       container,
-      style: buildBaseStyle({ basemapUrl, basemapAttribution }),
+      style: buildBaseStyle(),
       center: [initialView.lon, initialView.lat],
       zoom: initialView.zoom,
       minZoom: MIN_ZOOM,
       maxZoom: MAX_ZOOM,
-      attributionControl: basemapUrl ? { compact: true } : false,
+      attributionControl: { compact: true }, // The sources' credits only (issue #16); hidden while there are none.
     });
     this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -155,7 +158,7 @@ export class MapController {
       putApiLayers({
         map: this.map,
         ...data,
-        overBasemap: Boolean(this.options.basemapUrl),
+        overBasemap: this.basemap?.shown ?? false,
         // Under the sketch tool's overlays when it came first (it loads on opening the sketch tab, issue #6).
         before: this.sketchFloor !== null && this.map.getLayer(this.sketchFloor) ? this.sketchFloor : undefined,
       });
@@ -236,8 +239,7 @@ export class MapController {
         this.swipe = new Swipe({
           main: this.map,
           view: this.swipeView,
-          basemapUrl: this.options.basemapUrl,
-          basemapAttribution: this.options.basemapAttribution,
+          basemap: this.basemap?.shown ? this.basemap.basemap : null,
         });
         if (this.data !== null) this.swipe.setData(this.data);
       })
@@ -245,6 +247,12 @@ export class MapController {
         this.swipeLoading = false;
         console.error(error);
       });
+  }
+
+  /** Puts the online basemap (issue #16, once) under the offline layers; unreachable, it drops itself and reports once. */
+  setBasemap(basemap: Basemap): void {
+    const layers = () => this.layers.values();
+    this.basemap ??= new BasemapAttachment(this.map, basemap, layers, () => this.options.onBasemapUnavailable?.());
   }
 
   /** Loads every tile layer's tiles again, e.g. after a failure. */
@@ -290,6 +298,7 @@ export class MapController {
     this.swipe?.destroy();
     this.swipe = null;
     this.tooltip.remove();
+    this.basemap?.remove();
     this.map.remove();
     if (TEST_HOOKS) {
       const hook = window as unknown as Partial<TestHookWindow>;

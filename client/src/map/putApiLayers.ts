@@ -1,7 +1,8 @@
 import type { GeoJSONSource, Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import type { Layer } from '@shared/schemas/layer';
 import type { FeatureCollection } from '@shared/schemas/site';
-import { buildLayerSpecs, orderForDrawing, styleLayerIds } from './buildLayerSpecs';
+import { buildLayerSpecs, fillOpacity, orderForDrawing, styleLayerIds } from './buildLayerSpecs';
+import { fillLayerId } from './ids';
 import { buildSources } from './buildSourceSpec';
 
 /**
@@ -55,6 +56,27 @@ export function setApiLayersHidden({
   for (const layer of layers) {
     for (const id of styleLayerIds(layer)) {
       if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', hidden.has(layer.id) ? 'none' : 'visible');
+    }
+  }
+}
+
+/**
+ * Repaints the API layers' fills for an online basemap that came or went (issue #16): the context fills let it show
+ * through while it is there; those not (yet) on the map are skipped, and get the right opacity when added.
+ */
+export function setApiLayersOverBasemap({
+  map,
+  layers,
+  overBasemap,
+}: {
+  map: MapLibreMap;
+  layers: Iterable<Layer>;
+  overBasemap: boolean;
+}): void {
+  for (const layer of layers) {
+    const id = fillLayerId(layer.id);
+    if (layer.geometry_type === 'polygon' && map.getLayer(id)) {
+      map.setPaintProperty(id, 'fill-opacity', fillOpacity({ layer, overBasemap }));
     }
   }
 }

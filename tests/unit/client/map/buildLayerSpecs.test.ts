@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import layersJson from '../../../../data/layers.json';
 import type { Layer } from '@shared/schemas/layer';
 import { buildBaseStyle } from '../../../../client/src/map/buildBaseStyle';
+import { buildRasterBasemap } from '../../../../client/src/map/buildBasemap';
 import { buildSourceSpec, buildSources } from '../../../../client/src/map/buildSourceSpec';
 import {
   buildLayerSpecs,
@@ -14,8 +15,6 @@ import {
   UNMATCHED_FILL_OPACITY,
 } from '../../../../client/src/map/buildLayerSpecs';
 import {
-  BASEMAP_LAYER_ID,
-  BASEMAP_SOURCE_ID,
   circleLayerId,
   fillLayerId,
   illustrativeLineLayerId,
@@ -250,9 +249,13 @@ describe('orderForDrawing', () => {
 
 describe('the whole style', () => {
   const styleWith = (basemapUrl: string | null) => {
-    const base = buildBaseStyle({ basemapUrl });
-    const sources = { ...base.sources };
-    const layers = [...base.layers];
+    const base = buildBaseStyle();
+    const basemap =
+      basemapUrl === null
+        ? null
+        : buildRasterBasemap({ kind: 'raster', tiles: basemapUrl, tileSize: 256, maxZoom: 19, attribution: null });
+    const sources = { ...base.sources, ...basemap?.sources };
+    const layers = [...base.layers, ...(basemap?.layers ?? [])];
     for (const [id, spec] of buildSources({ layers: SEED_LAYERS, origin: ORIGIN, collections: COLLECTIONS })) {
       sources[id] = spec;
     }
@@ -285,7 +288,7 @@ describe('the whole style', () => {
   });
 
   it('is offline unless a basemap is configured: no glyphs, sprite or source beyond the page’s origin', () => {
-    const style = buildBaseStyle({ basemapUrl: null });
+    const style = buildBaseStyle();
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     expect(style.sources).toEqual({});
@@ -293,20 +296,6 @@ describe('the whole style', () => {
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) expect(url.startsWith(`${ORIGIN}/tiles/`)).toBe(true);
     expect(styleWith(null).layers.some((layer) => layer.type === 'symbol')).toBe(false);
-  });
-
-  it('puts a configured raster basemap under every data layer', () => {
-    const style = buildBaseStyle({ basemapUrl: 'https://tiles.example/{z}/{x}/{y}.png' });
-    expect(style.layers.map((layer) => layer.id)).toEqual(['background', BASEMAP_LAYER_ID]);
-    expect(buildBaseStyle({ basemapUrl: '   ' }).sources).toEqual({});
-  });
-
-  it('credits the basemap when an attribution is configured', () => {
-    const style = buildBaseStyle({
-      basemapUrl: 'https://tiles.example/{z}/{x}/{y}.png',
-      basemapAttribution: '© Example',
-    });
-    expect(style.sources[BASEMAP_SOURCE_ID]).toMatchObject({ type: 'raster', attribution: '© Example' });
   });
 });
 
@@ -325,7 +314,7 @@ describe('fillOpacity with the plot finder’s result', () => {
 
   it('is a valid style expression', () => {
     const [fill, ...rest] = buildLayerSpecs({ layer: plots, visible: true });
-    const style = buildBaseStyle({});
+    const style = buildBaseStyle();
     style.sources[sourceId(plots.id)] = buildSourceSpec({ layer: plots, origin: 'http://127.0.0.1' });
     style.layers.push(fill as LayerSpecification, ...rest);
     expect(validateStyleMin(style)).toEqual([]);
