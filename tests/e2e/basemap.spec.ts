@@ -95,13 +95,14 @@ async function mapPixels(page: Page, path: string): Promise<{ tileHued: number; 
   );
 }
 
-let app: Child | undefined;
 const dataDir = join(tmpdir(), `koege-e2e-basemap-${Date.now()}`);
+test.afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-test.describe('an online basemap configured at run time (issue #16)', () => {
-  // The first start of the embedded engine creates and seeds its folder.
+/** The app on its own port and data folder with the basemap settings `basemap`, until the describe block ends. */
+function appWithBasemap(basemap: Record<string, string>) {
+  let app: Child | undefined;
+  // The first start of the embedded engine creates and seeds its folder; the second reopens it.
   test.describe.configure({ timeout: 240_000 });
-
   test.beforeAll(async () => {
     app = startTs({
       script: 'server/src/server.ts',
@@ -111,17 +112,18 @@ test.describe('an online basemap configured at run time (issue #16)', () => {
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
-        BASEMAP_URL: `${TILES}/{z}/{x}/{y}.png`,
-        BASEMAP_ATTRIBUTION: ATTRIBUTION,
+        ...basemap,
       },
     });
     await waitForHttp({ url: `${APP}/api/health`, child: app, timeoutMs: 220_000 });
   });
-
   test.afterAll(async () => {
     await app?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
+}
+
+test.describe('an online raster basemap configured at run time (issue #16)', () => {
+  appWithBasemap({ BASEMAP_URL: `${TILES}/{z}/{x}/{y}.png`, BASEMAP_ATTRIBUTION: ATTRIBUTION });
 
   test('draws the stand-in’s tiles under the offline layers, credited, fetching only from the two origins', async ({
     page,
@@ -200,6 +202,45 @@ test.describe('an online basemap configured at run time (issue #16)', () => {
     } finally {
       await tiles.close();
     }
+  });
+});
+
+test.describe('an online basemap given as a MapLibre style (issue #16)', () => {
+  appWithBasemap({ BASEMAP_STYLE_URL: `${TILES}/style.json` });
+
+  test('puts the style’s sources and layers under the offline layers, without its labels', async ({
+    page,
+    request,
+  }) => {
+    const tiles = await startTileStandIn({ port: TILE_PORT });
+    try {
+      await openMap(page, `${APP}/`);
+      const { layers } = (await (await request.get(`${APP}/api/layers`)).json()) as LayerList;
+      const style = await page.evaluate(() => (window as unknown as BasemapWindow).__koegeMap.getStyle());
+      expect(style.layers.slice(0, 3).map((l) => l.id)).toEqual(['background', 'basemap:paper', 'basemap:tiles']);
+      expect(style.layers.some((l) => l.type === 'symbol')).toBe(false);
+      expect(await renderedLayers(page)).toEqual(layers.map((l) => l.id).sort());
+      expect(tiles.requests.length).toBeGreaterThan(0);
+      // The style, and nothing for its labels (no glyphs).
+      expect(tiles.otherRequests).toEqual(['/style.json']);
+      const pixels = await mapPixels(page, `${SHOTS}/42-basemap-style.png`);
+      expect(pixels.tileHued / pixels.total).toBeGreaterThan(0.2);
+      // The style's own credit line, as text: its link is dropped.
+      await expect(page.locator('.maplibregl-ctrl-attrib-inner')).toHaveText('© Stand-in style');
+      await expect(page.getByTestId('basemap-notice')).toHaveCount(0);
+    } finally {
+      await tiles.close();
+    }
+  });
+
+  test('with the style out of reach, keeps the offline map and says so once', async ({ page, request }) => {
+    await openMap(page, `${APP}/`);
+    const { layers } = (await (await request.get(`${APP}/api/layers`)).json()) as LayerList;
+    await expect(page.getByTestId('basemap-notice')).toHaveCount(1);
+    const style = await page.evaluate(() => (window as unknown as BasemapWindow).__koegeMap.getStyle());
+    expect(style.layers.filter((l) => l.id.startsWith('basemap'))).toEqual([]);
+    expect(await renderedLayers(page)).toEqual(layers.map((l) => l.id).sort());
+    expect(await page.evaluate(() => (window as unknown as BasemapWindow).__basemapNotices)).toBe(1);
   });
 });
 

@@ -33,25 +33,56 @@ export function solidPng(size: number, [r, g, b]: readonly [number, number, numb
 export interface TileStandIn {
   /** The /{z}/{x}/{y}.png requests it answered. */
   readonly requests: string[];
+  /** Every other request: /style.json, and anything a style's labels would ask for (glyphs), which it answers 404. */
+  readonly otherRequests: string[];
   close(): Promise<void>;
 }
 
 /**
- * A raster tile server on loopback (issue #16): every /{z}/{x}/{y}.png is the same PNG, with the CORS header that
- * public tile servers send (MapLibre fetches tiles). `hang` accepts each request and never answers, as a server
- * that has stopped working does.
+ * A MapLibre style of the stand-in's tiles, as a basemap service publishes one: a relative tile URL, a background,
+ * and labels whose glyphs the stand-in does not have (the app leaves labels out, so they are never asked for).
+ */
+export const STAND_IN_STYLE = {
+  version: 8,
+  glyphs: '/fonts/{fontstack}/{range}.pbf',
+  sources: {
+    standin: {
+      type: 'raster',
+      tiles: ['/{z}/{x}/{y}.png'],
+      tileSize: 256,
+      attribution: '<a href="/x">© Stand-in style</a>',
+    },
+  },
+  layers: [
+    { id: 'paper', type: 'background', paint: { 'background-color': '#ffffff' } },
+    { id: 'tiles', type: 'raster', source: 'standin' },
+    { id: 'labels', type: 'symbol', source: 'standin', layout: { 'text-field': 'x', 'text-font': ['Sans'] } },
+  ],
+};
+
+/**
+ * A raster tile server on loopback (issue #16): every /{z}/{x}/{y}.png is the same PNG, and /style.json is
+ * STAND_IN_STYLE, with the CORS header that public tile servers send (MapLibre fetches tiles). `hang` accepts each
+ * request and never answers, as a server that has stopped working does.
  */
 export async function startTileStandIn({ port, hang = false }: { port: number; hang?: boolean }): Promise<TileStandIn> {
   const png = solidPng(256, TILE_RGB);
   const requests: string[] = [];
+  const otherRequests: string[] = [];
   const server: Server = createServer((request, response) => {
     const url = request.url ?? '';
-    if (!/^\/\d+\/\d+\/\d+\.png$/.test(url)) {
-      response.writeHead(404).end();
+    const isTile = /^\/\d+\/\d+\/\d+\.png$/.test(url);
+    (isTile ? requests : otherRequests).push(url);
+    if (hang) return;
+    if (url === '/style.json') {
+      response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      response.end(JSON.stringify(STAND_IN_STYLE));
       return;
     }
-    requests.push(url);
-    if (hang) return;
+    if (!isTile) {
+      response.writeHead(404, { 'access-control-allow-origin': '*' }).end();
+      return;
+    }
     response.writeHead(200, {
       'content-type': 'image/png',
       'content-length': png.length,
@@ -65,6 +96,7 @@ export async function startTileStandIn({ port, hang = false }: { port: number; h
   });
   return {
     requests,
+    otherRequests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
