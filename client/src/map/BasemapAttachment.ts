@@ -9,7 +9,7 @@ import { setApiLayersOverBasemap } from './putApiLayers';
  * How long the basemap may take (milliseconds): to answer with its style, or, once a tile is asked for, to deliver
  * the first one. A server that accepts and never answers would otherwise leave the map waiting for minutes.
  */
-export const BASEMAP_TIMEOUT_MS = 10_000;
+const BASEMAP_TIMEOUT_MS = 10_000;
 /** Failed tiles before the first good one that mean the basemap cannot be reached (a 404 is an empty tile). */
 const FAILURES_BEFORE_FIRST_TILE = 3;
 /** Failed tiles in a row, after good ones, that mean it went away. */
@@ -31,14 +31,12 @@ export class BasemapAttachment {
   /**
    * @param layers the API layers on the map: their context fills let the basemap show through while it shows
    * @param onUnavailable it cannot be reached and was taken off the map; called at most once
-   * @param timeoutMs BASEMAP_TIMEOUT_MS unless a test needs less
    */
   constructor(
     private readonly map: MapLibreMap,
     readonly basemap: Basemap,
     private readonly layers: () => Iterable<Layer>,
     private readonly onUnavailable: () => void = () => undefined,
-    private readonly timeoutMs = BASEMAP_TIMEOUT_MS,
   ) {
     this.map.on('error', this.onError);
     this.map.on('sourcedata', this.onSourceData);
@@ -67,7 +65,7 @@ export class BasemapAttachment {
   }
 
   private async loadStyle(basemap: Extract<Basemap, { kind: 'style' }>): Promise<void> {
-    const timeout = setTimeout(() => this.abort.abort(), this.timeoutMs);
+    const timeout = setTimeout(() => this.abort.abort(), BASEMAP_TIMEOUT_MS);
     try {
       const response = await fetch(basemap.url, { signal: this.abort.signal, credentials: 'omit' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -101,13 +99,14 @@ export class BasemapAttachment {
 
   private readonly onSourceDataLoading = (event: MapSourceDataEvent): void => {
     if (!this.ours(event.sourceId) || event.tile === undefined || this.shownNow || this.timer !== undefined) return;
-    this.timer = setTimeout(() => this.fail(), this.timeoutMs);
+    this.timer = setTimeout(() => this.fail(), BASEMAP_TIMEOUT_MS);
   };
 
   private readonly onSourceData = (event: MapSourceDataEvent): void => {
     if (!this.ours(event.sourceId) || event.tile === undefined) return;
     this.failures = 0;
     clearTimeout(this.timer);
+    this.timer = undefined;
     if (!this.shownNow) {
       this.shownNow = true;
       this.repaintLayers();
