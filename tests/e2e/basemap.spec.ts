@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { LayerList } from '@shared/schemas/layer';
 import type { MapConfig } from '@shared/schemas/mapConfig';
 import { startTs, waitForHttp, type Child } from '../../bench/lib/childProcesses';
+import { fillLayerId } from '../../client/src/map/ids';
 import { startTileStandIn, TILE_RGB } from './tileStandIn';
 
 const SHOTS = 'test-results/screenshots';
@@ -21,6 +22,7 @@ const ATTRIBUTION = '© Stand-in tiles <loopback>';
 interface BasemapMap {
   getStyle(): { layers: { id: string; type: string }[]; sources: Record<string, { type: string }> };
   getLayer(id: string): unknown;
+  getPaintProperty(layerId: string, name: string): unknown;
   queryRenderedFeatures(): { properties: Record<string, unknown> }[];
   loaded(): boolean;
   areTilesLoaded(): boolean;
@@ -57,6 +59,13 @@ async function openMap(page: Page, url: string) {
     return m.loaded() && m.areTilesLoaded() && !m.isMoving();
   });
 }
+
+/** The fill opacity of every context polygon layer (the offline basemap): see-through only over an online one. */
+const contextOpacities = (page: Page, layers: LayerList['layers']) =>
+  page.evaluate(
+    (ids) => ids.map((id) => (window as unknown as BasemapWindow).__koegeMap.getPaintProperty(id, 'fill-opacity')),
+    layers.filter((l) => l.theme === 'kontekst' && l.geometry_type === 'polygon').map((l) => fillLayerId(l.id)),
+  );
 
 const renderedLayers = (page: Page) =>
   page.evaluate(() =>
@@ -148,6 +157,8 @@ test.describe('an online raster basemap configured at run time (issue #16)', () 
       ]);
       expect(style.sources.basemap?.type).toBe('raster');
       expect(await renderedLayers(page)).toEqual(layers.map((l) => l.id).sort());
+      // The context fills let the tiles show through, once the first tile came.
+      expect(new Set(await contextOpacities(page, layers))).toEqual(new Set([0.35]));
       const pixels = await mapPixels(page, `${SHOTS}/40-basemap-online.png`);
       expect(pixels.tileHued / pixels.total, 'the stand-in’s tiles show on screen').toBeGreaterThan(0.2);
       // The credit line is the configured text, escaped: shown as written, never as markup.
@@ -173,6 +184,7 @@ test.describe('an online raster basemap configured at run time (issue #16)', () 
       await page.evaluate(() => Boolean((window as unknown as BasemapWindow).__koegeMap.getLayer('basemap'))),
     ).toBe(false);
     expect(await renderedLayers(page)).toEqual(layers.map((l) => l.id).sort());
+    expect(new Set(await contextOpacities(page, layers))).toEqual(new Set([1]));
     // Moving the map asks for no more tiles and says nothing more.
     const tilesAskedLater: string[] = [];
     page.on('request', (r) => r.url().startsWith(TILES) && tilesAskedLater.push(r.url()));
