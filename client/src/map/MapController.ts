@@ -105,12 +105,13 @@ export class MapController {
     const { container, initialView, basemapUrl, basemapAttribution } = options;
     this.map = new MapLibreMap({
       container,
-      style: buildBaseStyle({ basemapUrl, basemapAttribution }),
+      style: buildBaseStyle({ origin: window.location.origin, basemapUrl, basemapAttribution }),
       center: [initialView.lon, initialView.lat],
       zoom: initialView.zoom,
       minZoom: MIN_ZOOM,
       maxZoom: MAX_ZOOM,
-      attributionControl: basemapUrl ? { compact: true } : false,
+      // Credits every data source on the map (each source's attribution); compact on narrow maps.
+      attributionControl: {},
     });
     this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');

@@ -97,7 +97,7 @@ export class SwipeCompare {
 
     this.map = new MapLibreMap({
       container: this.mapElement,
-      style: buildBaseStyle({ basemapUrl, basemapAttribution }),
+      style: buildBaseStyle({ origin: window.location.origin, basemapUrl, basemapAttribution }),
       center: main.getCenter(),
       zoom: main.getZoom(),
       bearing: main.getBearing(),

@@ -1,4 +1,5 @@
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { glyphsUrl } from './buildLabelSpecs';
 import { BACKGROUND_LAYER_ID, BASEMAP_LAYER_ID, BASEMAP_SOURCE_ID } from './ids';
 
 /** Colour outside the municipality and sea polygons, which are the offline basemap. */
@@ -6,13 +7,17 @@ export const BACKGROUND_COLOR = '#e3e6e8';
 
 /**
  * The style the map starts from: a plain background and, only when a raster tile URL template is
- * configured (VITE_BASEMAP_URL), an online basemap under everything. No glyphs, no sprite, no other
- * remote source: without configuration the map makes no request that leaves the machine.
+ * configured (VITE_BASEMAP_URL), an online basemap under everything. The label fonts come from the app itself
+ * (`origin`); no sprite, no other remote source: without configuration the map makes no request that leaves
+ * the machine.
  */
 export function buildBaseStyle({
+  origin,
   basemapUrl,
   basemapAttribution,
 }: {
+  /** The page's origin, which serves the glyphs. */
+  origin: string;
   basemapUrl?: string | null;
   /** Credit line the tile provider asks for (VITE_BASEMAP_ATTRIBUTION). */
   basemapAttribution?: string | null;
@@ -21,6 +26,7 @@ export function buildBaseStyle({
   const attribution = basemapAttribution?.trim();
   return {
     version: 8,
+    glyphs: glyphsUrl(origin),
     sources: url
       ? {
           [BASEMAP_SOURCE_ID]: {

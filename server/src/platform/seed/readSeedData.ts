@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema, Static } from '@sinclair/typebox';
+import { dagiSeedFeatures } from './dagiSeedFeatures';
 import { LayersFile, PolicyFile, SeedFeatureCollection } from './seedSchema';
 
 export const DATA_DIR = fileURLToPath(new URL('../../../../data/', import.meta.url));
@@ -28,6 +29,26 @@ async function readChecked<T extends TSchema>(
   return value as Static<T>;
 }
 
+/**
+ * A layer's features: data/layers/<id>.geojson, or the official DAGI file the layer names, mapped to seed
+ * features and held to the same schema.
+ */
+async function readLayerFeatures(
+  dir: string,
+  layer: LayersFile[number],
+  hash: ReturnType<typeof createHash>,
+): Promise<SeedFeatureCollection> {
+  if (!layer.dagi) return readChecked(`${dir}layers/${layer.id}.geojson`, SeedFeatureCollection, hash);
+  const { file, ...selection } = layer.dagi;
+  const path = `${dir}${file}`;
+  const text = await readFile(path, 'utf8');
+  hash.update(file).update(text).update(JSON.stringify(selection));
+  const collection = { type: 'FeatureCollection', features: dagiSeedFeatures(JSON.parse(text), selection, file) };
+  const first = Value.Errors(SeedFeatureCollection, collection).First();
+  if (first) throw new Error(`${path}: ${first.path || '/'} ${first.message}`);
+  return collection as SeedFeatureCollection;
+}
+
 /** Reads and validates data/policy.json, data/layers.json and data/layers/<id>.geojson. */
 export async function readSeedData(dir: string = DATA_DIR): Promise<SeedData> {
   const hash = createHash('sha256');
@@ -35,7 +56,7 @@ export async function readSeedData(dir: string = DATA_DIR): Promise<SeedData> {
   const layers = await readChecked(`${dir}layers.json`, LayersFile, hash);
   const features = new Map<string, SeedFeatureCollection>();
   for (const layer of layers) {
-    features.set(layer.id, await readChecked(`${dir}layers/${layer.id}.geojson`, SeedFeatureCollection, hash));
+    features.set(layer.id, await readLayerFeatures(dir, layer, hash));
   }
   const ids = new Set<string>();
   const actionNumbers = new Set(policy.initiatives.flatMap((i) => i.actions.map((a) => a.number)));

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import layersJson from '../../../../data/layers.json';
 import type { Layer } from '@shared/schemas/layer';
 import { buildBaseStyle } from '../../../../client/src/map/buildBaseStyle';
+import { buildLabelSpecs, LABEL_FONTS } from '../../../../client/src/map/buildLabelSpecs';
+import { orderForLabels } from '../../../../client/src/map/putApiLayers';
 import { buildSourceSpec, buildSources } from '../../../../client/src/map/buildSourceSpec';
 import {
   buildLayerSpecs,
@@ -58,7 +60,7 @@ const SEED_LAYERS: readonly Layer[] = deepFreeze(
       title: { da: entry.title_da, en: entry.title_en },
       theme: entry.theme as Layer['theme'],
       geometry_type: entry.geometry_type as Layer['geometry_type'],
-      style: entry.style,
+      style: entry.style as Layer['style'],
       sort_order: entry.sort_order,
       min_zoom: entry.min_zoom,
       max_zoom: entry.max_zoom,
@@ -216,11 +218,14 @@ describe('zoom range', () => {
 });
 
 describe('isInteractiveLayer', () => {
-  it('excludes the context polygons but keeps context points', () => {
-    expect(isInteractiveLayer({ theme: 'kontekst', geometry_type: 'polygon' })).toBe(false);
-    expect(isInteractiveLayer({ theme: 'kontekst', geometry_type: 'point' })).toBe(true);
-    expect(isInteractiveLayer({ theme: 'erhverv', geometry_type: 'polygon' })).toBe(true);
-    expect(isInteractiveLayer({ theme: 'klima', geometry_type: 'line' })).toBe(true);
+  it('excludes the context polygons and place names but keeps context points', () => {
+    const style = {};
+    const names = { label: { min_zoom: 9, text_only: true } };
+    expect(isInteractiveLayer({ theme: 'kontekst', geometry_type: 'polygon', style })).toBe(false);
+    expect(isInteractiveLayer({ theme: 'kontekst', geometry_type: 'point', style })).toBe(true);
+    expect(isInteractiveLayer({ theme: 'kontekst', geometry_type: 'point', style: names })).toBe(false);
+    expect(isInteractiveLayer({ theme: 'erhverv', geometry_type: 'polygon', style })).toBe(true);
+    expect(isInteractiveLayer({ theme: 'klima', geometry_type: 'line', style })).toBe(true);
   });
 });
 
@@ -229,7 +234,9 @@ describe('orderForDrawing', () => {
     const ordered = orderForDrawing(SEED_LAYERS).map((layer) => layer.id);
     expect(ordered).toEqual([
       'municipality',
+      'neighbours',
       'sea',
+      'postal-districts',
       'natura2000',
       'protected-nature',
       'koege-nord-plots',
@@ -240,6 +247,8 @@ describe('orderForDrawing', () => {
       'rail',
       'stevnsvejen',
       'koege-dige',
+      'municipality-names',
+      'place-names',
       'landmarks',
       'motorway-junctions',
       'stations',
@@ -250,7 +259,7 @@ describe('orderForDrawing', () => {
 
 describe('the whole style', () => {
   const styleWith = (basemapUrl: string | null) => {
-    const base = buildBaseStyle({ basemapUrl });
+    const base = buildBaseStyle({ origin: ORIGIN, basemapUrl });
     const sources = { ...base.sources };
     const layers = [...base.layers];
     for (const [id, spec] of buildSources({ layers: SEED_LAYERS, origin: ORIGIN, collections: COLLECTIONS })) {
@@ -258,6 +267,9 @@ describe('the whole style', () => {
     }
     for (const layer of orderForDrawing(SEED_LAYERS)) {
       layers.push(...buildLayerSpecs({ layer, visible: true, overBasemap: basemapUrl !== null }));
+    }
+    for (const layer of orderForLabels(orderForDrawing(SEED_LAYERS))) {
+      layers.push(...buildLabelSpecs({ layer, visible: true }));
     }
     return { ...base, sources, layers };
   };
@@ -284,25 +296,37 @@ describe('the whole style', () => {
     expect(used).toEqual(new Set(Object.keys(sources)));
   });
 
-  it('is offline unless a basemap is configured: no glyphs, sprite or source beyond the page’s origin', () => {
-    const style = buildBaseStyle({ basemapUrl: null });
-    expect(style.glyphs).toBeUndefined();
+  it('is offline unless a basemap is configured: glyphs, tiles and data from the page’s origin only', () => {
+    const style = buildBaseStyle({ origin: ORIGIN, basemapUrl: null });
+    expect(style.glyphs).toBe(`${ORIGIN}/glyphs/{fontstack}/{range}.pbf`);
     expect(style.sprite).toBeUndefined();
     expect(style.sources).toEqual({});
     const urls = JSON.stringify(styleWith(null)).match(/https?:[^"]*/g) ?? [];
     expect(urls.length).toBeGreaterThan(0);
-    for (const url of urls) expect(url.startsWith(`${ORIGIN}/tiles/`)).toBe(true);
-    expect(styleWith(null).layers.some((layer) => layer.type === 'symbol')).toBe(false);
+    for (const url of urls) expect(url).toMatch(new RegExp(`^${ORIGIN}/(tiles|glyphs)/`));
+  });
+
+  it('writes names in the fonts the app serves, with halos, place names on top', () => {
+    const symbols = styleWith(null).layers.filter((layer) => layer.type === 'symbol');
+    expect(symbols.map((layer) => layer.id)).toEqual(
+      expect.arrayContaining(['place-names-label', 'stations-label', 'motorways-label', 'koege-dige-label']),
+    );
+    for (const layer of symbols) {
+      expect(Object.values(LABEL_FONTS)).toContain(layer.layout?.['text-font']?.toString());
+      expect(layer.paint?.['text-halo-width']).toBeGreaterThan(0);
+    }
+    expect(symbols.at(-1)?.id).toBe('place-names-label-minor');
   });
 
   it('puts a configured raster basemap under every data layer', () => {
-    const style = buildBaseStyle({ basemapUrl: 'https://tiles.example/{z}/{x}/{y}.png' });
+    const style = buildBaseStyle({ origin: ORIGIN, basemapUrl: 'https://tiles.example/{z}/{x}/{y}.png' });
     expect(style.layers.map((layer) => layer.id)).toEqual(['background', BASEMAP_LAYER_ID]);
-    expect(buildBaseStyle({ basemapUrl: '   ' }).sources).toEqual({});
+    expect(buildBaseStyle({ origin: ORIGIN, basemapUrl: '   ' }).sources).toEqual({});
   });
 
   it('credits the basemap when an attribution is configured', () => {
     const style = buildBaseStyle({
+      origin: ORIGIN,
       basemapUrl: 'https://tiles.example/{z}/{x}/{y}.png',
       basemapAttribution: '© Example',
     });
@@ -325,7 +349,7 @@ describe('fillOpacity with the plot finder’s result', () => {
 
   it('is a valid style expression', () => {
     const [fill, ...rest] = buildLayerSpecs({ layer: plots, visible: true });
-    const style = buildBaseStyle({});
+    const style = buildBaseStyle({ origin: 'http://127.0.0.1' });
     style.sources[sourceId(plots.id)] = buildSourceSpec({ layer: plots, origin: 'http://127.0.0.1' });
     style.layers.push(fill as LayerSpecification, ...rest);
     expect(validateStyleMin(style)).toEqual([]);
