@@ -89,6 +89,14 @@ test('the default map writes towns, neighbours, stations, roads, plots and the d
   expect(glyphRequests).toContain('/glyphs/Noto Sans Medium/0-255.pbf');
   expect(offsite, 'no request may leave the machine').toEqual([]);
 
+  // The locator: Køge Kommune among its neighbours, the frame small now that the map shows a few plots.
+  const locator = page.locator('.map-locator svg');
+  await expect(locator).toBeVisible();
+  await expect(locator).toHaveAttribute('aria-label', /Køge Kommune/);
+  const frame = Number(await page.locator('.map-locator__frame').getAttribute('width'));
+  expect(frame).toBeGreaterThan(0);
+  expect(frame).toBeLessThan(10);
+
   // A scale bar, and an attribution that names the official data.
   await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
   await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('DAGI');

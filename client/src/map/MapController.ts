@@ -29,6 +29,8 @@ import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
 import { putApiLayers, setApiLayersHidden } from './putApiLayers';
 import { putFloodLayers } from './putFloodLayers';
 import { SiteFeatureStates } from './SiteFeatureStates';
+import { LocatorControl, type LocatorOutlines } from './LocatorControl';
+import './locator.css';
 import type { SiteRef } from './SiteRef';
 import { siteRefOf } from './siteRefOf';
 import type { SketchDrawController, SketchDrawOptions } from './SketchDrawController';
@@ -99,6 +101,7 @@ export class MapController {
   private swipe: SwipeCompare | null = null;
   private swipeLoading = false;
   private destroyed = false;
+  private locator: LocatorControl | null = null;
 
   constructor(options: MapControllerOptions) {
     this.options = options;
@@ -246,6 +249,13 @@ export class MapController {
         this.swipeLoading = false;
         console.error(error);
       });
+  }
+
+  /** Shows the locator (an overview in the corner) once its outlines are in; once only. */
+  setLocator(outlines: LocatorOutlines): void {
+    if (this.locator !== null) return;
+    this.locator = new LocatorControl(outlines);
+    this.map.addControl(this.locator, 'top-right');
   }
 
   /** Loads every tile layer's tiles again, e.g. after a failure. */

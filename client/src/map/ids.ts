@@ -93,6 +93,9 @@ export const DIKE_LAYER_ID = 'koege-dige';
 /** The municipality's outline: the presentation frames it for an initiative without sites. */
 export const MUNICIPALITY_LAYER_ID = 'municipality';
 
+/** The neighbouring municipalities (DAGI), drawn round it and in the locator. */
+export const NEIGHBOURS_LAYER_ID = 'neighbours';
+
 /**
  * The sketch tab's overlays (issue #6), one GeoJSON source each, drawn over the API layers and under the drawing
  * tool's own layers: the other live sketches, an old version being viewed, a geometry fault with its repair,

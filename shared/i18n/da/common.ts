@@ -17,6 +17,7 @@ export const daCommon = {
   'error.tiles': 'Kortet kunne ikke tegnes helt: nogle kortfliser kunne ikke hentes.',
   'error.policy': 'Erhvervspolitikken kunne ikke hentes.',
   'error.retry': 'Prøv igen',
+  'map.locator': 'Oversigtskort: Køge Kommune og nabokommunerne, med rammen om det viste udsnit',
   'layers.heading': 'Kortlag',
   'layers.labels': 'Navne på kortet',
   'layers.illustrative': 'illustrativ',

@@ -19,6 +19,7 @@ export const enCommon: Record<keyof typeof daCommon, string> = {
   'error.tiles': 'The map is incomplete: some map tiles could not be loaded.',
   'error.policy': 'The business policy could not be loaded.',
   'error.retry': 'Retry',
+  'map.locator': 'Overview map: Køge Municipality and its neighbours, framing the part shown',
   'layers.heading': 'Map layers',
   'layers.labels': 'Names on the map',
   'layers.illustrative': 'illustrative',
