@@ -16,17 +16,26 @@ export interface SeedData {
   hash: string;
 }
 
+/** `value` as `schema` says, or an error naming the file and the first place that breaks it. */
+function checked<T extends TSchema>(path: string, schema: T, value: unknown): Static<T> {
+  const first = Value.Errors(schema, value).First();
+  if (first) throw new Error(`${path}: ${first.path || '/'} ${first.message}`);
+  return value as Static<T>;
+}
+
+/**
+ * A JSON file read, hashed (its path and text, and `extra`) and parsed, then held to `schema` after `map`
+ * (by default the parsed file itself).
+ */
 async function readChecked<T extends TSchema>(
   path: string,
   schema: T,
   hash: ReturnType<typeof createHash>,
+  { map = (value) => value, extra = '' }: { map?: (value: unknown) => unknown; extra?: string } = {},
 ): Promise<Static<T>> {
   const text = await readFile(path, 'utf8');
-  hash.update(path.slice(DATA_DIR.length)).update(text);
-  const value: unknown = JSON.parse(text);
-  const first = Value.Errors(schema, value).First();
-  if (first) throw new Error(`${path}: ${first.path || '/'} ${first.message}`);
-  return value as Static<T>;
+  hash.update(path.slice(DATA_DIR.length)).update(text).update(extra);
+  return checked(path, schema, map(JSON.parse(text)));
 }
 
 /**
@@ -40,13 +49,13 @@ async function readLayerFeatures(
 ): Promise<SeedFeatureCollection> {
   if (!layer.dagi) return readChecked(`${dir}layers/${layer.id}.geojson`, SeedFeatureCollection, hash);
   const { file, ...selection } = layer.dagi;
-  const path = `${dir}${file}`;
-  const text = await readFile(path, 'utf8');
-  hash.update(file).update(text).update(JSON.stringify(selection));
-  const collection = { type: 'FeatureCollection', features: dagiSeedFeatures(JSON.parse(text), selection, file) };
-  const first = Value.Errors(SeedFeatureCollection, collection).First();
-  if (first) throw new Error(`${path}: ${first.path || '/'} ${first.message}`);
-  return collection as SeedFeatureCollection;
+  return readChecked(`${dir}${file}`, SeedFeatureCollection, hash, {
+    map: (value) => ({
+      type: 'FeatureCollection',
+      features: dagiSeedFeatures(value as Parameters<typeof dagiSeedFeatures>[0], selection, file),
+    }),
+    extra: JSON.stringify(selection),
+  });
 }
 
 /** Reads and validates data/policy.json, data/layers.json and data/layers/<id>.geojson. */
