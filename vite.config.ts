@@ -5,7 +5,7 @@ import { defineConfig, loadEnv, type Plugin } from 'vite';
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 /** Fastify (npm start) listens here; the dev server proxies the API and its docs to it. */
 const API_ORIGIN = 'http://127.0.0.1:3000';
-const proxy = { '/api': API_ORIGIN, '/docs': API_ORIGIN, '/tiles': API_ORIGIN };
+const proxy = { '/api': API_ORIGIN, '/docs': API_ORIGIN, '/tiles': API_ORIGIN, '/glyphs': API_ORIGIN };
 
 /**
  * Files copied as they are (maplibre-gl's worker, imported with `?url`) keep their own sourceMappingURL comment,

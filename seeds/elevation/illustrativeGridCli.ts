@@ -7,7 +7,7 @@ import { writeElevationGeoTiff } from '../../server/src/modules/flood/writeEleva
 import { makeIllustrativeGrid } from './makeIllustrativeGrid';
 import { projectSeaRings } from './projectSeaRings';
 
-const SEA_LAYER = fileURLToPath(new URL('../../data/layers/sea.geojson', import.meta.url));
+const SEA_LAYER = fileURLToPath(new URL('../../data/elevation/illustrative-sea.geojson', import.meta.url));
 
 const seaRings = projectSeaRings({ collection: JSON.parse(await readFile(SEA_LAYER, 'utf8')) });
 const grid = makeIllustrativeGrid({ seaRings });

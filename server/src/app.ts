@@ -18,6 +18,7 @@ import { policyRoutes } from './modules/policy';
 import { plotRoutes } from './modules/plots';
 import { healthRoutes } from './platform/health/healthRoutes';
 import { tileRoutes } from './modules/tiles';
+import { glyphRoutes } from './modules/glyphs';
 import { feedRoutes } from './modules/timeline';
 import { exposeRoutes } from './modules/exports';
 import { TileService, type TileServiceOptions } from './modules/tiles';
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('tiles', tiles);
   await app.register(tileRoutes, { prefix: '/tiles', tiles });
+  await app.register(glyphRoutes, { prefix: '/glyphs' });
   await app.register(feedRoutes, { prefix: '/feeds', publicUrl });
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(adminRoutes, { prefix: '/api' });

@@ -4,12 +4,32 @@ import { Slug, Theme } from './common';
 export const GeometryKind = Type.Union([Type.Literal('polygon'), Type.Literal('line'), Type.Literal('point')]);
 export type GeometryKind = Static<typeof GeometryKind>;
 
+/**
+ * How a layer's features are named on the map: from `min_zoom` on, at the feature (`point`: points and polygon
+ * interiors) or along it (`line`), in the layer's colour with a halo. The text is the feature's `label`
+ * attribute (a road number, a short name) or else its name; `rank` (1 first) decides which names win where
+ * they collide, and names of rank 3 and above wait until `min_zoom` + 2.
+ */
+export const LabelStyle = Type.Object({
+  min_zoom: Type.Integer({ minimum: 0, maximum: 22 }),
+  placement: Type.Optional(Type.Union([Type.Literal('point'), Type.Literal('line')])),
+  size: Type.Optional(Type.Number({ minimum: 8, maximum: 24 })),
+  color: Type.Optional(Type.String()),
+  font: Type.Optional(Type.Union([Type.Literal('regular'), Type.Literal('medium'), Type.Literal('italic')])),
+  /** A place name with no symbol under it: the layer draws text only and takes no clicks. */
+  text_only: Type.Optional(Type.Boolean()),
+});
+export type LabelStyle = Static<typeof LabelStyle>;
+
 /** Paint hints of a layer. `fill: "by-tender-status"` means: colour by the feature's tender status. */
 export const LayerStyle = Type.Object({
   fill: Type.Optional(Type.String()),
   line: Type.Optional(Type.String()),
   width: Type.Optional(Type.Number()),
   dash: Type.Optional(Type.Array(Type.Number())),
+  label: Type.Optional(LabelStyle),
+  /** The credit line of the layer's data source, shown in the map's attribution. */
+  attribution: Type.Optional(Type.String()),
 });
 export type LayerStyle = Static<typeof LayerStyle>;
 

@@ -18,6 +18,10 @@ export const FeatureProperties = Type.Object({
   tender_status: Nullable(TenderStatus),
   planned_year: Nullable(Type.Integer()),
   actions: Type.Array(Type.String()),
+  /** The short text the map writes for the feature (a road or plot number); null: its name. */
+  label: Type.Optional(Nullable(Type.String())),
+  /** Which labels win where they collide: 1 first (Køge before a village); null: no rank. */
+  rank: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 9 }))),
 });
 export type FeatureProperties = Static<typeof FeatureProperties>;
 

@@ -17,6 +17,7 @@ import { summariseInitiative } from '../features/policy/summariseInitiative';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { swipeComparison, type SwipeComparison } from '../features/climate/swipeComparison';
 import { BasemapNotice } from './BasemapNotice';
+import { translate } from './i18n';
 import { useT } from './useT';
 import '../map/sketchDraw.css';
 
@@ -140,6 +141,9 @@ export function MapView() {
         });
       }
       if (prev === null || state.hiddenLayerIds !== prev.hiddenLayerIds) controller.setHidden(state.hiddenLayerIds);
+      if (state.locator !== null && state.locator !== prev?.locator) {
+        controller.setLocator({ ...state.locator, label: translate(state.lang, 'map.locator') });
+      }
       if (
         prev === null ||
         state.selectedSiteId !== prev.selectedSiteId ||

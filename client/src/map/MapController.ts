@@ -31,10 +31,13 @@ import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
 import { putApiLayers, setApiLayersHidden } from './putApiLayers';
 import { putFloodLayers } from './putFloodLayers';
 import { SiteFeatureStates } from './SiteFeatureStates';
+import { LocatorControl, type LocatorOutlines } from './LocatorControl';
+import './locator.css';
 import type { SiteRef } from './SiteRef';
 import { siteRefOf } from './siteRefOf';
 import type { SketchDrawController, SketchDrawOptions } from './SketchDrawController';
-import type { SwipeCompare, SwipeView } from './SwipeCompare';
+import type { SwipeView } from './SwipeCompare';
+import { SwipeHost } from './SwipeHost';
 
 // MapLibre 6 is ESM only: after bundling, its worker must be pointed at the emitted file.
 setWorkerUrl(workerUrl);
@@ -94,26 +97,23 @@ export class MapController {
   private readyReported = false;
   /** The sketch tool's lowest style layer, once it is loaded: API layers added later go under it. */
   private sketchFloor: string | null = null;
-  /** The API layers as last given, for the swipe's second map, which may come later. */
-  private data: MapData | null = null;
-  /** The swipe comparison wanted (issue #7), its second map once loaded, and whether its chunk is loading. */
-  private swipeView: SwipeView | null = null;
-  private swipe: SwipeCompare | null = null;
-  private swipeLoading = false;
-  private destroyed = false;
   private basemap: BasemapAttachment | null = null;
+  /** The swipe comparison (issue #7), over this map with the basemap it shows. */
+  private readonly swipe: SwipeHost;
+  private locator: LocatorControl | null = null;
 
   constructor(options: MapControllerOptions) {
     this.options = options;
     const { container, initialView } = options;
     this.map = new MapLibreMap({
       container,
-      style: buildBaseStyle(),
+      style: buildBaseStyle({ origin: window.location.origin }),
       center: [initialView.lon, initialView.lat],
       zoom: initialView.zoom,
       minZoom: MIN_ZOOM,
       maxZoom: MAX_ZOOM,
-      attributionControl: { compact: true }, // The sources' credits only (issue #16); hidden while there are none.
+      // Credits every data source on the map (each source's attribution); compact on narrow maps.
+      attributionControl: {},
     });
     this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -140,6 +140,7 @@ export class MapController {
     });
     this.map.on('error', (event) => this.onError(event));
     this.states = new SiteFeatureStates(this.map, () => this.layers);
+    this.swipe = new SwipeHost(this.map, () => (this.basemap?.shown ? this.basemap.basemap : null));
     this.map.on('sourcedata', (event) => this.states.onSourceData(event));
     if (TEST_HOOKS) (window as unknown as TestHookWindow)[TEST_HOOK] = this.map;
   }
@@ -150,8 +151,7 @@ export class MapController {
    * which never changes, so a source never changes type.
    */
   setData(data: MapData): void {
-    this.data = data;
-    this.swipe?.setData(data);
+    this.swipe.setData(data);
     this.whenLoaded(() => {
       const { layers } = data;
       this.layers = new Map(layers.map((layer) => [layer.id, layer]));
@@ -174,8 +174,7 @@ export class MapController {
 
   /** Switches layers on and off to match the store. */
   setHidden(hiddenLayerIds: readonly string[]): void {
-    if (this.data !== null) this.data = { ...this.data, hiddenLayerIds };
-    this.swipe?.setHidden(hiddenLayerIds);
+    this.swipe.setHidden(hiddenLayerIds);
     this.whenLoaded(() => setApiLayersHidden({ map: this.map, layers: this.layers.values(), hiddenLayerIds }));
   }
 
@@ -219,40 +218,20 @@ export class MapController {
    * the first page load does not carry it.
    */
   setSwipe(view: SwipeView | null): void {
-    this.swipeView = view;
-    if (view === null) {
-      this.swipe?.destroy();
-      this.swipe = null;
-      return;
-    }
-    if (this.swipe !== null) {
-      this.swipe.setView(view);
-      return;
-    }
-    if (this.swipeLoading) return;
-    this.swipeLoading = true;
-    import('./SwipeCompare')
-      .then(({ SwipeCompare: Swipe }) => {
-        this.swipeLoading = false;
-        // Switched off, or the map went, while the chunk loaded; a later setSwipe starts over.
-        if (this.destroyed || this.swipeView === null || this.swipe !== null) return;
-        this.swipe = new Swipe({
-          main: this.map,
-          view: this.swipeView,
-          basemap: this.basemap?.shown ? this.basemap.basemap : null,
-        });
-        if (this.data !== null) this.swipe.setData(this.data);
-      })
-      .catch((error: unknown) => {
-        this.swipeLoading = false;
-        console.error(error);
-      });
+    this.swipe.set(view);
   }
 
   /** Puts the online basemap (issue #16, once) under the offline layers; unreachable, it drops itself and reports once. */
   setBasemap(basemap: Basemap): void {
     const layers = () => this.layers.values();
     this.basemap ??= new BasemapAttachment(this.map, basemap, layers, () => this.options.onBasemapUnavailable?.());
+  }
+
+  /** Shows the locator (an overview in the corner) once its outlines are in; once only. */
+  setLocator(outlines: LocatorOutlines): void {
+    if (this.locator !== null) return;
+    this.locator = new LocatorControl(outlines);
+    this.map.addControl(this.locator, 'top-right');
   }
 
   /** Loads every tile layer's tiles again, e.g. after a failure. */
@@ -294,9 +273,7 @@ export class MapController {
   }
 
   destroy(): void {
-    this.destroyed = true;
-    this.swipe?.destroy();
-    this.swipe = null;
+    this.swipe.destroy();
     this.tooltip.remove();
     this.basemap?.remove();
     this.map.remove();

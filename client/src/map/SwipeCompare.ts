@@ -98,7 +98,7 @@ export class SwipeCompare {
 
     this.map = new MapLibreMap({
       container: this.mapElement,
-      style: buildBaseStyle(),
+      style: buildBaseStyle({ origin: window.location.origin }),
       center: main.getCenter(),
       zoom: main.getZoom(),
       bearing: main.getBearing(),

@@ -77,7 +77,7 @@ export function buildFloodCompareLayerSpecs(): LayerSpecification[] {
  * Undefined (draw on top) when every layer is context.
  */
 export function floodBeforeLayerId(
-  layers: readonly Pick<Layer, 'id' | 'theme' | 'geometry_type' | 'sort_order'>[],
+  layers: readonly Pick<Layer, 'id' | 'theme' | 'geometry_type' | 'sort_order' | 'style'>[],
 ): string | undefined {
   const first = orderForDrawing(layers).find((layer) => layer.theme !== 'kontekst');
   return first === undefined ? undefined : styleLayerIds(first)[0];

@@ -8,13 +8,14 @@ import {
   circleLayerId,
   fillLayerId,
   illustrativeLineLayerId,
-  layerSourceId,
   lineLayerId,
   STATE_HIGHLIGHTED,
   STATE_HOVER,
   STATE_SELECTED,
   STATE_UNMATCHED,
 } from './ids';
+import { labelLayerIds } from './buildLabelSpecs';
+import { layerSource, type LayerSource } from './layerSource';
 import { tenderColorExpression } from './tenderColors';
 
 /** `style.fill` value meaning "colour each feature by its tender status". */
@@ -41,28 +42,6 @@ export interface BuildLayerSpecsInput {
   overBasemap?: boolean;
 }
 
-/** Where a style layer reads its features, and the zooms at which it is drawn. */
-interface LayerSource {
-  source: string;
-  'source-layer'?: string;
-  minzoom: number;
-  maxzoom: number;
-}
-
-/**
- * The source part shared by all style layers of an API layer: its own source or its tileset's, where its
- * features are in the source-layer named after it. The layer is drawn from `min_zoom` up to the end of zoom `max_zoom` (a style
- * layer's maxzoom is exclusive); beyond the tiles' own maxzoom MapLibre overzooms.
- */
-function layerSource(layer: Layer): LayerSource {
-  return {
-    source: layerSourceId(layer),
-    ...(layer.delivery === 'tiles' ? { 'source-layer': layer.id } : {}),
-    minzoom: layer.min_zoom,
-    maxzoom: layer.max_zoom + 1,
-  };
-}
-
 /**
  * The MapLibre style layers drawing one API layer, bottom to top. Polygons get a fill, an outline and a
  * dashed outline for illustrative features; lines a line and a dashed line; points a circle layer.
@@ -87,6 +66,8 @@ export function buildLayerSpecs({ layer, visible, overBasemap = false }: BuildLa
     case 'line':
       return lineSpecs({ layer, from, layout, defaultWidth: 2 });
     case 'point':
+      // A place name is text only (buildLabelSpecs writes it); other points are circles.
+      if (isTextOnly(layer)) return [];
       return [
         {
           id: circleLayerId(layer.id),
@@ -122,24 +103,32 @@ export function buildLayerSpecs({ layer, visible, overBasemap = false }: BuildLa
   }
 }
 
+/** A layer of names only (place names): no symbol, no clicks. */
+const isTextOnly = (layer: Pick<Layer, 'style'>) => layer.style.label?.text_only === true;
+
 /**
  * Whether features of the layer answer hover and click. The context polygons (municipality, sea) are
- * the basemap and would catch every click, so they do not.
+ * the basemap and would catch every click, so they do not; nor do place names.
  */
-export function isInteractiveLayer(layer: Pick<Layer, 'theme' | 'geometry_type'>): boolean {
-  return layer.theme !== 'kontekst' || layer.geometry_type === 'point';
+export function isInteractiveLayer(layer: Pick<Layer, 'theme' | 'geometry_type' | 'style'>): boolean {
+  return layer.theme !== 'kontekst' || (layer.geometry_type === 'point' && !isTextOnly(layer));
 }
 
 /** Ids of the style layers `buildLayerSpecs` makes for a layer, bottom to top. */
-export function styleLayerIds(layer: Pick<Layer, 'id' | 'geometry_type'>): string[] {
+export function geometryLayerIds(layer: Pick<Layer, 'id' | 'geometry_type' | 'style'>): string[] {
   switch (layer.geometry_type) {
     case 'polygon':
       return [fillLayerId(layer.id), lineLayerId(layer.id), illustrativeLineLayerId(layer.id)];
     case 'line':
       return [lineLayerId(layer.id), illustrativeLineLayerId(layer.id)];
     case 'point':
-      return [circleLayerId(layer.id)];
+      return isTextOnly(layer) ? [] : [circleLayerId(layer.id)];
   }
+}
+
+/** Ids of every style layer of a layer: its geometry's (buildLayerSpecs), then its labels' (buildLabelSpecs). */
+export function styleLayerIds(layer: Pick<Layer, 'id' | 'geometry_type' | 'style'>): string[] {
+  return [...geometryLayerIds(layer), ...labelLayerIds(layer)];
 }
 
 const GEOMETRY_ORDER = { polygon: 0, line: 1, point: 2 } as const;

@@ -107,5 +107,18 @@ export function buildSources({
     else sources.set(id, buildSourceSpec({ layer, origin, features: collections[layer.id] }));
   }
   for (const [id, group] of members) sources.set(id, buildTilesetSourceSpec({ members: group, origin }));
+  for (const [id, spec] of sources) {
+    const attribution = attributionOf(layers.filter((layer) => layerSourceId(layer) === id));
+    if (attribution !== null && (spec.type === 'vector' || spec.type === 'geojson')) spec.attribution = attribution;
+  }
   return sources;
+}
+
+/**
+ * The credit line of a source: its layers' data sources (style.attribution), each once, for the map's
+ * attribution control; null when none names one.
+ */
+export function attributionOf(layers: readonly Pick<Layer, 'style'>[]): string | null {
+  const lines = [...new Set(layers.flatMap((layer) => layer.style.attribution ?? []))];
+  return lines.length === 0 ? null : lines.join(' · ');
 }

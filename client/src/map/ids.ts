@@ -48,9 +48,25 @@ export function illustrativeLineLayerId(layerId: string): string {
   return `${layerId}-line-illustrative`;
 }
 
-/** Circles of a point layer (no text labels: the style is offline and has no glyphs). */
+/** Circles of a point layer. */
 export function circleLayerId(layerId: string): string {
   return `${layerId}-circle`;
+}
+
+/**
+ * The id under which `hiddenLayerIds` (and the permalink's `off=`) hides every name on the map at once: no layer
+ * has it (layer ids name data, this names the labels).
+ */
+export const ALL_LABELS_ID = 'labels';
+
+/** Names written on the map for a layer's features (all of them, or those of rank 1–2 when ranked). */
+export function labelLayerId(layerId: string): string {
+  return `${layerId}-label`;
+}
+
+/** Names of rank 3 and beyond (villages), written from two zooms later. */
+export function minorLabelLayerId(layerId: string): string {
+  return `${layerId}-label-minor`;
 }
 
 /** Feature-state keys used for highlighting. */
@@ -78,6 +94,9 @@ export const DIKE_LAYER_ID = 'koege-dige';
 
 /** The municipality's outline: the presentation frames it for an initiative without sites. */
 export const MUNICIPALITY_LAYER_ID = 'municipality';
+
+/** The neighbouring municipalities (DAGI), drawn round it and in the locator. */
+export const NEIGHBOURS_LAYER_ID = 'neighbours';
 
 /**
  * The sketch tab's overlays (issue #6), one GeoJSON source each, drawn over the API layers and under the drawing

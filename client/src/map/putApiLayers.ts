@@ -1,8 +1,9 @@
 import type { GeoJSONSource, Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import type { Layer } from '@shared/schemas/layer';
 import type { FeatureCollection } from '@shared/schemas/site';
-import { buildLayerSpecs, fillOpacity, orderForDrawing, styleLayerIds } from './buildLayerSpecs';
-import { fillLayerId } from './ids';
+import { buildLabelSpecs, labelLayerIds } from './buildLabelSpecs';
+import { buildLayerSpecs, fillOpacity, geometryLayerIds, orderForDrawing } from './buildLayerSpecs';
+import { ALL_LABELS_ID, fillLayerId } from './ids';
 import { buildSources } from './buildSourceSpec';
 
 /**
@@ -34,12 +35,25 @@ export function putApiLayers({
     else if (spec.type === 'geojson' && spec.data) (existing as GeoJSONSource).setData(spec.data);
     else if (spec.type === 'vector' && spec.tiles) setTilesIfChanged(existing as VectorTileSource, spec.tiles);
   }
-  for (const layer of orderForDrawing(layers)) {
-    if (styleLayerIds(layer).some((id) => map.getLayer(id))) continue;
+  const ordered = orderForDrawing(layers);
+  for (const layer of ordered) {
+    if (geometryLayerIds(layer).some((id) => map.getLayer(id))) continue;
     for (const styleLayer of buildLayerSpecs({ layer, visible: !hidden.has(layer.id), overBasemap })) {
       map.addLayer(styleLayer, before);
     }
   }
+  // Names above every shape; MapLibre places the topmost first, so place names win over plot numbers.
+  for (const layer of orderForLabels(ordered)) {
+    for (const spec of buildLabelSpecs({ layer, visible: labelsVisible(layer, hidden) })) {
+      if (!map.getLayer(spec.id)) map.addLayer(spec, before);
+    }
+  }
+}
+
+/** Label layers bottom to top: shapes' names, then lines', then points', and the place names last (on top). */
+export function orderForLabels<T extends Pick<Layer, 'style'>>(ordered: readonly T[]): T[] {
+  const textOnly = (layer: T) => layer.style.label?.text_only === true;
+  return [...ordered.filter((layer) => !textOnly(layer)), ...ordered.filter(textOnly)];
 }
 
 /** Switches the API layers' style layers on and off; those not (yet) on the map are skipped. */
@@ -53,12 +67,18 @@ export function setApiLayersHidden({
   hiddenLayerIds: readonly string[];
 }): void {
   const hidden = new Set(hiddenLayerIds);
+  const show = (id: string, visible: boolean) => {
+    if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  };
   for (const layer of layers) {
-    for (const id of styleLayerIds(layer)) {
-      if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', hidden.has(layer.id) ? 'none' : 'visible');
-    }
+    for (const id of geometryLayerIds(layer)) show(id, !hidden.has(layer.id));
+    for (const id of labelLayerIds(layer)) show(id, labelsVisible(layer, hidden));
   }
 }
+
+/** A layer's names show when the layer does and names are not switched off (ALL_LABELS_ID). */
+const labelsVisible = (layer: Pick<Layer, 'id'>, hidden: ReadonlySet<string>) =>
+  !hidden.has(layer.id) && !hidden.has(ALL_LABELS_ID);
 
 /**
  * Repaints the API layers' fills for an online basemap that came or went (issue #16): the context fills let it show

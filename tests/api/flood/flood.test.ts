@@ -149,6 +149,14 @@ describe('GET /api/flood/affected', () => {
     expect(withDike.sites.map((s) => s.id)).not.toContain(LOWLAND_PLOT);
   });
 
+  it('never lists the map itself: boundaries, postcodes and the points where names are written', async () => {
+    const worst = await affected('level=3.45&dike=without');
+    expect(worst.count).toBeGreaterThan(0);
+    const ids = worst.sites.map((s) => s.id);
+    // Køge's name sits on Torvet, which 3.45 m floods without the dike (the shipped terrain's own check).
+    expect(ids.filter((id) => /^(by-|vand-|navn-|kommune-|postnr-)|^koege-bugt$/.test(id))).toEqual([]);
+  });
+
   it('reports lines by flooded length, never more than their length, and leaves the sea and the dike out', async () => {
     const { sites } = await affected('level=3.45&dike=without');
     const lines = sites.filter((s) => s.flooded_length_m !== null);

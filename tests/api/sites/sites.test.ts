@@ -61,7 +61,9 @@ describe('GET /api/sites/:id', () => {
 });
 
 describe('areas', () => {
-  it("Turf's geodesic area and PostGIS's EPSG:25832 area agree within 0.5 % for every seed polygon", async () => {
+  // Turf measures on a sphere, PostGIS on the ellipsoid's UTM plane: they part by up to about 0.5 % at 55.6° N
+  // (the northern neighbours, issue #16), far less over Køge itself.
+  it("Turf's geodesic area and PostGIS's EPSG:25832 area agree within 0.6 % for every seed polygon", async () => {
     const data = await seedData();
     const { layers } = (await app.inject('/api/layers')).json<LayerList>();
     let checked = 0;
@@ -71,7 +73,7 @@ describe('areas', () => {
         const turfArea = area(f as Parameters<typeof area>[0]);
         const postgisArea = served.features.find((s) => s.id === f.properties.id)?.properties.area_m2;
         expect(postgisArea, f.properties.id).toBeTypeOf('number');
-        expect(Math.abs(postgisArea! - turfArea) / turfArea, f.properties.id).toBeLessThan(0.005);
+        expect(Math.abs(postgisArea! - turfArea) / turfArea, f.properties.id).toBeLessThan(0.006);
         checked++;
       }
     }

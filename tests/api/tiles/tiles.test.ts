@@ -60,7 +60,7 @@ describe('GET /tiles/:layer/:z/:x/:y.mvt', () => {
           expect.arrayContaining(['accuracy', 'id', 'layer', 'name']),
         );
         for (const key of Object.keys(feature!.properties)) {
-          expect(['accuracy', 'id', 'layer', 'name', 'tender_status']).toContain(key);
+          expect(['accuracy', 'id', 'layer', 'name', 'tender_status', 'label', 'rank']).toContain(key);
         }
       }
     }

@@ -3,6 +3,7 @@ import { THEMES } from '../../api/vocabulary';
 import type { Layer } from '@shared/schemas/layer';
 import type { Lang } from '@shared/i18n/Lang';
 import { FILL_BY_TENDER_STATUS } from '../../map/buildLayerSpecs';
+import { ALL_LABELS_ID } from '../../map/ids';
 import { useAppStore } from '../../store/useAppStore';
 import { LegendSwatch } from './LegendSwatch';
 import { TenderLegend } from '../tenders';
@@ -27,6 +28,21 @@ export function LayerPanel() {
         {t('layers.heading')}
       </h2>
       {layersStatus === 'loading' && <p className="panel__muted">{t('loading.layers')}</p>}
+      {layers.some((layer) => layer.style.label !== undefined) && (
+        <div className="layer-row__main layer-panel__labels">
+          <input
+            id="layer-toggle-labels"
+            type="checkbox"
+            className="layer-row__checkbox"
+            data-testid="layer-toggle-labels"
+            checked={!hidden.has(ALL_LABELS_ID)}
+            onChange={() => toggleLayer(ALL_LABELS_ID)}
+          />
+          <label htmlFor="layer-toggle-labels" className="layer-row__label">
+            {t('layers.labels')}
+          </label>
+        </div>
+      )}
       {THEMES.map((theme) => {
         const themed = layers.filter((layer) => layer.theme === theme);
         if (themed.length === 0) return null;

@@ -5,7 +5,7 @@ import { TENDER_STATUS_COLORS } from '../../map/tenderColors';
 const WIDTH = 22;
 const HEIGHT = 14;
 
-/** A small picture of how a layer is drawn: a patch, a line or a dot. Decorative: the label names it. */
+/** A small picture of how a layer is drawn: a patch, a line, a dot or a name. Decorative: the label names it. */
 export function LegendSwatch({ layer }: { layer: Pick<Layer, 'geometry_type' | 'style'> }) {
   const { style } = layer;
   return (
@@ -48,7 +48,19 @@ export function LegendSwatch({ layer }: { layer: Pick<Layer, 'geometry_type' | '
           strokeDasharray={style.dash?.map((d) => d * Math.min(style.width ?? 2, 5)).join(' ')}
         />
       )}
-      {layer.geometry_type === 'point' && (
+      {layer.geometry_type === 'point' && style.label?.text_only === true && (
+        <text
+          x={WIDTH / 2}
+          y={HEIGHT - 2}
+          textAnchor="middle"
+          fontSize={12}
+          fontStyle={style.label.font === 'italic' ? 'italic' : 'normal'}
+          fill={style.label.color ?? '#333'}
+        >
+          Aa
+        </text>
+      )}
+      {layer.geometry_type === 'point' && style.label?.text_only !== true && (
         <circle
           cx={WIDTH / 2}
           cy={HEIGHT / 2}

@@ -16,7 +16,17 @@ export const DIKE_LAYER = 'koege-dige';
 
 /** Layers that are context, not things a flood puts at risk. */
 // Nature areas flood by nature; the planner's constraint check lists them, the council's risk list does not.
-const NOT_AT_RISK_LAYERS = ['municipality', 'sea', DIKE_LAYER, ...NATURE_LAYERS];
+// Boundaries, postcodes and the points where names are written are the map, not places at risk (issue #16).
+const NOT_AT_RISK_LAYERS = [
+  'municipality',
+  'neighbours',
+  'sea',
+  'postal-districts',
+  'place-names',
+  'municipality-names',
+  DIKE_LAYER,
+  ...NATURE_LAYERS,
+];
 
 /** A flooded part smaller than this (m²) is a shared edge of two outlines, not a flood. */
 export const FLOOD_OVERLAP_MIN_M2 = 1;

@@ -18,6 +18,7 @@ export async function listFeatures(db: Queryable, layerId: string, bbox?: Bbox):
   const { rows } = await db.query<FeatureRow>(
     `SELECT s.id, s.layer_id AS layer, s.name, s.kind, s.plan_use, s.area_m2, s.length_m, s.accuracy, s.source,
             t.status AS tender_status, t.planned_year, ${ACTIONS_OF_SITE} AS actions,
+            s.attributes ->> 'label' AS label, (s.attributes ->> 'rank')::int AS rank,
             ${GEOJSON_4326('s.geom')} AS geometry
        FROM site s LEFT JOIN tender t ON t.site_id = s.id
       WHERE s.layer_id = $1

@@ -1,16 +1,20 @@
 import type { TileLayer } from './layerRegistry';
 import { tileSpanMetres, type TileAddress } from './tileAddress';
 
+/** A site's map label and its rank among labels (site.attributes), as tiles and feature lists carry them. */
+const LABEL_ATTRIBUTES = "s.attributes ->> 'label' AS label, (s.attributes ->> 'rank')::int AS rank";
+
 /**
  * SQL fragments per source table. Table and column names are constants here, never taken from a request:
  * the layer id only ever travels as a bound parameter ($1).
  * Tile attributes are the ones the map draws with: id (promoted to the feature id), layer, name,
- * tender_status (plot colour) and accuracy (dashed outline for illustrative shapes).
+ * tender_status (plot colour), accuracy (dashed outline for illustrative shapes), and for map labels the short
+ * `label` (a road number, a plot number) and `rank` where a feature has them (null ones are left out).
  */
 const SOURCES: Record<TileLayer['sourceTable'], { from: string; attributes: string; geom: string; order: string }> = {
   site: {
     from: 'site s LEFT JOIN tender t ON t.site_id = s.id',
-    attributes: 's.id, s.layer_id AS layer, s.name, t.status AS tender_status, s.accuracy',
+    attributes: `s.id, s.layer_id AS layer, s.name, t.status AS tender_status, s.accuracy, ${LABEL_ATTRIBUTES}`,
     geom: 's.geom_3857',
     order: 's.id',
   },

@@ -32,6 +32,23 @@ export const LayersFile = Type.Array(
     /** Zoom range in which the layer is drawn and its tiles are served. */
     min_zoom: Type.Integer({ minimum: 0, maximum: 22 }),
     max_zoom: Type.Integer({ minimum: 0, maximum: 22 }),
+    /**
+     * Features from an official DAGI file in data/ (dagiSeedFeatures.ts) instead of data/layers/<id>.geojson.
+     * `only`/`except` pick municipalities by code.
+     */
+    dagi: Type.Optional(
+      Type.Object({
+        file: Type.String({ pattern: '^dagi/[a-z0-9_]+\\.geojson$' }),
+        kind: Type.Union([
+          Type.Literal('kommuner'),
+          Type.Literal('postnumre'),
+          Type.Literal('sea'),
+          Type.Literal('kommune-labels'),
+        ]),
+        only: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{4}$' }))),
+        except: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{4}$' }))),
+      }),
+    ),
   }),
 );
 export type LayersFile = Static<typeof LayersFile>;

@@ -55,7 +55,7 @@ const STYLE = deepFreeze({
 
 /** The base style with the basemap's parts right above its background, as BasemapAttachment puts them. */
 const withBase = ({ sources, layers }: BasemapParts): StyleSpecification => {
-  const base = buildBaseStyle();
+  const base = buildBaseStyle({ origin: 'http://127.0.0.1:3000' });
   return { ...base, sources: { ...base.sources, ...sources }, layers: [...base.layers, ...layers] };
 };
 

@@ -4,6 +4,8 @@ import layersJson from '../../../../data/layers.json';
 import type { Layer } from '@shared/schemas/layer';
 import { buildBaseStyle } from '../../../../client/src/map/buildBaseStyle';
 import { buildRasterBasemap } from '../../../../client/src/map/buildBasemap';
+import { buildLabelSpecs, LABEL_FONTS } from '../../../../client/src/map/buildLabelSpecs';
+import { orderForLabels } from '../../../../client/src/map/putApiLayers';
 import { buildSourceSpec, buildSources } from '../../../../client/src/map/buildSourceSpec';
 import {
   buildLayerSpecs,
@@ -57,7 +59,7 @@ const SEED_LAYERS: readonly Layer[] = deepFreeze(
       title: { da: entry.title_da, en: entry.title_en },
       theme: entry.theme as Layer['theme'],
       geometry_type: entry.geometry_type as Layer['geometry_type'],
-      style: entry.style,
+      style: entry.style as Layer['style'],
       sort_order: entry.sort_order,
       min_zoom: entry.min_zoom,
       max_zoom: entry.max_zoom,
@@ -215,11 +217,14 @@ describe('zoom range', () => {
 });
 
 describe('isInteractiveLayer', () => {
-  it('excludes the context polygons but keeps context points', () => {
-    expect(isInteractiveLayer({ theme: 'kontekst', geometry_type: 'polygon' })).toBe(false);
-    expect(isInteractiveLayer({ theme: 'kontekst', geometry_type: 'point' })).toBe(true);
-    expect(isInteractiveLayer({ theme: 'erhverv', geometry_type: 'polygon' })).toBe(true);
-    expect(isInteractiveLayer({ theme: 'klima', geometry_type: 'line' })).toBe(true);
+  it('excludes the context polygons and place names but keeps context points', () => {
+    const style = {};
+    const names = { label: { min_zoom: 9, text_only: true } };
+    expect(isInteractiveLayer({ theme: 'kontekst', geometry_type: 'polygon', style })).toBe(false);
+    expect(isInteractiveLayer({ theme: 'kontekst', geometry_type: 'point', style })).toBe(true);
+    expect(isInteractiveLayer({ theme: 'kontekst', geometry_type: 'point', style: names })).toBe(false);
+    expect(isInteractiveLayer({ theme: 'erhverv', geometry_type: 'polygon', style })).toBe(true);
+    expect(isInteractiveLayer({ theme: 'klima', geometry_type: 'line', style })).toBe(true);
   });
 });
 
@@ -228,7 +233,9 @@ describe('orderForDrawing', () => {
     const ordered = orderForDrawing(SEED_LAYERS).map((layer) => layer.id);
     expect(ordered).toEqual([
       'municipality',
+      'neighbours',
       'sea',
+      'postal-districts',
       'natura2000',
       'protected-nature',
       'koege-nord-plots',
@@ -239,6 +246,8 @@ describe('orderForDrawing', () => {
       'rail',
       'stevnsvejen',
       'koege-dige',
+      'municipality-names',
+      'place-names',
       'landmarks',
       'motorway-junctions',
       'stations',
@@ -249,7 +258,7 @@ describe('orderForDrawing', () => {
 
 describe('the whole style', () => {
   const styleWith = (basemapUrl: string | null) => {
-    const base = buildBaseStyle();
+    const base = buildBaseStyle({ origin: ORIGIN });
     const basemap =
       basemapUrl === null
         ? null
@@ -261,6 +270,9 @@ describe('the whole style', () => {
     }
     for (const layer of orderForDrawing(SEED_LAYERS)) {
       layers.push(...buildLayerSpecs({ layer, visible: true, overBasemap: basemapUrl !== null }));
+    }
+    for (const layer of orderForLabels(orderForDrawing(SEED_LAYERS))) {
+      layers.push(...buildLabelSpecs({ layer, visible: true }));
     }
     return { ...base, sources, layers };
   };
@@ -287,15 +299,26 @@ describe('the whole style', () => {
     expect(used).toEqual(new Set(Object.keys(sources)));
   });
 
-  it('is offline unless a basemap is configured: no glyphs, sprite or source beyond the page’s origin', () => {
-    const style = buildBaseStyle();
-    expect(style.glyphs).toBeUndefined();
+  it('is offline unless a basemap is configured: glyphs, tiles and data from the page’s origin only', () => {
+    const style = buildBaseStyle({ origin: ORIGIN });
+    expect(style.glyphs).toBe(`${ORIGIN}/glyphs/{fontstack}/{range}.pbf`);
     expect(style.sprite).toBeUndefined();
     expect(style.sources).toEqual({});
     const urls = JSON.stringify(styleWith(null)).match(/https?:[^"]*/g) ?? [];
     expect(urls.length).toBeGreaterThan(0);
-    for (const url of urls) expect(url.startsWith(`${ORIGIN}/tiles/`)).toBe(true);
-    expect(styleWith(null).layers.some((layer) => layer.type === 'symbol')).toBe(false);
+    for (const url of urls) expect(url).toMatch(new RegExp(`^${ORIGIN}/(tiles|glyphs)/`));
+  });
+
+  it('writes names in the fonts the app serves, with halos, place names on top', () => {
+    const symbols = styleWith(null).layers.filter((layer) => layer.type === 'symbol');
+    expect(symbols.map((layer) => layer.id)).toEqual(
+      expect.arrayContaining(['place-names-label', 'stations-label', 'motorways-label', 'koege-dige-label']),
+    );
+    for (const layer of symbols) {
+      expect(Object.values(LABEL_FONTS)).toContain(layer.layout?.['text-font']?.toString());
+      expect(layer.paint?.['text-halo-width']).toBeGreaterThan(0);
+    }
+    expect(symbols.at(-1)?.id).toBe('place-names-label-minor');
   });
 });
 
@@ -314,7 +337,7 @@ describe('fillOpacity with the plot finder’s result', () => {
 
   it('is a valid style expression', () => {
     const [fill, ...rest] = buildLayerSpecs({ layer: plots, visible: true });
-    const style = buildBaseStyle();
+    const style = buildBaseStyle({ origin: 'http://127.0.0.1' });
     style.sources[sourceId(plots.id)] = buildSourceSpec({ layer: plots, origin: 'http://127.0.0.1' });
     style.layers.push(fill as LayerSpecification, ...rest);
     expect(validateStyleMin(style)).toEqual([]);

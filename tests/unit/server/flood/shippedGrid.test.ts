@@ -45,7 +45,7 @@ describe('the shipped illustrative grid', () => {
   });
 
   it('is what the generator makes', () => {
-    const seaLayer = fileURLToPath(new URL('../../../../data/layers/sea.geojson', import.meta.url));
+    const seaLayer = fileURLToPath(new URL('../../../../data/elevation/illustrative-sea.geojson', import.meta.url));
     const made = makeIllustrativeGrid({
       seaRings: projectSeaRings({ collection: JSON.parse(readFileSync(seaLayer, 'utf8')) }),
     });

@@ -3,6 +3,7 @@ import {
   area,
   booleanClockwise,
   booleanContains,
+  booleanPointInPolygon,
   featureCollection,
   intersect,
   kinks,
@@ -27,8 +28,49 @@ describe('seed geometry', () => {
       for (const f of fc.features) {
         expect(f.properties.source.trim(), f.properties.id).not.toBe('');
         expect(['official', 'sourced', 'approximate', 'illustrative']).toContain(f.properties.accuracy);
-        expect(f.properties.accuracy, 'nothing here is from an official register').not.toBe('official');
+        // Only the DAGI boundaries (data/dagi) are from an official register.
+        if (f.properties.accuracy === 'official') expect(f.properties.source, f.properties.id).toMatch(/^DAGI/);
       }
+    }
+  });
+
+  it('the boundaries, the sea and the postcodes are DAGI’s and say so', () => {
+    for (const id of ['municipality', 'neighbours', 'sea', 'postal-districts']) {
+      expect(layer(id).length, id).toBeGreaterThan(0);
+      for (const f of layer(id)) expect(f.properties.accuracy, f.properties.id).toBe('official');
+    }
+    expect(layer('neighbours').map((f) => f.properties.name)).toEqual(
+      expect.arrayContaining([
+        'Solrød Kommune',
+        'Stevns Kommune',
+        'Faxe Kommune',
+        'Ringsted Kommune',
+        'Roskilde Kommune',
+      ]),
+    );
+  });
+
+  it('every place name lies in the municipality and postcode area it names, by DAGI’s boundaries', () => {
+    const areas = [...layer('municipality'), ...layer('neighbours'), ...layer('postal-districts')];
+    const within = (f: (typeof areas)[number], kind: string) =>
+      areas
+        .filter(
+          (a) => a.properties.kind === kind && booleanPointInPolygon(f.geometry.coordinates as number[], a as never),
+        )
+        .map((a) => a.properties.attributes[kind === 'municipality' ? 'kommunekode' : 'postnr']);
+    const towns = layer('place-names').filter((f) => f.properties.kind !== 'water');
+    expect(towns.length).toBeGreaterThanOrEqual(15);
+    for (const town of towns) {
+      const { kommune, postnr } = town.properties.attributes;
+      const kommuneCode = areas.find((a) => a.properties.name === `${String(kommune)} Kommune`)?.properties.attributes
+        .kommunekode;
+      expect(within(town, 'municipality'), town.properties.name).toEqual([kommuneCode]);
+      expect(within(town, 'postal-district'), town.properties.name).toEqual([postnr]);
+      // A town that names a postcode (4681 Herfølge, 4140 Borup, …) lies in that postcode's area.
+      const own = areas.find(
+        (a) => a.properties.kind === 'postal-district' && a.properties.name.endsWith(` ${town.properties.name}`),
+      );
+      if (own) expect(postnr, town.properties.name).toBe(own.properties.attributes.postnr);
     }
   });
 
@@ -45,8 +87,12 @@ describe('seed geometry', () => {
     }
   });
 
-  it('the municipality outline has at most 80 vertices', () => {
-    expect(municipality.geometry.coordinates[0]!.length - 1).toBeLessThanOrEqual(80);
+  it('the municipality is DAGI’s Køge Kommune (0259): one polygon of about its 257 km²', () => {
+    expect(polygons('municipality')).toHaveLength(1);
+    expect(layer('municipality')[0]!.properties.attributes.kommunekode).toBe('0259');
+    // Danmarks Statistik gives 257 km²; the 1:500 000 generalisation may differ by a few per cent.
+    expect(area(municipality) / 1e6).toBeGreaterThan(245);
+    expect(area(municipality) / 1e6).toBeLessThan(270);
   });
 
   it('has at least 12 Køge Nord plots of 1–20 ha west of Køge Nord Station, each with a 2024–2028 tender', () => {

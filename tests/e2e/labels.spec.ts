@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// Issue #16: the default map is a real map: official boundaries, and names of towns, neighbours, stations, roads,
+// plots and the dike, written from the app's own fonts with no request leaving the machine.
+type Rendered = { properties: Record<string, unknown>; layer: { id: string; type: string } };
+type LabelMap = {
+  queryRenderedFeatures(geometry?: unknown, options?: { layers?: string[] }): Rendered[];
+  getStyle(): { layers: { id: string; type: string }[]; glyphs?: string };
+  jumpTo(o: { center: [number, number]; zoom: number }): void;
+  loaded(): boolean;
+  areTilesLoaded(): boolean;
+  isMoving(): boolean;
+};
+
+async function idle(page: Page) {
+  await page.waitForFunction(() => {
+    const m = (window as unknown as { __koegeMap: LabelMap }).__koegeMap;
+    return m.loaded() && m.areTilesLoaded() && !m.isMoving();
+  });
+}
+
+/** The texts MapLibre has placed (collision passed) on screen now, from its symbol layers. */
+const writtenNames = (page: Page) =>
+  page.evaluate(() => {
+    const map = (window as unknown as { __koegeMap: LabelMap }).__koegeMap;
+    const symbols = map
+      .getStyle()
+      .layers.filter((l) => l.type === 'symbol')
+      .map((l) => l.id);
+    return [
+      ...new Set(
+        map
+          .queryRenderedFeatures(undefined, { layers: symbols })
+          .map((f) => String(f.properties.label ?? f.properties.name)),
+      ),
+    ];
+  });
+
+async function showAt(page: Page, center: [number, number], zoom: number) {
+  await page.evaluate(
+    ([c, z]) =>
+      (window as unknown as { __koegeMap: LabelMap }).__koegeMap.jumpTo({
+        center: c as [number, number],
+        zoom: z as number,
+      }),
+    [center, zoom],
+  );
+  await page.waitForTimeout(300);
+  await idle(page);
+}
+
+test('the default map writes towns, neighbours, stations, roads, plots and the dike from its own glyphs', async ({
+  page,
+}) => {
+  const offsite: string[] = [];
+  const glyphRequests: string[] = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!/^(http:\/\/127\.0\.0\.1[:/]|blob:|data:)/.test(url)) offsite.push(url);
+    if (url.includes('/glyphs/')) glyphRequests.push(decodeURIComponent(new URL(url).pathname));
+  });
+  await page.goto('/');
+  await expect(page.locator('html[data-map-ready="true"]')).toHaveCount(1, { timeout: 60_000 });
+  await idle(page);
+
+  // The municipality overview: towns (with æ and ø), the neighbours' names and the motorway numbers.
+  const overview = await writtenNames(page);
+  expect(overview).toEqual(expect.arrayContaining(['Køge', 'Herfølge', 'Borup', 'Bjæverskov', 'Lille Skensved']));
+  expect(overview).toContain('E20');
+  // Most neighbours' names (a few give way to town names where they would overlap).
+  expect(overview.filter((name) => / Kommune$/.test(name)).length).toBeGreaterThanOrEqual(4);
+  // Villages wait for a closer view: the overview is not crowded.
+  expect(overview).not.toContain('Ølsemagle');
+
+  // Køge Nord at zoom 12.5: the villages, the stations and the dike by name.
+  await showAt(page, [12.175, 55.485], 12.5);
+  expect(await writtenNames(page)).toEqual(
+    expect.arrayContaining(['Ølsemagle', 'Ølby', 'Køge Nord Station', 'Ølby Station', 'Køge Dige']),
+  );
+
+  // The plots by number at zoom 15.
+  await showAt(page, [12.152, 55.4975], 15);
+  const plots = (await writtenNames(page)).filter((name) => /^KN-\d\d$/.test(name));
+  expect(plots.length).toBeGreaterThanOrEqual(3);
+
+  // Every glyph came from the app: Noto Sans, Latin-1 (æ, ø, å) and more.
+  expect(glyphRequests.length).toBeGreaterThan(0);
+  for (const path of glyphRequests) expect(path).toMatch(/^\/glyphs\/Noto Sans (Regular|Medium|Italic)\/\d+-\d+\.pbf$/);
+  expect(glyphRequests).toContain('/glyphs/Noto Sans Medium/0-255.pbf');
+  expect(offsite, 'no request may leave the machine').toEqual([]);
+
+  // The locator: Køge Kommune among its neighbours, the frame small now that the map shows a few plots.
+  const locator = page.locator('.map-locator svg');
+  await expect(locator).toBeVisible();
+  await expect(locator).toHaveAttribute('aria-label', /Køge Kommune/);
+  const frame = Number(await page.locator('.map-locator__frame').getAttribute('width'));
+  expect(frame).toBeGreaterThan(0);
+  expect(frame).toBeLessThan(10);
+
+  // A scale bar, and an attribution that names the official data.
+  await expect(page.locator('.maplibregl-ctrl-scale')).toBeVisible();
+  await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('DAGI');
+
+  // One switch takes every name off the map (and into the link), and puts them back.
+  await page.getByTestId('layer-toggle-labels').uncheck();
+  await idle(page);
+  expect(await writtenNames(page)).toEqual([]);
+  expect(page.url()).toContain('off=labels');
+  await page.getByTestId('layer-toggle-labels').check();
+  await idle(page);
+  expect((await writtenNames(page)).length).toBeGreaterThan(0);
+});
