@@ -29,7 +29,7 @@ export default defineConfig(({ mode }) => {
   const sourcemap = loadEnv(mode, projectRoot, 'VITE_').VITE_SOURCEMAP === 'true';
   return {
     root: fileURLToPath(new URL('./client', import.meta.url)),
-    // .env (VITE_BASEMAP_URL) lives at the project root, next to the server's settings.
+    // .env (VITE_SOURCEMAP) lives at the project root, next to the server’s settings.
     envDir: projectRoot,
     plugins: [react(), ...(sourcemap ? [] : [dropSourceMapComments()])],
     // proj4 imports wkt-parser for WKT definitions the browser never uses (see client/src/map/wktParserStub.ts).

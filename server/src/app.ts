@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Basemap } from '@shared/schemas/mapConfig';
 import { readConfig, type SecurityOptions } from './platform/config';
 import { dbPlugin, type DbOptions } from './platform/db/dbPlugin';
 import { BUDGET_KINDS, costPlugin, withDeadline, type CostLimits } from './platform/cost';
@@ -9,6 +10,8 @@ import { requestIdOf } from './platform/requestId';
 import { securityPlugin } from './platform/security';
 import { docsPlugin } from './platform/docs';
 import { clientPlugin } from './platform/client';
+import { basemapOrigins } from './platform/basemap/readBasemapConfig';
+import { mapConfigRoutes } from './platform/basemap/mapConfigRoutes';
 import { layerRoutes } from './modules/layers';
 import { siteRoutes } from './modules/sites';
 import { policyRoutes } from './modules/policy';
@@ -57,6 +60,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** Deadlines and budgets of database work (config DB_STATEMENT_TIMEOUT_MS, EXPENSIVE_CONCURRENCY, …). */
   limits?: Partial<CostLimits>;
+  /** The online basemap (config BASEMAP_URL or BASEMAP_STYLE_URL); null or unset: fully offline. */
+  basemap?: Basemap | null;
 }
 
 /** Tiles as an empty environment configures them; tests and benchmarks override parts. */
@@ -101,7 +106,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(errorsPlugin);
   const security = options.security ?? readConfig({}).security;
-  await app.register(securityPlugin, security);
+  const basemap = options.basemap ?? null;
+  // The CSP lets the page fetch from the basemap's origin only when one is configured (issue #16).
+  await app.register(securityPlugin, {
+    ...security,
+    extraMapOrigins: [...new Set([...basemapOrigins(basemap), ...security.extraMapOrigins])],
+  });
   const limits: CostLimits = { ...readConfig({}).limits, ...options.limits };
   await app.register(dbPlugin, { ...options.db, limits, heavyPoolSize: limits.concurrency * BUDGET_KINDS.length });
   await app.register(costPlugin, {
@@ -117,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   app.decorate('flood', flood);
   await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(mapConfigRoutes, { prefix: '/api', basemap });
   for (const routes of [layerRoutes, siteRoutes, policyRoutes, plotRoutes])
     await app.register(routes, { prefix: '/api' });
   await app.register(floodRoutes, { prefix: '/api', flood });

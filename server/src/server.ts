@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { readConfig } from './platform/config';
+import { basemapOrigins } from './platform/basemap/readBasemapConfig';
 import { elevationFilePath } from './modules/flood/elevationSource';
 import { openDatabase, prepareDatabase } from './platform/db/openDatabase';
 
@@ -18,6 +19,7 @@ async function main() {
       elevation: elevationFilePath(config.dataDir),
       trustProxy: config.trustProxy,
       security: config.security,
+      basemap: config.basemap,
     });
     const shutdown = async (signal: string) => {
       log(`${signal}: finishing requests in flight, then closing the database`);
@@ -31,6 +33,9 @@ async function main() {
     log(
       `ready on http://${config.host}:${config.port} (${database.db.engine === 'pglite' ? `embedded engine in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'})`,
     );
+    // The origin only: the rest of a basemap URL may hold a token.
+    const [basemapOrigin] = basemapOrigins(config.basemap);
+    log(basemapOrigin === undefined ? 'map: offline, no online basemap' : `map: online basemap from ${basemapOrigin}`);
   } catch (err) {
     await database.close();
     throw err;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatArea } from '@shared/i18n/formatArea';
 import { formatLength } from '@shared/i18n/formatLength';
 import { formatNumber } from '@shared/i18n/formatNumber';
+import { fetchMapConfig } from '../api/fetchMapConfig';
 import { MapController } from '../map/MapController';
 import { FINDER_LAYER_ID } from '../map/ids';
 import { DEFAULT_VIEW } from '../map/MapViewState';
@@ -15,6 +16,7 @@ import { shownFloods } from '../features/climate/shownFloods';
 import { summariseInitiative } from '../features/policy/summariseInitiative';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { swipeComparison, type SwipeComparison } from '../features/climate/swipeComparison';
+import { BasemapNotice } from './BasemapNotice';
 import { translate } from './i18n';
 import { useT } from './useT';
 import '../map/sketchDraw.css';
@@ -99,6 +101,7 @@ export function MapView() {
   const containerRef = useRef<HTMLDivElement>(null);
   const [cursor, setCursor] = useState<{ lon: number; lat: number } | null>(null);
   const [sketchLoadError, setSketchLoadError] = useState<string | null>(null);
+  const [basemapUnavailable, setBasemapUnavailable] = useState(false);
   const liveMeasure = useAppStore((state) => (state.sidebarTab === 'sketch' ? state.draftMeasure : null));
 
   useEffect(() => {
@@ -107,8 +110,7 @@ export function MapView() {
     const controller = new MapController({
       container,
       initialView: store.getState().view ?? DEFAULT_VIEW,
-      basemapUrl: import.meta.env.VITE_BASEMAP_URL ?? null,
-      basemapAttribution: import.meta.env.VITE_BASEMAP_ATTRIBUTION ?? null,
+      onBasemapUnavailable: () => setBasemapUnavailable(true),
       // In the sketch tab a click draws or picks a sketch; it never opens a plot.
       onSiteClick: (site) => {
         if (store.getState().sidebarTab !== 'sketch') store.getState().selectSite(site.id, site.layer);
@@ -118,6 +120,13 @@ export function MapView() {
       onCursor: setCursor,
       onTilesError: (message) => store.getState().reportTilesError(message),
     });
+    // The online basemap is the server's run-time setting (issue #16); without it, or its answer, the map stays offline.
+    const configRequest = new AbortController();
+    fetchMapConfig({ signal: configRequest.signal })
+      .then(({ basemap }) => {
+        if (basemap !== null) controller.setBasemap(basemap);
+      })
+      .catch(() => undefined);
     let matchingKey: string | null = null;
     const sync = (state: AppState, prev: AppState | null) => {
       // The tile layers go on the map as soon as the list is in; the point layers' features follow.
@@ -220,6 +229,7 @@ export function MapView() {
     const unsubscribeSketch = store.subscribe(syncSketchTab);
     return () => {
       disposed = true;
+      configRequest.abort();
       unsubscribe();
       unsubscribeSketch();
       sketch?.destroy();
@@ -247,6 +257,7 @@ export function MapView() {
           )}
         </div>
       )}
+      <BasemapNotice shown={basemapUnavailable} onDismiss={() => setBasemapUnavailable(false)} />
       {sketchLoadError && (
         <div className="sketch-load-error" role="alert">
           {t('sketchDraw.loadError', { message: sketchLoadError })}

@@ -6,15 +6,16 @@ import {
   setWorkerUrl,
   type ErrorEvent,
   type MapMouseEvent,
-  type VectorTileSource,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Bbox } from '@shared/schemas/geojson';
+import type { Basemap } from '@shared/schemas/mapConfig';
 import type { Layer } from '@shared/schemas/layer';
 import type { FeatureCollection } from '@shared/schemas/site';
 import type { FloodExtent } from '../features/climate/FloodExtent';
 import { TEST_HOOKS } from '../testHooks';
+import { BasemapAttachment } from './BasemapAttachment';
 import { buildBaseStyle } from './buildBaseStyle';
 import { buildFloodCompareLayerSpecs, buildFloodLayerSpecs, floodBeforeLayerId } from './buildFloodLayers';
 import { isInteractiveLayer, styleLayerIds } from './buildLayerSpecs';
@@ -26,7 +27,7 @@ import {
   SKETCH_FLOOR_LAYER_ID,
 } from './ids';
 import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
-import { putApiLayers, setApiLayersHidden } from './putApiLayers';
+import { putApiLayers, reloadApiTiles, setApiLayersHidden } from './putApiLayers';
 import { putFloodLayers } from './putFloodLayers';
 import { SiteFeatureStates } from './SiteFeatureStates';
 import { LocatorControl, type LocatorOutlines } from './LocatorControl';
@@ -46,8 +47,8 @@ type TestHookWindow = Record<typeof TEST_HOOK, MapLibreMap | undefined>;
 export interface MapControllerOptions {
   container: HTMLElement;
   initialView: MapViewState;
-  basemapUrl?: string | null;
-  basemapAttribution?: string | null;
+  /** The online basemap could not be reached and was dropped (issue #16): called at most once per setBasemap. */
+  onBasemapUnavailable?(): void;
   /** A feature was clicked: its site id and layer. */
   onSiteClick(site: SiteRef): void;
   /** The pointer moved onto a site, or off every site (null). */
@@ -102,13 +103,14 @@ export class MapController {
   private swipeLoading = false;
   private destroyed = false;
   private locator: LocatorControl | null = null;
+  private basemap: BasemapAttachment | null = null;
 
   constructor(options: MapControllerOptions) {
     this.options = options;
-    const { container, initialView, basemapUrl, basemapAttribution } = options;
+    const { container, initialView } = options;
     this.map = new MapLibreMap({
       container,
-      style: buildBaseStyle({ origin: window.location.origin, basemapUrl, basemapAttribution }),
+      style: buildBaseStyle({ origin: window.location.origin }),
       center: [initialView.lon, initialView.lat],
       zoom: initialView.zoom,
       minZoom: MIN_ZOOM,
@@ -159,7 +161,7 @@ export class MapController {
       putApiLayers({
         map: this.map,
         ...data,
-        overBasemap: Boolean(this.options.basemapUrl),
+        overBasemap: this.basemap?.shown ?? false,
         // Under the sketch tool's overlays when it came first (it loads on opening the sketch tab, issue #6).
         before: this.sketchFloor !== null && this.map.getLayer(this.sketchFloor) ? this.sketchFloor : undefined,
       });
@@ -240,8 +242,7 @@ export class MapController {
         this.swipe = new Swipe({
           main: this.map,
           view: this.swipeView,
-          basemapUrl: this.options.basemapUrl,
-          basemapAttribution: this.options.basemapAttribution,
+          basemap: this.basemap?.shown ? this.basemap.basemap : null,
         });
         if (this.data !== null) this.swipe.setData(this.data);
       })
@@ -253,21 +254,18 @@ export class MapController {
 
   /** Shows the locator (an overview in the corner) once its outlines are in; once only. */
   setLocator(outlines: LocatorOutlines): void {
-    if (this.locator !== null) return;
-    this.locator = new LocatorControl(outlines);
-    this.map.addControl(this.locator, 'top-right');
+    if (!this.locator) this.map.addControl((this.locator = new LocatorControl(outlines)), 'top-right');
+  }
+
+  /** Puts the online basemap (issue #16, once) under the offline layers; unreachable, it drops itself and reports once. */
+  setBasemap(basemap: Basemap): void {
+    const layers = () => this.layers.values();
+    this.basemap ??= new BasemapAttachment(this.map, basemap, layers, () => this.options.onBasemapUnavailable?.());
   }
 
   /** Loads every tile layer's tiles again, e.g. after a failure. */
   reloadTiles(): void {
-    this.whenLoaded(() => {
-      const tileSources = new Set([...this.layers.values()].filter((l) => l.delivery === 'tiles').map(layerSourceId));
-      for (const id of tileSources) {
-        const source = this.map.getSource<VectorTileSource>(id);
-        // setTiles reloads the source's tiles, the failed ones included.
-        if (source) source.setTiles([...(source.serialize().tiles ?? [])]);
-      }
-    });
+    this.whenLoaded(() => reloadApiTiles(this.map, this.layers.values()));
   }
 
   /**
@@ -301,6 +299,7 @@ export class MapController {
     this.swipe?.destroy();
     this.swipe = null;
     this.tooltip.remove();
+    this.basemap?.remove();
     this.map.remove();
     if (TEST_HOOKS) {
       const hook = window as unknown as Partial<TestHookWindow>;

@@ -2,6 +2,8 @@ import { Map as MapLibreMap } from 'maplibre-gl';
 import type { FloodExtent } from '../features/climate/FloodExtent';
 import type { DikeState } from '@shared/schemas/flood';
 import type { Lang } from '@shared/i18n/Lang';
+import type { Basemap } from '@shared/schemas/mapConfig';
+import { BasemapAttachment } from './BasemapAttachment';
 import { buildBaseStyle } from './buildBaseStyle';
 import {
   buildFloodCompareLayerSpecs,
@@ -37,8 +39,8 @@ export interface SwipeCompareOptions {
   /** The main map: it shows scenario A and keeps its place, controls and clicks. */
   main: MapLibreMap;
   view: SwipeView;
-  basemapUrl?: string | null;
-  basemapAttribution?: string | null;
+  /** The main map's online basemap while it shows (issue #16); this map drops it silently if it fails. */
+  basemap: Basemap | null;
 }
 
 /**
@@ -56,7 +58,7 @@ export class SwipeCompare {
   private readonly handle: HTMLDivElement;
   private readonly labelA: HTMLSpanElement;
   private readonly labelB: HTMLSpanElement;
-  private readonly overBasemap: boolean;
+  private basemap: BasemapAttachment | null = null;
   private view: SwipeView;
   private data: MapData | null = null;
   private loaded = false;
@@ -66,10 +68,9 @@ export class SwipeCompare {
   /** True while one map is being moved to the other's camera: its own move must not echo back. */
   private syncing = false;
 
-  constructor({ main, view, basemapUrl, basemapAttribution }: SwipeCompareOptions) {
+  constructor({ main, view, basemap }: SwipeCompareOptions) {
     this.main = main;
     this.view = view;
-    this.overBasemap = Boolean(basemapUrl);
     // Inside the main map's container, under its controls (CSS z-index): zoom buttons and the scale stay usable.
     this.root = element('div', 'swipe-compare', main.getContainer());
     this.root.dataset.testid = 'swipe-compare';
@@ -97,7 +98,7 @@ export class SwipeCompare {
 
     this.map = new MapLibreMap({
       container: this.mapElement,
-      style: buildBaseStyle({ origin: window.location.origin, basemapUrl, basemapAttribution }),
+      style: buildBaseStyle({ origin: window.location.origin }),
       center: main.getCenter(),
       zoom: main.getZoom(),
       bearing: main.getBearing(),
@@ -111,6 +112,7 @@ export class SwipeCompare {
     this.map.getCanvas().tabIndex = -1;
     this.map.once('load', () => {
       this.loaded = true;
+      if (basemap !== null) this.attachBasemap(basemap);
       this.applyData();
     });
     this.main.on('move', this.onMainMove);
@@ -143,6 +145,7 @@ export class SwipeCompare {
 
   destroy(): void {
     this.main.off('move', this.onMainMove);
+    this.basemap?.remove();
     this.map.remove();
     this.root.remove();
     if (TEST_HOOKS) {
@@ -151,9 +154,14 @@ export class SwipeCompare {
     }
   }
 
+  private attachBasemap(basemap: Basemap): void {
+    // No report if it fails: the main map has said so already, or will, and one notice is enough.
+    this.basemap = new BasemapAttachment(this.map, basemap, () => this.data?.layers ?? []);
+  }
+
   private applyData(): void {
     if (!this.loaded || this.data === null) return;
-    putApiLayers({ map: this.map, ...this.data, overBasemap: this.overBasemap });
+    putApiLayers({ map: this.map, ...this.data, overBasemap: this.basemap?.shown ?? false });
     this.applyFlood();
   }
 

@@ -7,9 +7,11 @@ import type { Layer } from '@shared/schemas/layer';
 
 /** The plain background under everything. */
 export const BACKGROUND_LAYER_ID = 'background';
-/** The optional online raster basemap (only when VITE_BASEMAP_URL is set). */
+/** The optional online raster basemap (only when the server has BASEMAP_URL, issue #16). */
 export const BASEMAP_SOURCE_ID = 'basemap';
 export const BASEMAP_LAYER_ID = 'basemap';
+/** What a basemap style's (BASEMAP_STYLE_URL) source and layer ids get in front, so they meet none of ours. */
+export const BASEMAP_ID_PREFIX = 'basemap:';
 
 /** The vector-tile (polygons, lines) or GeoJSON (points) source holding one API layer's features. */
 export function sourceId(layerId: string): string {

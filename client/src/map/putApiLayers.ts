@@ -2,8 +2,8 @@ import type { GeoJSONSource, Map as MapLibreMap, VectorTileSource } from 'maplib
 import type { Layer } from '@shared/schemas/layer';
 import type { FeatureCollection } from '@shared/schemas/site';
 import { buildLabelSpecs, labelLayerIds } from './buildLabelSpecs';
-import { buildLayerSpecs, geometryLayerIds, orderForDrawing } from './buildLayerSpecs';
-import { ALL_LABELS_ID } from './ids';
+import { buildLayerSpecs, fillOpacity, geometryLayerIds, orderForDrawing } from './buildLayerSpecs';
+import { ALL_LABELS_ID, fillLayerId, layerSourceId } from './ids';
 import { buildSources } from './buildSourceSpec';
 
 /**
@@ -79,6 +79,36 @@ export function setApiLayersHidden({
 /** A layer's names show when the layer does and names are not switched off (ALL_LABELS_ID). */
 const labelsVisible = (layer: Pick<Layer, 'id'>, hidden: ReadonlySet<string>) =>
   !hidden.has(layer.id) && !hidden.has(ALL_LABELS_ID);
+
+/**
+ * Repaints the API layers' fills for an online basemap that came or went (issue #16): the context fills let it show
+ * through while it is there; those not (yet) on the map are skipped, and get the right opacity when added.
+ */
+export function setApiLayersOverBasemap({
+  map,
+  layers,
+  overBasemap,
+}: {
+  map: MapLibreMap;
+  layers: Iterable<Layer>;
+  overBasemap: boolean;
+}): void {
+  for (const layer of layers) {
+    const id = fillLayerId(layer.id);
+    if (layer.geometry_type === 'polygon' && map.getLayer(id)) {
+      map.setPaintProperty(id, 'fill-opacity', fillOpacity({ layer, overBasemap }));
+    }
+  }
+}
+
+/** Loads every tile layer's tiles again, e.g. after a failure: setTiles reloads them, the failed ones included. */
+export function reloadApiTiles(map: MapLibreMap, layers: Iterable<Layer>): void {
+  const tileSources = new Set([...layers].filter((l) => l.delivery === 'tiles').map(layerSourceId));
+  for (const id of tileSources) {
+    const source = map.getSource<VectorTileSource>(id);
+    if (source) source.setTiles([...(source.serialize().tiles ?? [])]);
+  }
+}
 
 /**
  * setTiles reloads every tile of the source: only when the version's URLs really changed. The URLs are read from

@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { TileServiceOptions } from '../modules/tiles/tileService';
+import type { Basemap } from '@shared/schemas/mapConfig';
 import type { CostLimits } from './cost';
+import { readBasemapConfig } from './basemap/readBasemapConfig';
 
 /** Settings from the environment, checked once at start. */
 export interface Config {
@@ -25,13 +27,18 @@ export interface Config {
   tiles: Omit<TileServiceOptions, 'namedStatements'>;
   security: SecurityOptions;
   limits: CostLimits;
+  /** The online basemap handed to the browser (issue #16); null: fully offline, the default. */
+  basemap: Basemap | null;
 }
 
 /** Browser-facing protections (issue #8). */
 export interface SecurityOptions {
   /** Origins allowed to call the API from other sites (CORS); empty = closed, the default. */
   corsOrigins: string[];
-  /** Origins besides the app's own that the page may load tiles and images from (the basemap's). */
+  /**
+   * Origins besides the app's own and the basemap's that the page may load tiles and images from (MAP_ORIGINS),
+   * e.g. where a basemap style's tiles live; buildApp adds the basemap's own origin.
+   */
   extraMapOrigins: string[];
   /** Writes (POST, PUT, PATCH, DELETE) one client may make per minute, per instance. */
   writesPerMinute: number;
@@ -52,17 +59,6 @@ function origins(env: NodeJS.ProcessEnv, name: string): string[] {
     }
     return origin;
   });
-}
-
-/** The origin of the basemap style URL the client was built with, so the CSP lets it load. */
-function basemapOrigin(env: NodeJS.ProcessEnv): string[] {
-  const url = env.VITE_BASEMAP_URL;
-  if (!url) return [];
-  try {
-    return [new URL(url).origin];
-  } catch {
-    throw new Error(`VITE_BASEMAP_URL must be a URL; got "${url}"`);
-  }
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -127,7 +123,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     security: {
       corsOrigins: origins(env, 'CORS_ORIGINS'),
-      extraMapOrigins: [...new Set([...basemapOrigin(env), ...origins(env, 'MAP_ORIGINS')])],
+      extraMapOrigins: origins(env, 'MAP_ORIGINS'),
       writesPerMinute: integer(env, 'WRITE_RATE_LIMIT', 120, 1, 100_000),
       expensiveGetsPerMinute: integer(env, 'EXPENSIVE_RATE_LIMIT', 120, 1, 100_000),
       serveSourceMaps: flag(env, 'SERVE_SOURCE_MAPS'),
@@ -141,6 +137,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: integer(env, 'EXPENSIVE_CONCURRENCY', 2, 1, 100),
       totalConcurrency: integer(env, 'EXPENSIVE_TOTAL_CONCURRENCY', Math.max(1, availableParallelism() - 1), 1, 400),
     },
+    basemap: readBasemapConfig(env),
     tiles: {
       encoder,
       cacheBytes: integer(env, 'TILE_CACHE_MB', 64, 0, 65_536) * 1024 * 1024,

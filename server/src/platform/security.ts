@@ -4,6 +4,7 @@ import helmet, { type HelmetOptions } from 'helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { SecurityOptions } from './config';
+import { contentSecurityPolicy } from './contentSecurityPolicy';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -33,27 +34,8 @@ export function helmetHeaders(options: HelmetOptions): Readonly<Record<string, s
  */
 export const securityPlugin = fp<SecurityOptions>(
   async (app, opts) => {
-    const mapOrigins = opts.extraMapOrigins;
     const securityHeaders = helmetHeaders({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          // MapLibre's worker is a file of the app's own origin; blob: for a build that inlines it.
-          workerSrc: ["'self'", 'blob:'],
-          childSrc: ["'self'", 'blob:'],
-          connectSrc: ["'self'", ...mapOrigins],
-          imgSrc: ["'self'", 'data:', 'blob:', ...mapOrigins],
-          // React and MapLibre position elements through style attributes set from script.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          fontSrc: ["'self'", 'data:'],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'self'"],
-        },
-      },
+      contentSecurityPolicy: contentSecurityPolicy(opts.extraMapOrigins),
       // Basemap tiles from another origin carry no CORP header; requiring it would blank the map.
       crossOriginEmbedderPolicy: false,
     });

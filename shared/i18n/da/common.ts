@@ -173,6 +173,8 @@ export const daCommon = {
   'policy.clear': 'Ryd markering',
   'map.ariaLabel': 'Kort over erhvervsarealer i Køge Kommune',
   'map.cursor': 'UTM 32N (EPSG:25832)',
+  'map.basemapUnavailable': 'Baggrundskortet kunne ikke hentes. Kortet vises uden det.',
+  'map.basemapNoticeDismiss': 'OK',
   'sketchDraw.key.polygon': 'Tegn en flade',
   'sketchDraw.key.linestring': 'Tegn en linje',
   'sketchDraw.key.point': 'Sæt et punkt',

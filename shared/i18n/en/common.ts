@@ -175,6 +175,8 @@ export const enCommon: Record<keyof typeof daCommon, string> = {
   'policy.clear': 'Clear selection',
   'map.ariaLabel': 'Map of business land in Køge Municipality',
   'map.cursor': 'UTM 32N (EPSG:25832)',
+  'map.basemapUnavailable': 'The online background map could not be reached. The map is shown without it.',
+  'map.basemapNoticeDismiss': 'OK',
   'sketchDraw.key.polygon': 'Draw an area',
   'sketchDraw.key.linestring': 'Draw a line',
   'sketchDraw.key.point': 'Place a point',

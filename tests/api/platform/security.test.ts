@@ -88,7 +88,8 @@ describe('CORS (issue #8)', () => {
     ['CORS_ORIGINS', 'https://ok.dk/path'],
     ['MAP_ORIGINS', '*'],
     ['WRITE_RATE_LIMIT', '0'],
-    ['VITE_BASEMAP_URL', 'not a url'],
+    ['BASEMAP_URL', 'not a url'],
+    ['BASEMAP_STYLE_URL', 'ftp://example.dk/style.json'],
   ])('refuses %s=%s at start with a message naming it', (name, value) => {
     expect(() => readConfig({ [name]: value })).toThrow(new RegExp(name));
   });

@@ -4,6 +4,7 @@ import { type BadInput, INJECTION, XSS } from './common';
 export const BAD_READS: BadInput[] = [
   // Query parameters of the public reads.
   { name: 'unknown query parameter', method: 'GET', url: '/api/layers?debug=1', status: 400, param: 'debug' },
+  { name: 'a basemap sent to the map config', method: 'GET', url: '/api/map-config?url=x', status: 400, param: 'url' },
   {
     name: 'injection as a site id',
     method: 'GET',

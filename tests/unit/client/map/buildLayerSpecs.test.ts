@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import layersJson from '../../../../data/layers.json';
 import type { Layer } from '@shared/schemas/layer';
 import { buildBaseStyle } from '../../../../client/src/map/buildBaseStyle';
+import { buildRasterBasemap } from '../../../../client/src/map/buildBasemap';
 import { buildLabelSpecs, LABEL_FONTS } from '../../../../client/src/map/buildLabelSpecs';
 import { orderForLabels } from '../../../../client/src/map/putApiLayers';
 import { buildSourceSpec, buildSources } from '../../../../client/src/map/buildSourceSpec';
@@ -16,8 +17,6 @@ import {
   UNMATCHED_FILL_OPACITY,
 } from '../../../../client/src/map/buildLayerSpecs';
 import {
-  BASEMAP_LAYER_ID,
-  BASEMAP_SOURCE_ID,
   circleLayerId,
   fillLayerId,
   illustrativeLineLayerId,
@@ -259,9 +258,13 @@ describe('orderForDrawing', () => {
 
 describe('the whole style', () => {
   const styleWith = (basemapUrl: string | null) => {
-    const base = buildBaseStyle({ origin: ORIGIN, basemapUrl });
-    const sources = { ...base.sources };
-    const layers = [...base.layers];
+    const base = buildBaseStyle({ origin: ORIGIN });
+    const basemap =
+      basemapUrl === null
+        ? null
+        : buildRasterBasemap({ kind: 'raster', tiles: basemapUrl, tileSize: 256, maxZoom: 19, attribution: null });
+    const sources = { ...base.sources, ...basemap?.sources };
+    const layers = [...base.layers, ...(basemap?.layers ?? [])];
     for (const [id, spec] of buildSources({ layers: SEED_LAYERS, origin: ORIGIN, collections: COLLECTIONS })) {
       sources[id] = spec;
     }
@@ -297,7 +300,7 @@ describe('the whole style', () => {
   });
 
   it('is offline unless a basemap is configured: glyphs, tiles and data from the page’s origin only', () => {
-    const style = buildBaseStyle({ origin: ORIGIN, basemapUrl: null });
+    const style = buildBaseStyle({ origin: ORIGIN });
     expect(style.glyphs).toBe(`${ORIGIN}/glyphs/{fontstack}/{range}.pbf`);
     expect(style.sprite).toBeUndefined();
     expect(style.sources).toEqual({});
@@ -316,21 +319,6 @@ describe('the whole style', () => {
       expect(layer.paint?.['text-halo-width']).toBeGreaterThan(0);
     }
     expect(symbols.at(-1)?.id).toBe('place-names-label-minor');
-  });
-
-  it('puts a configured raster basemap under every data layer', () => {
-    const style = buildBaseStyle({ origin: ORIGIN, basemapUrl: 'https://tiles.example/{z}/{x}/{y}.png' });
-    expect(style.layers.map((layer) => layer.id)).toEqual(['background', BASEMAP_LAYER_ID]);
-    expect(buildBaseStyle({ origin: ORIGIN, basemapUrl: '   ' }).sources).toEqual({});
-  });
-
-  it('credits the basemap when an attribution is configured', () => {
-    const style = buildBaseStyle({
-      origin: ORIGIN,
-      basemapUrl: 'https://tiles.example/{z}/{x}/{y}.png',
-      basemapAttribution: '© Example',
-    });
-    expect(style.sources[BASEMAP_SOURCE_ID]).toMatchObject({ type: 'raster', attribution: '© Example' });
   });
 });
 

@@ -32,6 +32,7 @@ describe('readConfig', () => {
         // One core is left to the cheap routes (issue #19); this machine's count, whatever it is.
         totalConcurrency: Math.max(1, availableParallelism() - 1),
       },
+      basemap: null,
     });
   });
 
@@ -51,7 +52,8 @@ describe('readConfig', () => {
       TRUST_PROXY: '10.0.0.1, 10.0.0.2',
       CORS_ORIGINS: 'https://gis.koege.dk, http://localhost:5173',
       MAP_ORIGINS: 'https://tiles.example.dk',
-      VITE_BASEMAP_URL: 'https://basemap.example.dk/style.json',
+      BASEMAP_URL: 'https://basemap.example.dk/{z}/{x}/{y}.png',
+      BASEMAP_ATTRIBUTION: '© Example',
       WRITE_RATE_LIMIT: '30',
       SERVE_SOURCE_MAPS: 'true',
       EXPENSIVE_RATE_LIMIT: '20',
@@ -76,7 +78,7 @@ describe('readConfig', () => {
       tiles: { encoder: 'js', cacheBytes: 0, registryTtlMs: 250 },
       security: {
         corsOrigins: ['https://gis.koege.dk', 'http://localhost:5173'],
-        extraMapOrigins: ['https://basemap.example.dk', 'https://tiles.example.dk'],
+        extraMapOrigins: ['https://tiles.example.dk'],
         writesPerMinute: 30,
         expensiveGetsPerMinute: 20,
         serveSourceMaps: true,
@@ -89,6 +91,13 @@ describe('readConfig', () => {
         longMs: 60_000,
         concurrency: 3,
         totalConcurrency: 5,
+      },
+      basemap: {
+        kind: 'raster',
+        tiles: 'https://basemap.example.dk/{z}/{x}/{y}.png',
+        tileSize: 256,
+        maxZoom: 19,
+        attribution: '© Example',
       },
     });
   });
@@ -121,6 +130,7 @@ describe('readConfig', () => {
     [{ TRUST_PROXY: 'yes please' }, /TRUST_PROXY/],
     [{ TRUST_PROXY: '10.0.0.1; DROP' }, /TRUST_PROXY/],
     [{ SERVE_SOURCE_MAPS: 'yes' }, /SERVE_SOURCE_MAPS/],
+    [{ BASEMAP_URL: 'tile.example.dk/{z}/{x}/{y}.png' }, /BASEMAP_URL/],
   ])('rejects %o with a message naming the variable', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });
