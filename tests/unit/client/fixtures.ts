@@ -161,6 +161,7 @@ export function siteDetail(id: string, overrides: Partial<SiteDetail> = {}): Sit
     bbox: [12.1, 55.48, 12.1, 55.48],
     actions: [],
     tender: null,
+    plans: [],
     ...overrides,
   };
 }
