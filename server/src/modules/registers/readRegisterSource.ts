@@ -36,13 +36,13 @@ export async function* readRegisterChunks(
   );
 }
 
-/** A register file, streamed as UTF-8 text in 256 KiB chunks. */
-export async function* readRegisterFile(path: string): AsyncGenerator<SourceFeature, SourceSummary> {
+/** A register file, streamed as UTF-8 text in 256 KiB chunks; messages name it as `name` (a page's URL). */
+export async function* readRegisterFile(path: string, name = path): AsyncGenerator<SourceFeature, SourceSummary> {
   const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) throw new RegisterImportError(path, null, 'no such file');
+  if (!info?.isFile()) throw new RegisterImportError(name, null, 'no such file');
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
   try {
-    return yield* readRegisterChunks(stream as AsyncIterable<string>, path);
+    return yield* readRegisterChunks(stream as AsyncIterable<string>, name);
   } finally {
     stream.destroy();
   }
