@@ -19,6 +19,7 @@ export const daCommon = {
   'error.retry': 'Prøv igen',
   'layers.heading': 'Kortlag',
   'layers.illustrative': 'illustrativ',
+  'layers.source': 'Kilde: {source}, indlæst {date}',
   'layers.illustrativeHint':
     'Noget af geometrien i laget er illustrativ: tegnet for at vise idéen, ikke den faktiske afgrænsning.',
   'layers.featureCount': '{count} objekter',

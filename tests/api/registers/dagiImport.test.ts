@@ -100,6 +100,13 @@ describe('npm run import -- dagi (real DAGI files)', () => {
     await importFile('dagi', fixture('koege_area_kommuner.geojson'));
     const layer = (await app.inject('/api/layers')).json<LayerList>().layers.find((l) => l.id === 'dagi-kommuner');
     expect(layer).toMatchObject({ theme: 'kontekst', geometry_type: 'polygon', delivery: 'tiles', feature_count: 15 });
+    expect(layer!.source).toEqual({
+      name: 'DAGI, Klimadatastyrelsen (Dataforsyningen)',
+      licence: expect.stringMatching(/DAGI/),
+      imported_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+    });
+    const seeded = (await app.inject('/api/layers')).json<LayerList>().layers.find((l) => l.id === 'municipality');
+    expect(seeded?.source).toBeNull();
     const items = await app.inject('/ogc/collections/dagi-kommuner/items?limit=100');
     expect(items.statusCode).toBe(200);
     const body = items.json<{ features: { id: string }[] }>();

@@ -31,6 +31,7 @@ export function makeLayer(overrides: Partial<Layer> & Pick<Layer, 'id'>): Layer 
     tileset: null,
     feature_count: 1,
     illustrative: false,
+    source: null,
     bbox: [12, 55.4, 12.2, 55.5],
     ...overrides,
   });

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { THEMES } from '../../api/vocabulary';
 import type { Layer } from '@shared/schemas/layer';
 import type { Lang } from '@shared/i18n/Lang';
+import { formatDate } from '@shared/i18n/formatDate';
 import { FILL_BY_TENDER_STATUS } from '../../map/buildLayerSpecs';
 import { useAppStore } from '../../store/useAppStore';
 import { LegendSwatch } from './LegendSwatch';
@@ -107,6 +108,14 @@ function LayerRow({
           {layer.feature_count}
         </span>
       </div>
+      {layer.source && (
+        <p className="layer-row__source" title={layer.source.licence} data-testid={`layer-source-${layer.id}`}>
+          {t('layers.source', {
+            source: layer.source.name,
+            date: formatDate({ isoDate: layer.source.imported_at.slice(0, 10), lang }),
+          })}
+        </p>
+      )}
       {layer.style.fill === FILL_BY_TENDER_STATUS && visible && <TenderLegend />}
     </li>
   );
