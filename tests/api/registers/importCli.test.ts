@@ -65,6 +65,14 @@ describe('npm run import (the command line)', () => {
     expect((await importCli('dagi')).code).toBe(2);
   });
 
+  it('imports an OSM file and says which ways it left out', async () => {
+    const r = await importCli('osm', fixture('koege.format-fixture.osm'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/osm-roads: 4 written, 0 removed, 0 repaired/);
+    expect(r.stdout).toMatch(/skipped 1 ways of no drawn class and 1 with nodes outside the file/);
+    expect(await siteCount('osm-roads')).toBe(4);
+  });
+
   it('names a file that does not exist', async () => {
     const r = await importCli('dagi', '/nonexistent/kommuner.geojson');
     expect(r.code).toBe(1);

@@ -5,6 +5,7 @@ import { REGISTER_KINDS } from '../../../server/src/modules/registers/registerKi
 import { readRegisterChunks, readRegisterFile } from '../../../server/src/modules/registers/readRegisterSource';
 import { runImport, type ImportReport } from '../../../server/src/modules/registers/runImport';
 import { REGISTER_LAYERS } from '../../../server/src/modules/registers/registerLayers';
+import { OSM_LAYERS } from '../../../server/src/modules/registers/osm/osmLayers';
 import type { SourceFeature } from '../../../server/src/modules/registers/SourceFeature';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/registers/', import.meta.url));
@@ -47,7 +48,7 @@ export const importText = (kind: string, text: string, name = 'test-input'): Pro
 export async function removeRegisterLayers(): Promise<void> {
   const client = await ownerClient();
   try {
-    const ids = Object.values(REGISTER_LAYERS).map((l) => l.id);
+    const ids = [...Object.values(REGISTER_LAYERS), ...Object.values(OSM_LAYERS)].map((l) => l.id);
     await client.query('DELETE FROM site WHERE layer_id = ANY ($1)', [ids]);
     await client.query('DELETE FROM parcel WHERE layer_id = ANY ($1)', [ids]);
     await client.query('DELETE FROM layer WHERE id = ANY ($1)', [ids]);

@@ -4,6 +4,7 @@ import { withDatabase } from '../../platform/db/withDatabase';
 import { formatImportReport } from './formatImportReport';
 import { parseImportArgs, IMPORT_USAGE } from './parseImportArgs';
 import { openRegisterSource } from './openRegisterSource';
+import { openOsmSource } from './osm/openOsmSource';
 import { runImport } from './runImport';
 
 // `npm run import -- <kind> <file or URL>`: one official register into the configured database (DATABASE_URL, or
@@ -23,10 +24,19 @@ await withDatabase(async (connectionString, log) => {
   await client.connect();
   try {
     log(`importing ${kind.id} from ${location}`);
-    const source = await openRegisterSource({ location, restart, log });
+    const skips = { unclassified: 0, incomplete: 0 };
+    const source =
+      kind.id === 'osm'
+        ? { features: await openOsmSource({ client, path: location, skips }), done: async () => {} }
+        : await openRegisterSource({ location, restart, log });
     const report = await runImport({ client, kind, location, features: source.features, onProgress: log });
     await source.done();
     for (const line of formatImportReport(report)) log(line);
+    if (kind.id === 'osm') {
+      log(
+        `skipped ${skips.unclassified.toLocaleString('en')} ways of no drawn class and ${skips.incomplete.toLocaleString('en')} with nodes outside the file`,
+      );
+    }
   } finally {
     await client.end().catch(() => {});
   }

@@ -2,6 +2,7 @@ import { PLANDATA_GENERAL_USES } from '@shared/schemas/vocabulary';
 import { field, FieldProblem, optionalDate, optionalNumber, required } from './registerFields';
 import { REGISTER_LAYERS, type RegisterLayer } from './registerLayers';
 import type { SourceFeature } from './SourceFeature';
+import { osmKind } from './osm/osmKind';
 
 /** A source feature mapped onto a layer: the row it becomes. */
 export interface MappedFeature {
@@ -169,6 +170,7 @@ const matrikel: RegisterKind = {
 /** The kinds `npm run import` accepts. */
 export const REGISTER_KINDS: Record<string, RegisterKind> = {
   dagi,
+  osm: osmKind,
   plandata: plandata(),
   'plandata-lokalplaner': plandata(REGISTER_LAYERS.lokalplaner),
   'plandata-kommuneplanrammer': plandata(REGISTER_LAYERS.kommuneplanrammer),
