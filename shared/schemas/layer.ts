@@ -59,6 +59,15 @@ export const Layer = Type.Object({
   feature_count: Type.Integer(),
   /** True when at least one feature's geometry is illustrative (invented to fit the facts). */
   illustrative: Type.Boolean(),
+  /** Where an imported register layer comes from (`npm run import`); null for the seed's own layers. */
+  source: Type.Union([
+    Type.Object({
+      name: Type.String(),
+      licence: Type.String(),
+      imported_at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Null(),
+  ]),
   /** [west, south, east, north] in EPSG:4326, null for an empty layer. */
   bbox: Type.Union([Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()]), Type.Null()]),
 });

@@ -38,6 +38,8 @@ export interface PlotFilter {
   statuses?: Static<typeof TenderStatus>[];
   plannedYear?: number;
   uses?: Static<typeof PlanUse>[];
+  /** Plots that a Plandata plan with one of these general uses (anvgen) covers. */
+  generalUses?: string[];
   minAreaM2?: number;
   maxAreaM2?: number;
   /** Plots whose building rights allow at least this height, in metres. */
@@ -57,6 +59,9 @@ export const PlotFilterParams = {
   status: QueryText('comma-separated tender statuses, e.g. open,planned'),
   planned_year: QueryText('year the tender is planned for, e.g. 2027'),
   use: QueryText('comma-separated plan uses, e.g. production,logistics'),
+  anvgen: QueryText(
+    'comma-separated Plandata general uses (anvgen) of an imported plan covering the plot, e.g. 31 (erhverv),21',
+  ),
   min_area: QueryText('smallest area in m²'),
   max_area: QueryText('largest area in m²'),
   min_height: QueryText('building height the plan must allow at least, in metres'),

@@ -1,5 +1,6 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
 import { Accuracy, Nullable, ActionProgress, PlanUse, Slug, TenderStatus } from './common';
+import { PLANDATA_GENERAL_USES } from './vocabulary';
 import { Bbox, Geometry } from './geojson';
 
 /** Properties carried by every feature of `GET /api/layers/:id/features`. */
@@ -66,6 +67,27 @@ export const LinkedAction = Type.Object({
 });
 export type LinkedAction = Static<typeof LinkedAction>;
 
+/** A union of the string literals `values` (TypeBox cannot infer it from a mapped array), as in sketch.ts. */
+const oneOf = <T extends readonly string[]>(values: T) =>
+  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
+
+/** A Plandata.dk plan (imported with `npm run import -- plandata`) that covers a site. */
+export const CoveringPlan = Type.Object({
+  /** The plan's site id, e.g. lokalplan-1088001. */
+  id: Slug,
+  kind: Type.Union([Type.Literal('lokalplan'), Type.Literal('kommuneplanramme')]),
+  plannavn: Type.String(),
+  plannr: Type.String(),
+  /** F forslag (proposal), V vedtaget (adopted). */
+  status: Type.Union([Type.Literal('F'), Type.Literal('V')]),
+  /** Plandata's general use code (31 = erhverv). */
+  anvgen: oneOf(PLANDATA_GENERAL_USES),
+  doklink: Nullable(Type.String()),
+  /** Area of the site the plan covers, m² in EPSG:25832 (0 for points and lines). */
+  overlap_m2: Type.Number(),
+});
+export type CoveringPlan = Static<typeof CoveringPlan>;
+
 export const SiteDetail = Type.Object({
   id: Slug,
   layer: Slug,
@@ -85,5 +107,7 @@ export const SiteDetail = Type.Object({
   bbox: Bbox,
   actions: Type.Array(LinkedAction),
   tender: Nullable(Tender),
+  /** The plans covering the site: lokalplaner first, then kommuneplanrammer, each by largest overlap. */
+  plans: Type.Array(CoveringPlan),
 });
 export type SiteDetail = Static<typeof SiteDetail>;

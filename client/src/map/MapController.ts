@@ -6,7 +6,6 @@ import {
   setWorkerUrl,
   type ErrorEvent,
   type MapMouseEvent,
-  type VectorTileSource,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -28,7 +27,7 @@ import {
   SKETCH_FLOOR_LAYER_ID,
 } from './ids';
 import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
-import { putApiLayers, setApiLayersHidden } from './putApiLayers';
+import { putApiLayers, reloadApiTiles, setApiLayersHidden } from './putApiLayers';
 import { putFloodLayers } from './putFloodLayers';
 import { SiteFeatureStates } from './SiteFeatureStates';
 import { LocatorControl, type LocatorOutlines } from './LocatorControl';
@@ -36,8 +35,7 @@ import './locator.css';
 import type { SiteRef } from './SiteRef';
 import { siteRefOf } from './siteRefOf';
 import type { SketchDrawController, SketchDrawOptions } from './SketchDrawController';
-import type { SwipeView } from './SwipeCompare';
-import { SwipeHost } from './SwipeHost';
+import type { SwipeCompare, SwipeView } from './SwipeCompare';
 
 // MapLibre 6 is ESM only: after bundling, its worker must be pointed at the emitted file.
 setWorkerUrl(workerUrl);
@@ -97,10 +95,15 @@ export class MapController {
   private readyReported = false;
   /** The sketch tool's lowest style layer, once it is loaded: API layers added later go under it. */
   private sketchFloor: string | null = null;
-  private basemap: BasemapAttachment | null = null;
-  /** The swipe comparison (issue #7), over this map with the basemap it shows. */
-  private readonly swipe: SwipeHost;
+  /** The API layers as last given, for the swipe's second map, which may come later. */
+  private data: MapData | null = null;
+  /** The swipe comparison wanted (issue #7), its second map once loaded, and whether its chunk is loading. */
+  private swipeView: SwipeView | null = null;
+  private swipe: SwipeCompare | null = null;
+  private swipeLoading = false;
+  private destroyed = false;
   private locator: LocatorControl | null = null;
+  private basemap: BasemapAttachment | null = null;
 
   constructor(options: MapControllerOptions) {
     this.options = options;
@@ -140,7 +143,6 @@ export class MapController {
     });
     this.map.on('error', (event) => this.onError(event));
     this.states = new SiteFeatureStates(this.map, () => this.layers);
-    this.swipe = new SwipeHost(this.map, () => (this.basemap?.shown ? this.basemap.basemap : null));
     this.map.on('sourcedata', (event) => this.states.onSourceData(event));
     if (TEST_HOOKS) (window as unknown as TestHookWindow)[TEST_HOOK] = this.map;
   }
@@ -151,7 +153,8 @@ export class MapController {
    * which never changes, so a source never changes type.
    */
   setData(data: MapData): void {
-    this.swipe.setData(data);
+    this.data = data;
+    this.swipe?.setData(data);
     this.whenLoaded(() => {
       const { layers } = data;
       this.layers = new Map(layers.map((layer) => [layer.id, layer]));
@@ -174,7 +177,8 @@ export class MapController {
 
   /** Switches layers on and off to match the store. */
   setHidden(hiddenLayerIds: readonly string[]): void {
-    this.swipe.setHidden(hiddenLayerIds);
+    if (this.data !== null) this.data = { ...this.data, hiddenLayerIds };
+    this.swipe?.setHidden(hiddenLayerIds);
     this.whenLoaded(() => setApiLayersHidden({ map: this.map, layers: this.layers.values(), hiddenLayerIds }));
   }
 
@@ -218,7 +222,39 @@ export class MapController {
    * the first page load does not carry it.
    */
   setSwipe(view: SwipeView | null): void {
-    this.swipe.set(view);
+    this.swipeView = view;
+    if (view === null) {
+      this.swipe?.destroy();
+      this.swipe = null;
+      return;
+    }
+    if (this.swipe !== null) {
+      this.swipe.setView(view);
+      return;
+    }
+    if (this.swipeLoading) return;
+    this.swipeLoading = true;
+    import('./SwipeCompare')
+      .then(({ SwipeCompare: Swipe }) => {
+        this.swipeLoading = false;
+        // Switched off, or the map went, while the chunk loaded; a later setSwipe starts over.
+        if (this.destroyed || this.swipeView === null || this.swipe !== null) return;
+        this.swipe = new Swipe({
+          main: this.map,
+          view: this.swipeView,
+          basemap: this.basemap?.shown ? this.basemap.basemap : null,
+        });
+        if (this.data !== null) this.swipe.setData(this.data);
+      })
+      .catch((error: unknown) => {
+        this.swipeLoading = false;
+        console.error(error);
+      });
+  }
+
+  /** Shows the locator (an overview in the corner) once its outlines are in; once only. */
+  setLocator(outlines: LocatorOutlines): void {
+    if (!this.locator) this.map.addControl((this.locator = new LocatorControl(outlines)), 'top-right');
   }
 
   /** Puts the online basemap (issue #16, once) under the offline layers; unreachable, it drops itself and reports once. */
@@ -227,23 +263,9 @@ export class MapController {
     this.basemap ??= new BasemapAttachment(this.map, basemap, layers, () => this.options.onBasemapUnavailable?.());
   }
 
-  /** Shows the locator (an overview in the corner) once its outlines are in; once only. */
-  setLocator(outlines: LocatorOutlines): void {
-    if (this.locator !== null) return;
-    this.locator = new LocatorControl(outlines);
-    this.map.addControl(this.locator, 'top-right');
-  }
-
   /** Loads every tile layer's tiles again, e.g. after a failure. */
   reloadTiles(): void {
-    this.whenLoaded(() => {
-      const tileSources = new Set([...this.layers.values()].filter((l) => l.delivery === 'tiles').map(layerSourceId));
-      for (const id of tileSources) {
-        const source = this.map.getSource<VectorTileSource>(id);
-        // setTiles reloads the source's tiles, the failed ones included.
-        if (source) source.setTiles([...(source.serialize().tiles ?? [])]);
-      }
-    });
+    this.whenLoaded(() => reloadApiTiles(this.map, this.layers.values()));
   }
 
   /**
@@ -273,7 +295,9 @@ export class MapController {
   }
 
   destroy(): void {
-    this.swipe.destroy();
+    this.destroyed = true;
+    this.swipe?.destroy();
+    this.swipe = null;
     this.tooltip.remove();
     this.basemap?.remove();
     this.map.remove();

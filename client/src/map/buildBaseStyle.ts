@@ -6,16 +6,11 @@ import { BACKGROUND_LAYER_ID } from './ids';
 export const BACKGROUND_COLOR = '#e3e6e8';
 
 /**
- * The style the map starts from: a plain background. The label fonts come from the app itself (`origin`); no
+ * The style the map starts from: a plain background, and the label fonts from the app itself (`origin`). No
  * sprite, no remote source: the map makes no request that leaves the machine. An online basemap, when the server
- * has one (issue #16), is added later (BasemapAttachment).
+ * has one, is added later (BasemapAttachment).
  */
-export function buildBaseStyle({
-  origin,
-}: {
-  /** The page's origin, which serves the glyphs. */
-  origin: string;
-}): StyleSpecification {
+export function buildBaseStyle({ origin }: { origin: string }): StyleSpecification {
   return {
     version: 8,
     glyphs: glyphsUrl(origin),

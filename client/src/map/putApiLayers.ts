@@ -3,7 +3,7 @@ import type { Layer } from '@shared/schemas/layer';
 import type { FeatureCollection } from '@shared/schemas/site';
 import { buildLabelSpecs, labelLayerIds } from './buildLabelSpecs';
 import { buildLayerSpecs, fillOpacity, geometryLayerIds, orderForDrawing } from './buildLayerSpecs';
-import { ALL_LABELS_ID, fillLayerId } from './ids';
+import { ALL_LABELS_ID, fillLayerId, layerSourceId } from './ids';
 import { buildSources } from './buildSourceSpec';
 
 /**
@@ -98,6 +98,15 @@ export function setApiLayersOverBasemap({
     if (layer.geometry_type === 'polygon' && map.getLayer(id)) {
       map.setPaintProperty(id, 'fill-opacity', fillOpacity({ layer, overBasemap }));
     }
+  }
+}
+
+/** Loads every tile layer's tiles again, e.g. after a failure: setTiles reloads them, the failed ones included. */
+export function reloadApiTiles(map: MapLibreMap, layers: Iterable<Layer>): void {
+  const tileSources = new Set([...layers].filter((l) => l.delivery === 'tiles').map(layerSourceId));
+  for (const id of tileSources) {
+    const source = map.getSource<VectorTileSource>(id);
+    if (source) source.setTiles([...(source.serialize().tiles ?? [])]);
   }
 }
 

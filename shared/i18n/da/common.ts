@@ -21,6 +21,7 @@ export const daCommon = {
   'layers.heading': 'Kortlag',
   'layers.labels': 'Navne på kortet',
   'layers.illustrative': 'illustrativ',
+  'layers.source': 'Kilde: {source}, indlæst {date}',
   'layers.illustrativeHint':
     'Noget af geometrien i laget er illustrativ: tegnet for at vise idéen, ikke den faktiske afgrænsning.',
   'layers.featureCount': '{count} objekter',

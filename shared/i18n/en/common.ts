@@ -23,6 +23,7 @@ export const enCommon: Record<keyof typeof daCommon, string> = {
   'layers.heading': 'Map layers',
   'layers.labels': 'Names on the map',
   'layers.illustrative': 'illustrative',
+  'layers.source': 'Source: {source}, imported {date}',
   'layers.illustrativeHint':
     'Some geometry in this layer is illustrative: drawn to show the idea, not the actual boundary.',
   'layers.featureCount': '{count} features',

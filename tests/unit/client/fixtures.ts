@@ -31,6 +31,7 @@ export function makeLayer(overrides: Partial<Layer> & Pick<Layer, 'id'>): Layer 
     tileset: null,
     feature_count: 1,
     illustrative: false,
+    source: null,
     bbox: [12, 55.4, 12.2, 55.5],
     ...overrides,
   });
@@ -161,6 +162,7 @@ export function siteDetail(id: string, overrides: Partial<SiteDetail> = {}): Sit
     bbox: [12.1, 55.48, 12.1, 55.48],
     actions: [],
     tender: null,
+    plans: [],
     ...overrides,
   };
 }

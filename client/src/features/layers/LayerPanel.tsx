@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { THEMES } from '../../api/vocabulary';
 import type { Layer } from '@shared/schemas/layer';
 import type { Lang } from '@shared/i18n/Lang';
+import { formatDate } from '@shared/i18n/formatDate';
 import { FILL_BY_TENDER_STATUS } from '../../map/buildLayerSpecs';
 import { ALL_LABELS_ID } from '../../map/ids';
 import { useAppStore } from '../../store/useAppStore';
@@ -123,6 +124,14 @@ function LayerRow({
           {layer.feature_count}
         </span>
       </div>
+      {layer.source && (
+        <p className="layer-row__source" title={layer.source.licence} data-testid={`layer-source-${layer.id}`}>
+          {t('layers.source', {
+            source: layer.source.name,
+            date: formatDate({ isoDate: layer.source.imported_at.slice(0, 10), lang }),
+          })}
+        </p>
+      )}
       {layer.style.fill === FILL_BY_TENDER_STATUS && visible && <TenderLegend />}
     </li>
   );

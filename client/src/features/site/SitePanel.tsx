@@ -10,6 +10,7 @@ import { isMessageKey } from '../../app/i18n';
 import { ExposeLink } from '../expose';
 import { ShortlistToggle } from '../shortlist';
 import { TenderHistory } from '../tenders';
+import { CoveringPlansSection } from './CoveringPlansSection';
 import { SiteTimelineLink } from './SiteTimelineLink';
 import { TenderWorkflowForm } from '../tenders';
 import { TenderStatusBadge } from '../tenders';
@@ -104,6 +105,8 @@ function SiteBody({ site, lang }: { site: SiteDetail; lang: Lang }) {
           </p>
         )}
       </section>
+
+      <CoveringPlansSection plans={site.plans} />
 
       <AttributesSection attributes={site.attributes} lang={lang} />
 

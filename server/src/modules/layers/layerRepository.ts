@@ -16,6 +16,9 @@ interface LayerRow {
   version: number;
   feature_count: number;
   illustrative: boolean;
+  source: string | null;
+  licence: string | null;
+  imported_at: string | null;
   west: number | null;
   south: number | null;
   east: number | null;
@@ -40,7 +43,8 @@ export async function listLayers(db: Queryable): Promise<Layer[]> {
         FROM layer l
        WHERE l.source_table = 'parcel')
     SELECT l.id, l.title_da, l.title_en, l.theme, l.geometry_type, l.style, l.sort_order, l.source_table,
-           l.min_zoom, l.max_zoom, l.version,
+           l.min_zoom, l.max_zoom, l.version, l.source, l.licence,
+           to_char(l.imported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS imported_at,
            agg.feature_count, agg.illustrative,
            ST_XMin(agg.ext) AS west, ST_YMin(agg.ext) AS south, ST_XMax(agg.ext) AS east, ST_YMax(agg.ext) AS north
       FROM layer l JOIN agg USING (id)
@@ -64,6 +68,10 @@ export async function listLayers(db: Queryable): Promise<Layer[]> {
     tileset: tilesetIds[i] ? { id: tilesetIds[i], version: versions.get(tilesetIds[i])! } : null,
     feature_count: r.feature_count,
     illustrative: r.illustrative,
+    source:
+      r.source !== null && r.licence !== null && r.imported_at !== null
+        ? { name: r.source, licence: r.licence, imported_at: r.imported_at }
+        : null,
     bbox: r.west === null ? null : [r.west, r.south ?? 0, r.east ?? 0, r.north ?? 0],
   }));
 }

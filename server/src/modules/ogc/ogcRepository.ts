@@ -110,7 +110,7 @@ const SOURCES: Record<
     geom: 'p.geom',
     indexed: 'p.geom_3857',
     order: 'p.id',
-    columns: 'p.matrikelnr, p.ejerlav, p.area_m2',
+    columns: 'p.matrikelnr, p.ejerlav, p.ejerlavskode, p.bfe::text AS bfe, p.area_m2, p.accuracy',
   },
   sketch: {
     from: 'sketch_current c',

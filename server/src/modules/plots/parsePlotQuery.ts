@@ -1,5 +1,5 @@
 import { HttpProblem } from '../../platform/errors';
-import { PLAN_USES, TENDER_STATUSES } from '@shared/schemas/vocabulary';
+import { PLAN_USES, PLANDATA_GENERAL_USES, TENDER_STATUSES } from '@shared/schemas/vocabulary';
 import { PLOT_SORTS, type PlotFilter, type PlotSort } from '@shared/schemas/plot';
 import type { FloodLevel, FloodService } from '../flood';
 import type { ConcurrencyBudget } from '../../platform/cost';
@@ -11,6 +11,7 @@ export interface PlotQuery {
   status?: string;
   planned_year?: string;
   use?: string;
+  anvgen?: string;
   min_area?: string;
   max_area?: string;
   min_height?: string;
@@ -68,12 +69,14 @@ export function parsePlotQuery(q: PlotQuery): ParsedPlotQuery {
   const filter: ParsedPlotQuery = { sort: sort as PlotSort, descending };
   const statuses = list('status', q.status, TENDER_STATUSES);
   const uses = list('use', q.use, PLAN_USES);
+  const generalUses = list('anvgen', q.anvgen, PLANDATA_GENERAL_USES);
   const minHeightM = number('min_height', q.min_height, PLOT_QUERY_LIMITS.heightM);
   const maxStationM = number('max_station_m', q.max_station_m, PLOT_QUERY_LIMITS.distanceM);
   const maxJunctionM = number('max_junction_m', q.max_junction_m, PLOT_QUERY_LIMITS.distanceM);
   if (statuses) filter.statuses = statuses;
   if (plannedYear !== undefined) filter.plannedYear = plannedYear;
   if (uses) filter.uses = uses;
+  if (generalUses) filter.generalUses = generalUses;
   if (minAreaM2 !== undefined) filter.minAreaM2 = minAreaM2;
   if (maxAreaM2 !== undefined) filter.maxAreaM2 = maxAreaM2;
   if (minHeightM !== undefined) filter.minHeightM = minHeightM;

@@ -2,6 +2,10 @@ import type { Geometry } from '@shared/schemas/geojson';
 import type { Plot, PlotFilter, PlotSort } from '@shared/schemas/plot';
 import { FLOOD_OVERLAP_MIN_M2 } from '../flood';
 import type { Queryable } from '../../platform/db/queryable';
+import { PLAN_LAYER_IDS } from '../registers';
+
+/** A plan covers a plot when it overlaps it by at least this much (m², EPSG:25832): touching is not covering. */
+export const PLAN_OVERLAP_MIN_M2 = 1;
 
 /** The layers the finder measures distances to. */
 export const STATION_LAYER = 'stations';
@@ -74,6 +78,10 @@ async function queryPlots(db: Queryable, f: PlotFilter, withGeometry: boolean): 
           AND ($6::float8 IS NULL OR s.area_m2 >= $6)
           AND ($7::float8 IS NULL OR s.area_m2 <= $7)
           AND ($8::float8 IS NULL OR s.max_height_m >= $8)
+          AND ($15::text[] IS NULL OR EXISTS (
+                SELECT 1 FROM site pl
+                 WHERE pl.layer_id = ANY ($16) AND pl.attributes ->> 'anvgen' = ANY ($15)
+                   AND ST_Intersects(pl.geom, s.geom) AND ST_Area(ST_Intersection(pl.geom, s.geom)) >= $17))
      ) p
      WHERE ($9::float8 IS NULL OR station_m <= $9)
        AND ($10::float8 IS NULL OR junction_m <= $10)
@@ -97,6 +105,9 @@ async function queryPlots(db: Queryable, f: PlotFilter, withGeometry: boolean): 
       f.outsideFlood?.levelCm ?? null,
       f.outsideFlood?.dike ?? null,
       FLOOD_OVERLAP_MIN_M2,
+      f.generalUses ?? null,
+      PLAN_LAYER_IDS,
+      PLAN_OVERLAP_MIN_M2,
     ],
   );
   return rows;

@@ -1,6 +1,15 @@
 import type { Bbox } from '@shared/schemas/geojson';
-import type { Feature, FeatureProperties, LinkedAction, SiteDetail, TenderEvent } from '@shared/schemas/site';
+import type {
+  CoveringPlan,
+  Feature,
+  FeatureProperties,
+  LinkedAction,
+  SiteDetail,
+  TenderEvent,
+} from '@shared/schemas/site';
 import { ACTION_ORDER_SQL, type Queryable } from '../../platform/db/queryable';
+import { PLAN_LAYER_IDS } from '../registers';
+import { PLAN_OVERLAP_MIN_M2 } from '../plots';
 
 /** GeoJSON out: EPSG:4326, exterior rings counter-clockwise (RFC 7946 right-hand rule), 7 decimals (~1 cm). */
 const GEOJSON_4326 = (column: string) => `ST_AsGeoJSON(rfc7946_orient(ST_Transform(${column}, 4326)), 7)::json`;
@@ -30,7 +39,7 @@ export async function listFeatures(db: Queryable, layerId: string, bbox?: Bbox):
   return rows.map(({ geometry, ...properties }) => ({ type: 'Feature', id: properties.id, geometry, properties }));
 }
 
-interface SiteRow extends Omit<SiteDetail, 'actions' | 'tender'> {
+interface SiteRow extends Omit<SiteDetail, 'actions' | 'tender' | 'plans'> {
   tender_id: number | null;
   tender_status: NonNullable<SiteDetail['tender']>['status'] | null;
   planned_year: number | null;
@@ -83,10 +92,33 @@ export async function getSite(db: Queryable, id: string): Promise<SiteDetail | n
   }
   return {
     ...site,
+    plans: await coveringPlans(db, id),
     actions: actions.rows.map(({ initiative_number, initiative_title, ...a }) => ({
       ...a,
       initiative: { number: initiative_number, title: initiative_title },
     })),
     tender,
   };
+}
+
+/**
+ * The imported Plandata plans that cover a site: a polygon by at least PLAN_OVERLAP_MIN_M2 (touching is not covering),
+ * a point or line by meeting it. Lokalplaner come first, then kommuneplanrammer, each by largest overlap (m²,
+ * EPSG:25832). Stored geometry is valid (site's CHECK), so the overlay cannot fail on either engine.
+ */
+export async function coveringPlans(db: Queryable, siteId: string): Promise<CoveringPlan[]> {
+  const { rows } = await db.query<CoveringPlan>(
+    `SELECT id, kind, plannavn, plannr, status, anvgen, doklink, overlap_m2 FROM (
+       SELECT p.id, p.kind, p.attributes ->> 'plannavn' AS plannavn, p.attributes ->> 'plannr' AS plannr,
+              p.attributes ->> 'status' AS status, p.attributes ->> 'anvgen' AS anvgen,
+              p.attributes ->> 'doklink' AS doklink,
+              CASE WHEN ST_Dimension(s.geom) = 2 THEN ST_Area(ST_Intersection(p.geom, s.geom)) ELSE 0 END AS overlap_m2,
+              ST_Dimension(s.geom) AS dimension
+         FROM site s JOIN site p ON p.layer_id = ANY ($2) AND ST_Intersects(p.geom, s.geom)
+        WHERE s.id = $1 AND p.id <> s.id) c
+      WHERE dimension < 2 OR overlap_m2 >= $3
+      ORDER BY kind = 'kommuneplanramme', overlap_m2 DESC, id`,
+    [siteId, PLAN_LAYER_IDS, PLAN_OVERLAP_MIN_M2],
+  );
+  return rows;
 }

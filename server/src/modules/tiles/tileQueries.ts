@@ -20,9 +20,9 @@ const SOURCES: Record<TileLayer['sourceTable'], { from: string; attributes: stri
   },
   parcel: {
     from: 'parcel s',
-    // Parcels are context (not clickable), so no name: it would be most of a dense tile's bytes.
-    // The only parcels so far are the synthetic benchmark set (npm run synth), hence illustrative.
-    attributes: "s.id::text AS id, s.layer_id AS layer, 'illustrative' AS accuracy",
+    // Parcels are context (not clickable), so no name: it would be most of a dense tile's bytes. Matriklen's are
+    // official (npm run import -- matrikel), the synthetic benchmark set (npm run synth) illustrative.
+    attributes: 's.id::text AS id, s.layer_id AS layer, s.accuracy',
     geom: 's.geom_3857',
     order: 's.id',
   },

@@ -65,6 +65,14 @@ export const BAD_READS: BadInput[] = [
     status: 400,
     param: 'use',
   },
+  { name: 'unknown plan general use', method: 'GET', url: '/api/plots?anvgen=32', status: 400, param: 'anvgen' },
+  {
+    name: 'plan general use as injection',
+    method: 'GET',
+    url: `/api/plots?anvgen=${encodeURIComponent(INJECTION)}`,
+    status: 400,
+    param: 'anvgen',
+  },
   { name: 'non-numeric height', method: 'GET', url: '/api/plots?min_height=tall', status: 400, param: 'min_height' },
   { name: 'unknown sort key', method: 'GET', url: '/api/plots?sort=price', status: 400, param: 'sort' },
   {

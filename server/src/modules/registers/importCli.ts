@@ -1,0 +1,47 @@
+import pg from 'pg';
+import { prepareDatabase } from '../../platform/db/openDatabase';
+import { withDatabase } from '../../platform/db/withDatabase';
+import { formatImportReport } from './formatImportReport';
+import { parseImportArgs, IMPORT_USAGE } from './parseImportArgs';
+import { openRegisterSource } from './openRegisterSource';
+import { openOsmSource } from './osm/openOsmSource';
+import { runImport } from './runImport';
+
+// `npm run import -- <kind> <file or URL>`: one official register into the configured database (DATABASE_URL, or
+// the embedded engine in DATA_DIR, migrated and seeded first as `npm start` would). Arguments are checked first.
+const parsed = parseImportArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(`[køge] import: ${parsed.error}\n${IMPORT_USAGE}`);
+  process.exit(2);
+}
+const { kind, location, restart } = parsed;
+
+await withDatabase(async (connectionString, log) => {
+  await prepareDatabase({ connectionString, seed: 'if-empty', log });
+  const client = new pg.Client({ connectionString });
+  // After a failed statement the embedded engine sends one ReadyForQuery too many (electric-sql/pglite#958).
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    log(`importing ${kind.id} from ${location}`);
+    const skips = { unclassified: 0, incomplete: 0 };
+    const source =
+      kind.id === 'osm'
+        ? { features: await openOsmSource({ client, path: location, skips }), done: async () => {} }
+        : await openRegisterSource({ location, restart, log });
+    const report = await runImport({ client, kind, location, features: source.features, onProgress: log });
+    await source.done();
+    for (const line of formatImportReport(report)) log(line);
+    if (kind.id === 'osm') {
+      log(
+        `skipped ${skips.unclassified.toLocaleString('en')} ways of no drawn class and ${skips.incomplete.toLocaleString('en')} with nodes outside the file`,
+      );
+    }
+  } finally {
+    await client.end().catch(() => {});
+  }
+}).catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(`[køge] import failed: ${message.split('\n')[0]}`);
+  process.exit(1);
+});

@@ -1,0 +1,133 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { REGISTER_KINDS } from '../../../server/src/modules/registers/registerKinds';
+import { RegisterImportError } from '../../../server/src/modules/registers/RegisterImportError';
+import { runImport } from '../../../server/src/modules/registers/runImport';
+import { openOsmSource } from '../../../server/src/modules/registers/osm/openOsmSource';
+import type { OsmSkips } from '../../../server/src/modules/registers/osm/readOsmWays';
+import { tableChecksums } from '../tableChecksums';
+import { fixture, ownerClient, removeRegisterLayers } from './registerTestHelpers';
+
+const OSM = fixture('koege.format-fixture.osm');
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'koege-osm-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+afterEach(removeRegisterLayers);
+
+/** `npm run import -- osm <file>`, as the command runs it. */
+async function importOsm(path: string) {
+  const client = await ownerClient();
+  const skips: OsmSkips = { unclassified: 0, incomplete: 0 };
+  try {
+    const features = await openOsmSource({ client, path, skips });
+    const report = await runImport({ client, kind: REGISTER_KINDS.osm!, location: path, features });
+    return { report, skips };
+  } finally {
+    await client.end();
+  }
+}
+
+const sites = async () => {
+  const client = await ownerClient();
+  try {
+    const { rows } = await client.query<{
+      id: string;
+      layer_id: string;
+      name: string;
+      kind: string;
+      ref: string | null;
+    }>(
+      `SELECT id, layer_id, name, kind, attributes ->> 'ref' AS ref FROM site WHERE layer_id LIKE 'osm-%' ORDER BY id`,
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+};
+
+const EXPECTED_LAYERS = [
+  { id: 'osm-roads', features: 4, written: 4, removed: 0, repaired: 0 },
+  { id: 'osm-railways', features: 1, written: 1, removed: 0, repaired: 0 },
+  { id: 'osm-waterways', features: 1, written: 1, removed: 0, repaired: 0 },
+  { id: 'osm-buildings', features: 1, written: 1, removed: 0, repaired: 0 },
+  { id: 'osm-water', features: 1, written: 1, removed: 0, repaired: 0 },
+  { id: 'osm-landuse', features: 1, written: 1, removed: 0, repaired: 0 },
+];
+
+describe('npm run import -- osm', () => {
+  it('streams .osm XML into roads by class with name and ref, railways, water, land use and buildings', async () => {
+    const { report, skips } = await importOsm(OSM);
+    expect(report.layers).toEqual(EXPECTED_LAYERS);
+    // The fence has no drawn class; way 1011 uses a node the file does not hold.
+    expect(skips).toEqual({ unclassified: 1, incomplete: 1 });
+    const rows = await sites();
+    expect(rows.filter((r) => r.layer_id === 'osm-roads')).toEqual([
+      { id: 'osm-roads-way-1001', layer_id: 'osm-roads', name: 'Køgevej', kind: 'primary', ref: '6' },
+      { id: 'osm-roads-way-1002', layer_id: 'osm-roads', name: 'Egedesvej', kind: 'residential', ref: null },
+      { id: 'osm-roads-way-1008', layer_id: 'osm-roads', name: 'primary', kind: 'primary', ref: null },
+      {
+        id: 'osm-roads-way-1010',
+        layer_id: 'osm-roads',
+        name: 'Køge Bugt Motorvejen',
+        kind: 'motorway',
+        ref: 'E20;E47',
+      },
+    ]);
+    expect(rows.find((r) => r.id === 'osm-buildings-way-1005')).toMatchObject({ kind: 'warehouse' });
+    expect(rows.find((r) => r.id === 'osm-landuse-way-1007')).toMatchObject({ kind: 'industrial' });
+  });
+
+  it('reads .osm.pbf through osmium to the same layers, and a re-import replaces by way id', async () => {
+    const pbf = join(dir, 'koege.osm.pbf');
+    await promisify(execFile)('osmium', ['cat', OSM, '-o', pbf, '-O']);
+    await importOsm(OSM);
+    const { report } = await importOsm(pbf);
+    expect(report.layers).toEqual(EXPECTED_LAYERS);
+    expect(await sites()).toHaveLength(9);
+  });
+
+  it('refuses a file that is not OSM, a truncated one and an empty one, changing nothing', async () => {
+    const client = await ownerClient();
+    const before = await tableChecksums(client);
+    await client.end();
+    const refused = async (name: string, text: string, message: RegExp) => {
+      const path = join(dir, name);
+      await writeFile(path, text);
+      const error = await importOsm(path).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(error).toBeInstanceOf(RegisterImportError);
+      expect((error as Error).message).toMatch(message);
+    };
+    await refused(
+      'k.geojson',
+      '{"type":"FeatureCollection","features":[]}',
+      /k\.geojson: line 1: not OSM XML: it starts with "\{"$/,
+    );
+    await refused(
+      'k.gml',
+      await readFile(fixture('plandata-lokalplaner.format-fixture.gml'), 'utf8'),
+      /k\.gml: line 7: not an OSM file \(the root element is <wfs:FeatureCollection>\)$/,
+    );
+    const text = await readFile(OSM, 'utf8');
+    await refused(
+      'cut.osm',
+      text.slice(0, text.indexOf('<nd ref="6"/>')),
+      /cut\.osm: line \d+: the file ends inside way 1002: it is truncated$/,
+    );
+    await refused('empty.osm', '', /empty\.osm: the file is empty$/);
+    const after = await ownerClient();
+    try {
+      expect(await tableChecksums(after)).toEqual(before);
+    } finally {
+      await after.end();
+    }
+  });
+});
