@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { LayerList } from '@shared/schemas/layer';
 import type { MapConfig } from '@shared/schemas/mapConfig';
 import { startTs, waitForHttp, type Child } from '../../bench/lib/childProcesses';
+import { fillLayerId } from '../../client/src/map/ids';
 import { startTileStandIn, TILE_RGB } from './tileStandIn';
 
 const SHOTS = 'test-results/screenshots';
@@ -26,6 +27,7 @@ interface BasemapMap {
   areTilesLoaded(): boolean;
   isMoving(): boolean;
   getZoom(): number;
+  getPaintProperty(layerId: string, name: string): unknown;
   panBy(offset: [number, number], options: { animate: boolean }): void;
 }
 /** `__basemapNotices`: how many times a basemap notice was put into the page (countNotices). */
@@ -66,6 +68,13 @@ const renderedLayers = (page: Page) =>
         (window as unknown as BasemapWindow).__koegeMap.queryRenderedFeatures().map((f) => String(f.properties.layer)),
       ),
     ].sort(),
+  );
+
+/** The fill opacity of every context polygon layer (the offline basemap): see-through only over an online one. */
+const contextOpacities = (page: Page, layers: LayerList['layers']) =>
+  page.evaluate(
+    (ids) => ids.map((id) => (window as unknown as BasemapWindow).__koegeMap.getPaintProperty(id, 'fill-opacity')),
+    layers.filter((l) => l.theme === 'kontekst' && l.geometry_type === 'polygon').map((l) => fillLayerId(l.id)),
   );
 
 /** The ids of the layers drawn from the map's zoom on (the postcode lines wait for a closer view), sorted. */
@@ -158,6 +167,8 @@ test.describe('an online raster basemap configured at run time (issue #16)', () 
       ]);
       expect(style.sources.basemap?.type).toBe('raster');
       expect(await renderedLayers(page)).toEqual(await drawnAtThisZoom(page, layers));
+      // The context fills let the tiles show through, once the first tile came.
+      expect(new Set(await contextOpacities(page, layers))).toEqual(new Set([0.35]));
       const pixels = await mapPixels(page, `${SHOTS}/40-basemap-online.png`);
       expect(pixels.tileHued / pixels.total, 'the stand-in’s tiles show on screen').toBeGreaterThan(0.2);
       // The credit line is the configured text, escaped: shown as written, never as markup.
@@ -183,6 +194,7 @@ test.describe('an online raster basemap configured at run time (issue #16)', () 
       await page.evaluate(() => Boolean((window as unknown as BasemapWindow).__koegeMap.getLayer('basemap'))),
     ).toBe(false);
     expect(await renderedLayers(page)).toEqual(await drawnAtThisZoom(page, layers));
+    expect(new Set(await contextOpacities(page, layers))).toEqual(new Set([1]));
     // Moving the map asks for no more tiles and says nothing more.
     const tilesAskedLater: string[] = [];
     page.on('request', (r) => r.url().startsWith(TILES) && tilesAskedLater.push(r.url()));
