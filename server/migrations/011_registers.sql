@@ -35,3 +35,17 @@ CREATE INDEX site_plan_anvgen_idx ON site ((attributes ->> 'anvgen'))
 -- Least privilege (migration 010): koege_app reads the new table through the default privileges; only the owner
 -- (the import command) writes it. Said here so that a grant is never added by accident.
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON register_import FROM koege_app;
+
+-- An import writes thousands of sites to one layer: bumping the layer's version once per row made it crawl (one
+-- UPDATE of the same layer row per site). The import sets koege.register_import for its transaction and bumps the
+-- version of each layer it writes itself, once; every other write still bumps per row, as before.
+CREATE OR REPLACE FUNCTION bump_site_layer_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('koege.register_import', true) = 'on' THEN RETURN NULL; END IF;
+  IF TG_OP <> 'INSERT' THEN UPDATE layer SET version = version + 1 WHERE id = OLD.layer_id; END IF;
+  IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.layer_id IS DISTINCT FROM OLD.layer_id) THEN
+    UPDATE layer SET version = version + 1 WHERE id = NEW.layer_id;
+  END IF;
+  RETURN NULL;
+END;
+$$;

@@ -30,6 +30,8 @@ export interface RepairedRow {
  * whole file is checked (geometry, duplicates) before any table the app reads is touched, and JS holds no list.
  */
 export async function createStage(db: pg.ClientBase): Promise<void> {
+  // The import bumps each layer's version once (upsertLayer), not once per site row (migration 011).
+  await db.query("SET LOCAL koege.register_import = 'on'");
   await db.query(`CREATE TEMP TABLE register_stage (
       n integer NOT NULL, line integer, id text NOT NULL, layer_id text NOT NULL, name text NOT NULL,
       kind text NOT NULL, attributes jsonb NOT NULL, geom geometry(Geometry, 25832) NOT NULL, repaired text
@@ -71,6 +73,11 @@ export async function stageBatch(db: pg.ClientBase, rows: StagedRow[]): Promise<
     ],
   );
   return repaired;
+}
+
+/** Statistics for the staged rows before the checks and the writes join them (temporary tables get none). */
+export async function analyseStage(db: pg.ClientBase): Promise<void> {
+  await db.query('ANALYZE register_stage');
 }
 
 /** The first id staged more than once, with the features that carry it; null when every id is unique. */

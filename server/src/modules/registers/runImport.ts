@@ -5,6 +5,7 @@ import { featurePlace, RegisterImportError } from './RegisterImportError';
 import type { RegisterKind } from './registerKinds';
 import type { RegisterLayer } from './registerLayers';
 import {
+  analyseStage,
   applyParcels,
   applySites,
   createStage,
@@ -119,6 +120,7 @@ export async function runImport({
     }
     if (batch.length > 0) await flush();
     if (count === 0) refuse(null, 'has no features; nothing was changed');
+    await analyseStage(client);
 
     const twice = kind.mergesParts ? await firstNameConflict(client) : await firstDuplicate(client);
     if (twice) {

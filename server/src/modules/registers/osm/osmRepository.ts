@@ -26,3 +26,9 @@ export async function nodePositions(db: pg.ClientBase, ids: string[]): Promise<M
   );
   return new Map(rows.map((r) => [r.id, [r.lon, r.lat]]));
 }
+
+/** Statistics for the staged nodes: a temporary table is never analysed on its own, and without them the planner
+ * may scan every node for each batch of ways. */
+export async function analyseNodes(db: pg.ClientBase): Promise<void> {
+  await db.query('ANALYZE osm_node');
+}

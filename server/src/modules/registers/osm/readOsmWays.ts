@@ -3,7 +3,7 @@ import { SaxesParser } from 'saxes';
 import { RegisterImportError } from '../RegisterImportError';
 import type { SourceFeature } from '../SourceFeature';
 import { classifyOsmWay } from './classifyOsmWay';
-import { createNodeStage, nodePositions, stageNodes } from './osmRepository';
+import { analyseNodes, createNodeStage, nodePositions, stageNodes } from './osmRepository';
 
 /** What an OSM read left out, for the report. */
 export interface OsmSkips {
@@ -85,7 +85,12 @@ export async function* readOsmWays({
     }
   });
 
+  let analysed = false;
   async function* resolve(batch: PendingWay[]): AsyncGenerator<SourceFeature> {
+    if (!analysed) {
+      await analyseNodes(client);
+      analysed = true;
+    }
     const positions = await nodePositions(client, [...new Set(batch.flatMap((w) => w.refs))]);
     for (const w of batch) {
       const coordinates = w.refs.map((r) => positions.get(r));

@@ -1,0 +1,83 @@
+/**
+ * `npm run bench:osm -- --ways 100000`: the OSM importer (issue #16) on a synthetic OSM XML of N roads, generated as
+ * it is read, into the database of DATABASE_URL (migrated first; its OSM layers are replaced, then removed). It
+ * reports ways per second and the process's peak RSS, and as the same-run baseline the rate of the same file only
+ * parsed (SAX, no database), so that the database's share is visible on a shared machine. Targets: ≥ 50k ways/s on
+ * real PostGIS, RSS under 500 MB whatever the size.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { SaxesParser } from 'saxes';
+import { migrate } from '../server/src/platform/db/migrate';
+import { readOsmWays } from '../server/src/modules/registers/osm/readOsmWays';
+import { REGISTER_KINDS } from '../server/src/modules/registers/registerKinds';
+import { runImport } from '../server/src/modules/registers/runImport';
+import { OSM_LAYERS } from '../server/src/modules/registers';
+import { machineInfo } from './lib/machineInfo';
+import { syntheticOsm } from './lib/syntheticOsm';
+
+const TARGET_WAYS_PER_S = 50_000;
+const TARGET_RSS_MIB = 500;
+const { values: args } = parseArgs({ options: { ways: { type: 'string', default: '100000' } } });
+const ways = Number(args.ways);
+const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+if (!url) {
+  console.error('bench:osm needs DATABASE_URL (a PostgreSQL with PostGIS)');
+  process.exit(2);
+}
+
+async function parseOnly(): Promise<number> {
+  const started = performance.now();
+  const parser = new SaxesParser();
+  let count = 0;
+  parser.on('opentag', (tag) => {
+    if (tag.name === 'way') count++;
+  });
+  for await (const chunk of syntheticOsm(ways)) parser.write(chunk as string);
+  parser.close();
+  if (count !== ways) throw new Error(`parsed ${count} ways, expected ${ways}`);
+  return (performance.now() - started) / 1000;
+}
+
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+try {
+  await migrate({ client });
+  const baseline = await parseOnly();
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  const started = performance.now();
+  const skips = { unclassified: 0, incomplete: 0 };
+  const report = await runImport({
+    client,
+    kind: REGISTER_KINDS.osm!,
+    location: `synthetic ${ways} ways`,
+    features: readOsmWays({ client, chunks: syntheticOsm(ways) as AsyncIterable<string>, source: 'bench', skips }),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  if (report.features !== ways) throw new Error(`imported ${report.features} ways, expected ${ways}`);
+  await client.query('DELETE FROM site WHERE layer_id = $1', [OSM_LAYERS.roads.id]);
+  await client.query('DELETE FROM layer WHERE id = $1', [OSM_LAYERS.roads.id]);
+  const result = {
+    at: new Date().toISOString(),
+    machine: machineInfo(),
+    ways,
+    seconds: Math.round(seconds * 10) / 10,
+    waysPerSecond: Math.round(ways / seconds),
+    parseOnlyWaysPerSecond: Math.round(ways / baseline),
+    peakRssMiB: Math.round(peakRss / 1048576),
+    targets: { waysPerSecond: TARGET_WAYS_PER_S, rssMiB: TARGET_RSS_MIB },
+  };
+  await mkdir('bench/results', { recursive: true });
+  const stamp = result.at.replace(/[-:]/g, '').slice(0, 13);
+  await writeFile(`bench/results/osm-import-${stamp}Z.json`, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(
+    `${ways.toLocaleString('en')} ways in ${result.seconds} s: ${result.waysPerSecond.toLocaleString('en')} ways/s ` +
+      `(target ${TARGET_WAYS_PER_S.toLocaleString('en')}; parsing alone ${result.parseOnlyWaysPerSecond.toLocaleString('en')} ways/s), ` +
+      `peak RSS ${result.peakRssMiB} MiB (target < ${TARGET_RSS_MIB})`,
+  );
+} finally {
+  await client.end();
+}
