@@ -48,7 +48,7 @@ export function FinderResults() {
   return (
     <section className="finder-results" aria-labelledby="finder-results-heading" aria-busy={plotsStatus === 'loading'}>
       <div className="finder-results__top">
-        <h3 id="finder-results-heading" className="finder-results__heading">
+        <h3 id="finder-results-heading" className="finder-results__heading" tabIndex={-1}>
           {t('finder.results')}
         </h3>
         <p className="finder-results__count" role="status" data-testid="finder-count">
@@ -147,7 +147,7 @@ const ResultRow = memo(function ResultRow({
           aria-current={selected ? 'true' : undefined}
           onClick={() => {
             selectSite(plot.id, plot.layer);
-            focusOn(plot.bbox);
+            focusOn(plot.bbox, { context: true });
           }}
           onMouseEnter={() => setHoveredSite({ id: plot.id, layer: plot.layer })}
           onMouseLeave={() => setHoveredSite(null)}
