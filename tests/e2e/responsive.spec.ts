@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Layer } from '@shared/schemas/layer';
 import type { PlotList } from '@shared/schemas/plot';
+import type { FeatureCollection } from '@shared/schemas/site';
 import { DIKE_LAYER_ID } from '../../client/src/map/ids';
 
 // Issue #20: phones, tablets and desktops; the map answers every action. Screenshots go to test-results/.
@@ -117,6 +118,18 @@ for (const { width, height, touch } of WIDTHS) {
       expect(bbox).toBeDefined();
       await expect.poll(() => bboxPlacement(page, bbox as Bbox), { timeout: 10_000 }).toBe('inside');
       expect(await zoomOf(page)).toBeLessThanOrEqual(15.0001);
+      // Its nearest station is in the frame too when it is within walking distance (1.5 km): so it is for the largest
+      // available plot of the seed (kn-14, 1.27 km from Køge Nord Station).
+      const opened = ((await (await page.request.get('/api/plots')).json()) as PlotList).plots.find(
+        (p) => p.id === openedId,
+      );
+      const stations = (await (await page.request.get('/api/layers/stations/features')).json()) as FeatureCollection;
+      const station = stations.features.find((f) => f.properties.id === opened?.nearest_station?.id);
+      expect(opened?.nearest_station?.distance_m).toBeLessThanOrEqual(1500);
+      expect(station?.geometry.type).toBe('Point');
+      const [lon, lat] =
+        station?.geometry.type === 'Point' ? (station.geometry.coordinates as [number, number]) : [0, 0];
+      expect(await bboxPlacement(page, [lon, lat, lon, lat])).toBe('inside');
 
       if (width < 700) {
         // On a phone the map keeps at least 40 % of the screen beside the open plot.

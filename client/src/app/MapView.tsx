@@ -148,7 +148,7 @@ export function MapView() {
         });
       }
       if (prev === null || state.hiddenLayerIds !== prev.hiddenLayerIds) controller.setHidden(state.hiddenLayerIds);
-      if (state.locator !== null && state.locator !== prev?.locator) {
+      if (state.locator !== null && (state.locator !== prev?.locator || state.lang !== prev.lang)) {
         controller.setLocator({ ...state.locator, label: translate(state.lang, 'map.locator') });
       }
       if (

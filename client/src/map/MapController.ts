@@ -247,9 +247,10 @@ export class MapController {
       });
   }
 
-  /** Shows the locator (an overview in the corner) once its outlines are in; once only. */
+  /** Shows the locator (an overview in the corner) once its outlines are in; later calls only rename it. */
   setLocator(outlines: LocatorOutlines): void {
-    if (!this.locator) this.map.addControl((this.locator = new LocatorControl(outlines)), 'top-right');
+    if (this.locator) this.locator.setLabel(outlines.label);
+    else this.map.addControl((this.locator = new LocatorControl(outlines)), 'top-right');
   }
 
   /** Puts the online basemap (issue #16, once) under the offline layers; unreachable, it drops itself and reports once. */

@@ -26,3 +26,16 @@ export function unionBbox(boxes: readonly Bbox[]): Bbox | null {
     [Infinity, Infinity, -Infinity, -Infinity],
   );
 }
+
+/** How near a station must be to join a plot's frame: a walk, not a journey (issue #20). */
+export const STATION_FRAME_MAX_M = 1500;
+
+/**
+ * The frame of an opened plot (issue #20): the plot with its surroundings and, when it is within walking distance,
+ * its nearest station, so that an investor sees how to get there.
+ */
+export function plotFrame(bbox: Bbox, station: { lon: number; lat: number; distanceM: number } | null): Bbox {
+  const context = contextBbox(bbox);
+  if (station === null || station.distanceM > STATION_FRAME_MAX_M) return context;
+  return unionBbox([context, [station.lon, station.lat, station.lon, station.lat]]) ?? context;
+}

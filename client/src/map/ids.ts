@@ -90,6 +90,8 @@ export const FLOOD_COMPARE_FILL_LAYER_ID = 'flood-compare-fill';
 export const FLOOD_COMPARE_LINE_LAYER_ID = 'flood-compare-line';
 
 /** The layer of Køge Dige's sections (issue #7). */
+/** The stations (points): an opened plot's frame takes in its nearest one (issue #20). */
+export const STATIONS_LAYER_ID = 'stations';
 export const DIKE_LAYER_ID = 'koege-dige';
 
 /** The municipality's outline: the presentation frames it for an initiative without sites. */

@@ -13,6 +13,9 @@ import { ShortlistToggle } from '../shortlist';
 import { TenderStatusBadge } from '../tenders';
 import { useT } from '../../app/useT';
 import { TEST_HOOKS } from '../../testHooks';
+import { plotFrame } from '../../map/contextBbox';
+import { STATIONS_LAYER_ID } from '../../map/ids';
+import type { FeatureCollection } from '@shared/schemas/site';
 
 const SORT_OPTIONS: FinderSort[] = PLOT_SORT_KEYS.flatMap((key) => [key, `-${key}` as const]);
 
@@ -35,6 +38,7 @@ export function FinderResults() {
       selectSite: s.selectSite,
       focusOn: s.focusOn,
       setHoveredSite: s.setHoveredSite,
+      stations: s.collections[STATIONS_LAYER_ID] ?? null,
     })),
   );
   const listRef = useRef<HTMLUListElement>(null);
@@ -108,6 +112,7 @@ export function FinderResults() {
             lang={lang}
             hovered={state.hoveredId === plot.id}
             selected={state.selectedSiteId === plot.id}
+            stations={state.stations}
             selectSite={state.selectSite}
             focusOn={state.focusOn}
             setHoveredSite={state.setHoveredSite}
@@ -116,6 +121,17 @@ export function FinderResults() {
       </ul>
     </section>
   );
+}
+
+type StationNear = Parameters<typeof plotFrame>[1];
+
+/** A plot's nearest station with its position, when the stations' features are loaded. */
+function stationNear(plot: Plot, stations: FeatureCollection | null): StationNear | null {
+  const nearest = plot.nearest_station;
+  const feature = nearest && stations?.features.find((candidate) => candidate.properties.id === nearest.id);
+  if (!nearest || !feature || feature.geometry.type !== 'Point') return null;
+  const [lon, lat] = feature.geometry.coordinates;
+  return lon === undefined || lat === undefined ? null : { lon, lat, distanceM: nearest.distance_m };
 }
 
 /**
@@ -127,6 +143,7 @@ const ResultRow = memo(function ResultRow({
   lang,
   hovered,
   selected,
+  stations,
   selectSite,
   focusOn,
   setHoveredSite,
@@ -135,6 +152,8 @@ const ResultRow = memo(function ResultRow({
   lang: Lang;
   hovered: boolean;
   selected: boolean;
+  /** The stations' features (the frame takes in a near one); a stable reference, so rows stay memoised. */
+  stations: FeatureCollection | null;
 } & Pick<AppState, 'selectSite' | 'focusOn' | 'setHoveredSite'>) {
   return (
     <li className="finder-list__row">
@@ -147,7 +166,7 @@ const ResultRow = memo(function ResultRow({
           aria-current={selected ? 'true' : undefined}
           onClick={() => {
             selectSite(plot.id, plot.layer);
-            focusOn(plot.bbox, { context: true });
+            focusOn(plotFrame(plot.bbox, stationNear(plot, stations)));
           }}
           onMouseEnter={() => setHoveredSite({ id: plot.id, layer: plot.layer })}
           onMouseLeave={() => setHoveredSite(null)}
