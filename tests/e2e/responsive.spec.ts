@@ -109,6 +109,12 @@ for (const { width, height, touch } of WIDTHS) {
         expect(small).toEqual([]);
       }
 
+      // On phones and tablets the results come before the long form.
+      const resultsTop = (await page.locator('#finder-results-heading').boundingBox())?.y ?? NaN;
+      const formTop = (await page.getByTestId('finder-form').boundingBox())?.y ?? NaN;
+      if (width <= 1024) expect(resultsTop).toBeLessThan(formTop);
+      else expect(resultsTop).toBeGreaterThan(formTop);
+
       // Open the largest available plot from the results.
       await page.getByTestId('finder-item').first().locator('button').first().click();
       await expect(page.getByTestId('site-panel')).toBeVisible();
