@@ -32,10 +32,10 @@ function highlightedSites(state: Pick<AppState, 'policy' | 'selectedAction' | 'p
   return state.selectedAction === null ? [] : (findAction(state.policy, state.selectedAction)?.sites ?? []);
 }
 
-/** Ids of the finder's matching plots while the finder is open with a result; null shows all plots. */
-function matchingIds(state: Pick<AppState, 'sidebarTab' | 'plots' | 'plotsQuery'>): string[] | null {
+/** The finder's matching plots on the map while the finder is open with a result; null shows all plots. */
+function matchingPlots(state: Pick<AppState, 'sidebarTab' | 'plots' | 'plotsQuery'>) {
   if (state.sidebarTab !== 'finder' || state.plotsQuery === null) return null;
-  return state.plots.filter((plot) => plot.layer === FINDER_LAYER_ID).map((plot) => plot.id);
+  return state.plots.filter((plot) => plot.layer === FINDER_LAYER_ID);
 }
 
 /** The selected site, once its layer is known. */
@@ -174,12 +174,13 @@ export function MapView() {
         state.plotsQuery !== prev.plotsQuery
       ) {
         // Only a different set of plots repaints the map: not a new sort, nor the server confirming the browser.
-        const ids = matchingIds(state);
+        const matching = matchingPlots(state);
+        const ids = matching === null ? null : matching.map((plot) => plot.id);
         const key = ids === null ? null : [...ids].sort().join('\n');
         if (prev === null || key !== matchingKey) controller.setMatching(FINDER_LAYER_ID, ids);
         // A change of the filters frames the plots that match (issue #20); opening the tab leaves the map be.
-        if (prev !== null && matchingKey !== null && key !== null && key !== matchingKey) {
-          const bbox = unionBbox(state.plots.filter((plot) => plot.layer === FINDER_LAYER_ID).map((p) => p.bbox));
+        if (matching !== null && matchingKey !== null && key !== matchingKey) {
+          const bbox = unionBbox(matching.map((plot) => plot.bbox));
           if (bbox !== null) controller.fitBbox(bbox);
         }
         matchingKey = key;
