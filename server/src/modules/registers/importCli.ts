@@ -4,6 +4,7 @@ import { withDatabase } from '../../platform/db/withDatabase';
 import { formatImportReport } from './formatImportReport';
 import { parseImportArgs, IMPORT_USAGE } from './parseImportArgs';
 import { openRegisterSource } from './openRegisterSource';
+import { importOsm } from './osm/importOsm';
 import { openOsmSource } from './osm/openOsmSource';
 import { runImport } from './runImport';
 
@@ -24,19 +25,19 @@ await withDatabase(async (connectionString, log) => {
   await client.connect();
   try {
     log(`importing ${kind.id} from ${location}`);
-    const skips = { unclassified: 0, incomplete: 0 };
-    const source =
-      kind.id === 'osm'
-        ? { features: await openOsmSource({ client, path: location, skips }), done: async () => {} }
-        : await openRegisterSource({ location, restart, log });
+    if (!('map' in kind)) {
+      const report = await importOsm({ client, chunks: await openOsmSource(location), location, onProgress: log });
+      for (const line of formatImportReport(report)) log(line);
+      const { unclassified, incomplete } = report.skips;
+      log(
+        `skipped ${unclassified.toLocaleString('en')} ways of no drawn class and ${incomplete.toLocaleString('en')} with nodes outside the file`,
+      );
+      return;
+    }
+    const source = await openRegisterSource({ location, restart, log });
     const report = await runImport({ client, kind, location, features: source.features, onProgress: log });
     await source.done();
     for (const line of formatImportReport(report)) log(line);
-    if (kind.id === 'osm') {
-      log(
-        `skipped ${skips.unclassified.toLocaleString('en')} ways of no drawn class and ${skips.incomplete.toLocaleString('en')} with nodes outside the file`,
-      );
-    }
   } finally {
     await client.end().catch(() => {});
   }

@@ -1,15 +1,16 @@
+import { osmKind } from './osm/osmKind';
 import { REGISTER_KINDS, type RegisterKind } from './registerKinds';
 
 export const IMPORT_USAGE = [
   'usage: npm run import -- <kind> <file or URL> [--restart]',
-  `  kinds: ${Object.keys(REGISTER_KINDS).join(', ')}`,
+  `  kinds: ${[...Object.keys(REGISTER_KINDS), osmKind.id].sort().join(', ')}`,
   '  a file: GeoJSON (FeatureCollection) or GML 3.2 (WFS 2.0 GetFeature response); for osm, .osm XML or .osm.pbf',
   '  a URL: a WFS GetFeature request, paged with count/startIndex or next links; --restart drops pages downloaded',
   '  by an earlier run that stopped, instead of continuing from them',
 ].join('\n');
 
 export type ParsedImportArgs =
-  { ok: true; kind: RegisterKind; location: string; restart: boolean } | { ok: false; error: string };
+  { ok: true; kind: RegisterKind | typeof osmKind; location: string; restart: boolean } | { ok: false; error: string };
 
 /** Checks `npm run import`'s arguments before anything is opened. */
 export function parseImportArgs(args: string[]): ParsedImportArgs {
@@ -19,8 +20,9 @@ export function parseImportArgs(args: string[]): ParsedImportArgs {
   if (unknown) return { ok: false, error: `unknown option ${unknown}` };
   if (rest.length !== 2) return { ok: false, error: 'give a kind and one file or URL' };
   const [kindName, location] = rest as [string, string];
-  const kind = Object.hasOwn(REGISTER_KINDS, kindName) ? REGISTER_KINDS[kindName] : undefined;
+  const kind =
+    kindName === osmKind.id ? osmKind : Object.hasOwn(REGISTER_KINDS, kindName) ? REGISTER_KINDS[kindName] : undefined;
   if (!kind) return { ok: false, error: `unknown kind "${kindName}"` };
-  if (kind.id === 'osm' && /^https?:\/\//i.test(location)) return { ok: false, error: 'osm reads a file, not a URL' };
+  if (kind === osmKind && /^https?:\/\//i.test(location)) return { ok: false, error: 'osm reads a file, not a URL' };
   return { ok: true, kind, location, restart };
 }
