@@ -3,6 +3,7 @@ import type { TileServiceOptions } from '../modules/tiles/tileService';
 import type { Basemap } from '@shared/schemas/mapConfig';
 import type { CostLimits } from './cost';
 import { readBasemapConfig } from './basemap/readBasemapConfig';
+import type { ReplicaOptions } from './db/readRouter';
 
 /** Settings from the environment, checked once at start. */
 export interface Config {
@@ -14,6 +15,8 @@ export interface Config {
    * connects with DATABASE_URL, which should then be a role that owns nothing. Unset: DATABASE_URL does both.
    */
   databaseOwnerUrl: string | undefined;
+  /** Streaming read replicas (DATABASE_READ_URL, issue #18); undefined: every read on DATABASE_URL. */
+  replicas: ReplicaOptions | undefined;
   dataDir: string;
   poolSize: number;
   logLevel: string;
@@ -91,6 +94,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseOwnerUrl && !databaseUrl) {
     throw new Error('DATABASE_OWNER_URL needs DATABASE_URL as well (the embedded engine has one role)');
   }
+  const readUrls = (env.DATABASE_READ_URL ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+  if (readUrls.some((u) => !/^postgres(ql)?:\/\//.test(u))) {
+    throw new Error('DATABASE_READ_URL must be a comma-separated list of postgres:// or postgresql:// URLs');
+  }
+  if (readUrls.length > 0 && !databaseUrl) {
+    throw new Error('DATABASE_READ_URL needs DATABASE_URL as well (the embedded engine has no replicas)');
+  }
+  const replicas: ReplicaOptions | undefined =
+    readUrls.length > 0
+      ? {
+          urls: readUrls,
+          maxLagMs: integer(env, 'REPLICA_MAX_LAG_MS', 5000, 100, 3_600_000),
+          checkMs: integer(env, 'REPLICA_CHECK_MS', 250, 50, 60_000),
+          readYourWritesSeconds: integer(env, 'READ_YOUR_WRITES_SECONDS', 60, 1, 86_400),
+        }
+      : undefined;
   const logLevel = env.LOG_LEVEL || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new Error(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}"`);
@@ -117,6 +139,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || 'localhost',
     databaseUrl,
     databaseOwnerUrl,
+    replicas,
     dataDir: env.DATA_DIR || '.data',
     poolSize: integer(env, 'PG_POOL_SIZE', 10, 1, 200),
     logLevel,

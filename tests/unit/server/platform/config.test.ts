@@ -9,6 +9,7 @@ describe('readConfig', () => {
       host: 'localhost',
       databaseUrl: undefined,
       databaseOwnerUrl: undefined,
+      replicas: undefined,
       dataDir: '.data',
       poolSize: 10,
       logLevel: 'info',
