@@ -4,6 +4,7 @@ import type { Basemap } from '@shared/schemas/mapConfig';
 import { readConfig, type SecurityOptions } from './platform/config';
 import { dbPlugin, type DbOptions } from './platform/db/dbPlugin';
 import { readRoutingPlugin } from './platform/db/readRoutingPlugin';
+import { tileCacheBanPlugin } from './platform/http/tileCacheBan';
 import { BUDGET_KINDS, costPlugin, withDeadline, type CostLimits } from './platform/cost';
 import { errorsPlugin, HttpProblem, sendProblem } from './platform/errors';
 import { jsonNestsDeeperThan, MAX_JSON_NESTING } from './platform/jsonNesting';
@@ -63,6 +64,8 @@ export interface AppOptions {
   limits?: Partial<CostLimits>;
   /** The online basemap (config BASEMAP_URL or BASEMAP_STYLE_URL); null or unset: fully offline. */
   basemap?: Basemap | null;
+  /** Tile caches told to drop unversioned tile URLs after a write (config TILE_CACHE_BAN_URLS). */
+  tileCacheBanUrls?: string[];
 }
 
 /** Tiles as an empty environment configures them; tests and benchmarks override parts. */
@@ -124,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const publicUrl = options.publicUrl ?? readConfig({}).publicUrl;
   await app.register(authPlugin, { publicUrl });
   await app.register(readRoutingPlugin);
+  await app.register(tileCacheBanPlugin, { urls: options.tileCacheBanUrls ?? [] });
   const flood = new FloodService(app.pg, options.elevation ?? elevationFilePath(readConfig({}).dataDir), (work) =>
     withDeadline(app.heavyPg, limits.longMs, work),
   );

@@ -28,6 +28,8 @@ export interface Config {
    */
   trustProxy: boolean | string;
   tiles: Omit<TileServiceOptions, 'namedStatements'>;
+  /** Tile caches to send a BAN of the unversioned tile URLs after each write (TILE_CACHE_BAN_URLS; issue #18). */
+  tileCacheBanUrls: string[];
   security: SecurityOptions;
   limits: CostLimits;
   /** The online basemap handed to the browser (issue #16); null: fully offline, the default. */
@@ -80,6 +82,20 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   if (raw === undefined || raw === '' || raw === 'false') return false;
   if (raw === 'true') return true;
   throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+/** TILE_CACHE_BAN_URLS: comma-separated http(s) URLs. */
+function banUrls(env: NodeJS.ProcessEnv): string[] {
+  return (env.TILE_CACHE_BAN_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '')
+    .map((u) => {
+      if (!/^https?:\/\/[^\s]+$/.test(u)) {
+        throw new Error(`TILE_CACHE_BAN_URLS must be a comma-separated list of http(s) URLs; got "${u}"`);
+      }
+      return u;
+    });
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -161,6 +177,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       totalConcurrency: integer(env, 'EXPENSIVE_TOTAL_CONCURRENCY', Math.max(1, availableParallelism() - 1), 1, 400),
     },
     basemap: readBasemapConfig(env),
+    tileCacheBanUrls: banUrls(env),
     tiles: {
       encoder,
       cacheBytes: integer(env, 'TILE_CACHE_MB', 64, 0, 65_536) * 1024 * 1024,

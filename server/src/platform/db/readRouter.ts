@@ -105,6 +105,20 @@ export class ReadRouter {
     });
   }
 
+  /**
+   * Resolves once every replica in rotation has replayed `lsn`, or after the lag limit (when a replica still
+   * behind has left the rotation): then a read anywhere shows the write. Answers true when they all had it.
+   */
+  async whenReplayed(lsn: bigint): Promise<boolean> {
+    const deadline = performance.now() + this.options.maxLagMs + 2 * this.options.checkMs;
+    for (;;) {
+      const behind = this.replicas.some((r) => this.whyNot(r) === null && (r.replayLsn === null || r.replayLsn < lsn));
+      if (!behind) return true;
+      if (performance.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, this.options.checkMs));
+    }
+  }
+
   /** A read side for requests that must see every write up to `minLsn` (null: any replica in rotation will do). */
   reader(minLsn: bigint | null): Queryable {
     const query = ((...args: Parameters<QueryFn>) => {

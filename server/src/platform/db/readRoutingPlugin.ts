@@ -6,12 +6,14 @@ import { formatLsn, parseLsn } from './lsn';
 /** Carries the write position of the session's last write between instances (issue #18). */
 export const WRITE_LSN_COOKIE = 'koege_lsn';
 
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Where this request's reads go: a replica that already shows this session's writes, else the primary. */
     reads: Queryable;
+    /** The primary's WAL position after this request's write; null when it wrote nothing or it is unknown. */
+    writeLsn: bigint | null;
   }
 }
 
@@ -26,6 +28,7 @@ declare module 'fastify' {
 export const readRoutingPlugin = fp(
   async (app) => {
     app.decorateRequest('reads', null as unknown as Queryable);
+    app.decorateRequest('writeLsn', null);
     const router = app.readRouter;
     if (!router) {
       app.addHook('onRequest', async (request) => {
@@ -47,6 +50,7 @@ export const readRoutingPlugin = fp(
         const { rows } = await app.pg.pool.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
         const lsn = parseLsn(rows[0]?.lsn);
         if (lsn !== null) mark = formatLsn(lsn);
+        request.writeLsn = lsn;
       } catch {
         // Keep 'primary': this session reads from the primary until the cookie expires.
       }
