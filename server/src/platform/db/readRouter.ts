@@ -125,6 +125,11 @@ export class ReadRouter {
       const replica = this.pick(minLsn);
       if (!replica) return (this.primary.query as (...a: unknown[]) => unknown)(...args);
       return (replica.pool.query as (...a: unknown[]) => Promise<unknown>)(...args).catch((err: unknown) => {
+        // A standby may cancel a read that conflicts with the WAL it replays (40001): the primary has no such
+        // conflict, and the replica stays in rotation.
+        if ((err as { code?: unknown }).code === '40001') {
+          return (this.primary.query as (...a: unknown[]) => unknown)(...args);
+        }
         if (!isDatabaseUnavailable(err)) throw err;
         this.markDown(replica, err);
         return (this.primary.query as (...a: unknown[]) => unknown)(...args);
