@@ -71,6 +71,8 @@ port = $port
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$dir'
 hot_standby = on
+# The walreceiver's application_name in the primary's pg_stat_replication.
+cluster_name = 'koege-replica-$port'
 hot_standby_feedback = on
 shared_buffers = 32MB
 fsync = off

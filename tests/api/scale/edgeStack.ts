@@ -159,6 +159,11 @@ http {
     await exited;
   }
 
+  /** For exit paths that cannot wait: SIGKILL to every process still running, each by its own PID. */
+  killAllNow(): void {
+    for (const child of this.children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+
   async stopAll(): Promise<void> {
     for (const child of this.children.reverse()) await this.stop({ child, output: () => '' });
   }
