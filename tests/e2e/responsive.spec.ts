@@ -77,6 +77,15 @@ for (const { width, height, touch } of WIDTHS) {
       await expect(page.getByTestId('finder-item').first()).toBeVisible();
 
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      // Every tab's name stays on one line ("Find grund" wrapped before, issue #20).
+      const tabLines = await page.getByRole('tab').evaluateAll((tabs) =>
+        tabs.map((tab) => {
+          const range = document.createRange();
+          range.selectNodeContents(tab);
+          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+        }),
+      );
+      expect(tabLines).toEqual(tabLines.map(() => 1));
 
       // The header's visible controls and title do not overlap one another.
       const boxes = await page
@@ -124,18 +133,22 @@ for (const { width, height, touch } of WIDTHS) {
       expect(bbox).toBeDefined();
       await expect.poll(() => bboxPlacement(page, bbox as Bbox), { timeout: 10_000 }).toBe('inside');
       expect(await zoomOf(page)).toBeLessThanOrEqual(15.0001);
-      // Its nearest station is in the frame too when it is within walking distance (1.5 km): so it is for the largest
-      // available plot of the seed (kn-14, 1.27 km from Køge Nord Station).
+      // Its nearest station and motorway junction are in the frame too when they lie within 1.5 km: so they do for
+      // the largest available plot of the seed (kn-14: 1.27 km to Køge Nord Station, 0.86 km to the junction).
       const opened = ((await (await page.request.get('/api/plots')).json()) as PlotList).plots.find(
         (p) => p.id === openedId,
       );
-      const stations = (await (await page.request.get('/api/layers/stations/features')).json()) as FeatureCollection;
-      const station = stations.features.find((f) => f.properties.id === opened?.nearest_station?.id);
-      expect(opened?.nearest_station?.distance_m).toBeLessThanOrEqual(1500);
-      expect(station?.geometry.type).toBe('Point');
-      const [lon, lat] =
-        station?.geometry.type === 'Point' ? (station.geometry.coordinates as [number, number]) : [0, 0];
-      expect(await bboxPlacement(page, [lon, lat, lon, lat])).toBe('inside');
+      for (const [layer, nearest] of [
+        ['stations', opened?.nearest_station],
+        ['motorway-junctions', opened?.nearest_junction],
+      ] as const) {
+        const points = (await (await page.request.get(`/api/layers/${layer}/features`)).json()) as FeatureCollection;
+        const point = points.features.find((f) => f.properties.id === nearest?.id)?.geometry;
+        expect(nearest?.distance_m).toBeLessThanOrEqual(1500);
+        expect(point?.type).toBe('Point');
+        const [lon, lat] = point?.type === 'Point' ? (point.coordinates as [number, number]) : [0, 0];
+        expect(await bboxPlacement(page, [lon, lat, lon, lat]), layer).toBe('inside');
+      }
 
       if (width < 700) {
         // On a phone the map keeps at least 40 % of the screen beside the open plot.

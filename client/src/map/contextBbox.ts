@@ -27,15 +27,24 @@ export function unionBbox(boxes: readonly Bbox[]): Bbox | null {
   );
 }
 
-/** How near a station must be to join a plot's frame: a walk, not a journey (issue #20). */
-export const STATION_FRAME_MAX_M = 1500;
+/** How near a station or motorway junction must be to join a plot's frame: a walk or a short drive (issue #20). */
+export const NEARBY_FRAME_MAX_M = 1500;
+
+/** A point near a plot: its nearest station or motorway junction, with the distance PostGIS measured. */
+export interface NearbyPoint {
+  lon: number;
+  lat: number;
+  distanceM: number;
+}
 
 /**
- * The frame of an opened plot (issue #20): the plot with its surroundings and, when it is within walking distance,
- * its nearest station, so that an investor sees how to get there.
+ * The frame of an opened plot (issue #20): the plot with its surroundings and, when they are within 1.5 km, its
+ * nearest station and motorway junction, so that an investor sees how to get there.
  */
-export function plotFrame(bbox: Bbox, station: { lon: number; lat: number; distanceM: number } | null): Bbox {
+export function plotFrame(bbox: Bbox, nearby: readonly (NearbyPoint | null)[]): Bbox {
   const context = contextBbox(bbox);
-  if (station === null || station.distanceM > STATION_FRAME_MAX_M) return context;
-  return unionBbox([context, [station.lon, station.lat, station.lon, station.lat]]) ?? context;
+  const points = nearby
+    .filter((point): point is NearbyPoint => point !== null && point.distanceM <= NEARBY_FRAME_MAX_M)
+    .map(({ lon, lat }): Bbox => [lon, lat, lon, lat]);
+  return unionBbox([context, ...points]) ?? context;
 }

@@ -13,8 +13,8 @@ import { ShortlistToggle } from '../shortlist';
 import { TenderStatusBadge } from '../tenders';
 import { useT } from '../../app/useT';
 import { TEST_HOOKS } from '../../testHooks';
-import { plotFrame } from '../../map/contextBbox';
-import { STATIONS_LAYER_ID } from '../../map/ids';
+import { plotFrame, type NearbyPoint } from '../../map/contextBbox';
+import { JUNCTIONS_LAYER_ID, STATIONS_LAYER_ID } from '../../map/ids';
 import type { FeatureCollection } from '@shared/schemas/site';
 
 const SORT_OPTIONS: FinderSort[] = PLOT_SORT_KEYS.flatMap((key) => [key, `-${key}` as const]);
@@ -39,6 +39,7 @@ export function FinderResults() {
       focusOn: s.focusOn,
       setHoveredSite: s.setHoveredSite,
       stations: s.collections[STATIONS_LAYER_ID] ?? null,
+      junctions: s.collections[JUNCTIONS_LAYER_ID] ?? null,
     })),
   );
   const listRef = useRef<HTMLUListElement>(null);
@@ -113,6 +114,7 @@ export function FinderResults() {
             hovered={state.hoveredId === plot.id}
             selected={state.selectedSiteId === plot.id}
             stations={state.stations}
+            junctions={state.junctions}
             selectSite={state.selectSite}
             focusOn={state.focusOn}
             setHoveredSite={state.setHoveredSite}
@@ -123,12 +125,9 @@ export function FinderResults() {
   );
 }
 
-type StationNear = Parameters<typeof plotFrame>[1];
-
-/** A plot's nearest station with its position, when the stations' features are loaded. */
-function stationNear(plot: Plot, stations: FeatureCollection | null): StationNear | null {
-  const nearest = plot.nearest_station;
-  const feature = nearest && stations?.features.find((candidate) => candidate.properties.id === nearest.id);
+/** A plot's nearest station or junction with its position, once that layer's features are loaded. */
+function pointNear(nearest: Plot['nearest_station'], layer: FeatureCollection | null): NearbyPoint | null {
+  const feature = nearest && layer?.features.find((candidate) => candidate.properties.id === nearest.id);
   if (!nearest || !feature || feature.geometry.type !== 'Point') return null;
   const [lon, lat] = feature.geometry.coordinates;
   return lon === undefined || lat === undefined ? null : { lon, lat, distanceM: nearest.distance_m };
@@ -144,6 +143,7 @@ const ResultRow = memo(function ResultRow({
   hovered,
   selected,
   stations,
+  junctions,
   selectSite,
   focusOn,
   setHoveredSite,
@@ -152,8 +152,9 @@ const ResultRow = memo(function ResultRow({
   lang: Lang;
   hovered: boolean;
   selected: boolean;
-  /** The stations' features (the frame takes in a near one); a stable reference, so rows stay memoised. */
+  /** The stations' and junctions' features (the frame takes in near ones); stable references, so rows stay memoised. */
   stations: FeatureCollection | null;
+  junctions: FeatureCollection | null;
 } & Pick<AppState, 'selectSite' | 'focusOn' | 'setHoveredSite'>) {
   return (
     <li className="finder-list__row">
@@ -166,7 +167,12 @@ const ResultRow = memo(function ResultRow({
           aria-current={selected ? 'true' : undefined}
           onClick={() => {
             selectSite(plot.id, plot.layer);
-            focusOn(plotFrame(plot.bbox, stationNear(plot, stations)));
+            focusOn(
+              plotFrame(plot.bbox, [
+                pointNear(plot.nearest_station, stations),
+                pointNear(plot.nearest_junction, junctions),
+              ]),
+            );
           }}
           onMouseEnter={() => setHoveredSite({ id: plot.id, layer: plot.layer })}
           onMouseLeave={() => setHoveredSite(null)}

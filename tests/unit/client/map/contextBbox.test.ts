@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextBbox, plotFrame, STATION_FRAME_MAX_M, unionBbox } from '../../../../client/src/map/contextBbox';
+import { contextBbox, NEARBY_FRAME_MAX_M, plotFrame, unionBbox } from '../../../../client/src/map/contextBbox';
 
 const metresAcross = ([w, s, e, n]: number[]) => {
   const lat = (((s ?? 0) + (n ?? 0)) / 2) * (Math.PI / 180);
@@ -35,18 +35,22 @@ describe('framing a site with its surroundings (issue #20)', () => {
   });
 });
 
-describe('framing an opened plot with its station (issue #20)', () => {
+describe('framing an opened plot with its station and junction (issue #20)', () => {
   const plot: [number, number, number, number] = [12.15, 55.48, 12.151, 55.4805];
 
-  it('takes in a station within walking distance', () => {
-    const frame = plotFrame(plot, { lon: 12.17, lat: 55.49, distanceM: 1400 });
+  it('takes in a station and a junction within 1.5 km', () => {
+    const frame = plotFrame(plot, [
+      { lon: 12.17, lat: 55.49, distanceM: 1400 },
+      { lon: 12.14, lat: 55.475, distanceM: 900 },
+    ]);
+    expect(frame[1]).toBeLessThanOrEqual(55.475);
     expect(frame[2]).toBeGreaterThanOrEqual(12.17);
     expect(frame[3]).toBeGreaterThanOrEqual(55.49);
-    expect(frame[0]).toBeCloseTo(contextBbox(plot)[0], 10);
+    expect(frame[0]).toBeLessThanOrEqual(12.14);
   });
 
   it('leaves out a station farther than that, and frames the plot alone without one', () => {
-    expect(plotFrame(plot, { lon: 12.3, lat: 55.6, distanceM: STATION_FRAME_MAX_M + 1 })).toEqual(contextBbox(plot));
-    expect(plotFrame(plot, null)).toEqual(contextBbox(plot));
+    expect(plotFrame(plot, [{ lon: 12.3, lat: 55.6, distanceM: NEARBY_FRAME_MAX_M + 1 }])).toEqual(contextBbox(plot));
+    expect(plotFrame(plot, [null, null])).toEqual(contextBbox(plot));
   });
 });
