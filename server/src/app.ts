@@ -43,6 +43,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     tiles: TileService;
     flood: FloodService;
+    /**
+     * After a write by this process: the tile layer lists (the replicas' and the primary's) are read again, so the
+     * writer's next tile is drawn at the new version (issue #18).
+     */
+    invalidateTiles(): void;
   }
 }
 
@@ -147,6 +152,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ? new TileService(app.pg, { ...tileOptions, cacheBytes: Math.floor(tileOptions.cacheBytes / 4) })
     : undefined;
   app.decorate('tiles', tiles);
+  app.decorate('invalidateTiles', () => {
+    tiles.registry.invalidate();
+    primaryTiles?.registry.invalidate();
+  });
   await app.register(tileRoutes, { prefix: '/tiles', tiles, ...(primaryTiles ? { primaryTiles } : {}) });
   await app.register(glyphRoutes, { prefix: '/glyphs' });
   await app.register(feedRoutes, { prefix: '/feeds', publicUrl });

@@ -126,7 +126,7 @@ export const tenderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
         case 'changed':
           // This instance's tiles follow at once; other instances within their version TTL.
-          app.tiles.registry.invalidate();
+          app.invalidateTiles();
           reply.header('etag', `"${result.tender.version}"`);
           return result.tender;
       }
