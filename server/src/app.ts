@@ -16,6 +16,7 @@ import { layerRoutes } from './modules/layers';
 import { siteRoutes } from './modules/sites';
 import { policyRoutes } from './modules/policy';
 import { plotRoutes } from './modules/plots';
+import { searchRoutes } from './modules/search';
 import { healthRoutes } from './platform/health/healthRoutes';
 import { tileRoutes } from './modules/tiles';
 import { glyphRoutes } from './modules/glyphs';
@@ -128,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('flood', flood);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(mapConfigRoutes, { prefix: '/api', basemap });
-  for (const routes of [layerRoutes, siteRoutes, policyRoutes, plotRoutes])
+  for (const routes of [layerRoutes, siteRoutes, policyRoutes, plotRoutes, searchRoutes])
     await app.register(routes, { prefix: '/api' });
   await app.register(floodRoutes, { prefix: '/api', flood });
   await app.register(exposeRoutes, { prefix: '/api' });
