@@ -54,6 +54,18 @@ CREATE TABLE address (
 CREATE INDEX address_search_prefix_idx ON address (search_key text_pattern_ops);
 CREATE INDEX address_search_trgm_idx ON address USING gin (search_key gin_trgm_ops);
 
--- Least privilege (migration 010): koege_app reads address through the default privileges; only the owner (the
--- import command) writes it.
-REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON address FROM koege_app;
+-- One row per address import: from where, and what changed.
+CREATE TABLE address_import (
+  id bigserial PRIMARY KEY,
+  source text NOT NULL CHECK (source <> ''),
+  licence text NOT NULL CHECK (licence <> ''),
+  imported_at timestamptz NOT NULL DEFAULT now(),
+  features integer NOT NULL CHECK (features >= 0),
+  inserted integer NOT NULL CHECK (inserted >= 0),
+  updated integer NOT NULL CHECK (updated >= 0),
+  removed integer NOT NULL CHECK (removed >= 0)
+);
+
+-- Least privilege (migration 010): koege_app reads these through the default privileges; only the owner (the
+-- import command) writes them.
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON address, address_import FROM koege_app;

@@ -2,7 +2,9 @@ import pg from 'pg';
 import { prepareDatabase } from '../../platform/db/openDatabase';
 import { withDatabase } from '../../platform/db/withDatabase';
 import { formatImportReport } from './formatImportReport';
-import { parseImportArgs, IMPORT_USAGE } from './parseImportArgs';
+import { parseImportArgs, IMPORT_USAGE, ADDRESS_KIND } from './parseImportArgs';
+import { formatAddressReport, importAddresses } from './adresser/importAddresses';
+import { openAddressFile } from './adresser/openAddressFile';
 import { openRegisterSource } from './openRegisterSource';
 import { openOsmSource } from './osm/openOsmSource';
 import { runImport } from './runImport';
@@ -23,6 +25,12 @@ await withDatabase(async (connectionString, log) => {
   client.on('error', () => {});
   await client.connect();
   try {
+    if (kind === ADDRESS_KIND) {
+      log(`importing ${ADDRESS_KIND} from ${location}`);
+      const report = await importAddresses({ client, location, records: openAddressFile(location), onProgress: log });
+      for (const line of formatAddressReport(report)) log(line);
+      return;
+    }
     log(`importing ${kind.id} from ${location}`);
     const skips = { unclassified: 0, incomplete: 0 };
     const source =
