@@ -1,6 +1,7 @@
 -- One search box (issue #21): GET /api/search looks through sites, plots and place names, the policy, cadastral
--- parcels and addresses. Each kind is matched on a folded search key (search_fold below) through expression
--- indexes, so the index follows every insert, update and delete of its table without a trigger or a refresh.
+-- parcels and addresses. Each kind is matched on a folded search key (search_fold below), a stored generated column
+-- of its own table with its indexes: computed once per write, never per search, and current after every insert,
+-- update and delete without a trigger or a refresh.
 -- pg_trgm is a trusted extension (PostgreSQL 13+): the schema owner may create it; PGlite ships it as contrib.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
@@ -26,7 +27,13 @@ CREATE FUNCTION site_search_key(name text, id text, attributes jsonb) RETURNS te
   SELECT public.search_fold(concat_ws(' ', name, id, attributes ->> 'label',
                                'lokalplan ' || (attributes ->> 'lokalplan'), attributes ->> 'plannr'));
 $$;
-CREATE INDEX site_search_trgm_idx ON site USING gin (site_search_key(name, id, attributes) gin_trgm_ops);
+ALTER TABLE site ADD COLUMN search_key text COLLATE "C" GENERATED ALWAYS AS (site_search_key(name, id, attributes)) STORED;
+CREATE INDEX site_search_trgm_idx ON site USING gin (search_key gin_trgm_ops);
+
+-- Policy actions by number and text ("3.6 Køge Dige skal …"), initiatives as "indsats 3 <title>".
+ALTER TABLE action ADD COLUMN search_key text COLLATE "C" GENERATED ALWAYS AS (search_fold(number || ' ' || text)) STORED;
+ALTER TABLE initiative
+  ADD COLUMN search_key text COLLATE "C" GENERATED ALWAYS AS (search_fold('indsats ' || number || ' ' || title)) STORED;
 
 -- A parcel is found as it is written: "5ae Ølsemagle By, Ølsemagle", matrikel number then ejerlav; its BFE number
 -- is looked up exactly.
@@ -34,9 +41,12 @@ CREATE FUNCTION parcel_search_key(matrikelnr text, ejerlav text) RETURNS text
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT public.search_fold(matrikelnr || ' ' || ejerlav);
 $$;
--- Prefixes (autocomplete) through the b-tree, substrings and typos through the trigrams.
-CREATE INDEX parcel_search_prefix_idx ON parcel (parcel_search_key(matrikelnr, ejerlav) text_pattern_ops);
-CREATE INDEX parcel_search_trgm_idx ON parcel USING gin (parcel_search_key(matrikelnr, ejerlav) gin_trgm_ops);
+ALTER TABLE parcel ADD COLUMN search_key text COLLATE "C" GENERATED ALWAYS AS (parcel_search_key(matrikelnr, ejerlav)) STORED;
+-- Prefixes (autocomplete) through the b-tree, substrings and typos through the trigrams. The keys are ASCII in the
+-- "C" collation, so one b-tree serves both LIKE 'prefix%' and ORDER BY (text_pattern_ops does not sort for an
+-- ORDER BY under a database collation such as C.UTF-8: the planner then sorted every match).
+CREATE INDEX parcel_search_prefix_idx ON parcel (search_key);
+CREATE INDEX parcel_search_trgm_idx ON parcel USING gin (search_key gin_trgm_ops);
 CREATE INDEX parcel_bfe_idx ON parcel (bfe) WHERE bfe IS NOT NULL;
 
 -- Addresses (adgangsadresser) from Dataforsyningen's address register, loaded by `npm run import -- adresser`.
@@ -49,9 +59,9 @@ CREATE TABLE address (
   geom geometry(Point, 25832) NOT NULL,
   accuracy text NOT NULL DEFAULT 'official' CHECK (accuracy IN ('official', 'illustrative')),
   -- As an address is written and typed: "Vestergade 12, 4600 Køge", folded.
-  search_key text GENERATED ALWAYS AS (public.search_fold(vejnavn || ' ' || husnr || ' ' || postnr || ' ' || postnrnavn)) STORED
+  search_key text COLLATE "C" GENERATED ALWAYS AS (public.search_fold(vejnavn || ' ' || husnr || ' ' || postnr || ' ' || postnrnavn)) STORED
 );
-CREATE INDEX address_search_prefix_idx ON address (search_key text_pattern_ops);
+CREATE INDEX address_search_prefix_idx ON address (search_key);
 CREATE INDEX address_search_trgm_idx ON address USING gin (search_key gin_trgm_ops);
 
 -- One row per address import: from where, and what changed.

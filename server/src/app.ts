@@ -129,8 +129,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('flood', flood);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(mapConfigRoutes, { prefix: '/api', basemap });
-  for (const routes of [layerRoutes, siteRoutes, policyRoutes, plotRoutes, searchRoutes])
+  for (const routes of [layerRoutes, siteRoutes, policyRoutes, plotRoutes])
     await app.register(routes, { prefix: '/api' });
+  await app.register(searchRoutes, { prefix: '/api', namedStatements: options.db.engine === 'postgis' });
   await app.register(floodRoutes, { prefix: '/api', flood });
   await app.register(exposeRoutes, { prefix: '/api' });
   // The embedded engine is one session behind every pooled connection: a statement named on one connection

@@ -6,7 +6,7 @@ import { rankHits } from './rankHits';
 import { findCandidates, foldQuery } from './searchRepository';
 
 /** The search box's endpoint (issue #21): a thin route over the search repository. */
-export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const searchRoutes: FastifyPluginAsyncTypebox<{ namedStatements: boolean }> = async (app, opts) => {
   app.get(
     '/search',
     {
@@ -23,7 +23,13 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const folded = await foldQuery(app.pg, q);
       // Punctuation only ("%_", "'--") folds to nothing: there is nothing to look for.
       if (folded.length < SEARCH_QUERY_MIN) return { folded, hits: [] };
-      const candidates = await findCandidates(app.pg, { folded, types, origin, candidates: limit });
+      const candidates = await findCandidates(app.pg, {
+        folded,
+        types,
+        origin,
+        candidates: limit,
+        named: opts.namedStatements,
+      });
       return { folded, hits: rankHits({ candidates, limit }) };
     },
   );
