@@ -1,6 +1,7 @@
 import { useAppStore } from '../store/useAppStore';
 import { AccountMenu } from '../features/auth/AccountMenu';
 import { TimelineLink } from '../features/site/TimelineLink';
+import { SearchBox } from '../features/search';
 import { useT } from './useT';
 
 /** The page header: title, the presentation for council meetings and the language switch. */
@@ -18,6 +19,7 @@ export function Header() {
         <h1 className="app-header__title">{t('app.title')}</h1>
         <p className="app-header__subtitle">{t('app.subtitle')}</p>
       </div>
+      <SearchBox />
       <button
         type="button"
         className="button button--ghost app-header__present"
