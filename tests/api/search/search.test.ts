@@ -164,6 +164,15 @@ describe('matching that fits Danish', () => {
     expect(hit!.match).toBe('fuzzy');
   });
 
+  it('tolerates a typo in an address when nothing starts with or contains it', async () => {
+    const [a, b] = ADDRESSES;
+    const typo = a.vejnavn.replace('Teglvej', 'Tegvlej');
+    expect(typo).not.toBe(a.vejnavn);
+    const r = await search({ q: typo, types: 'address' });
+    expect(ids(r)).toEqual(expect.arrayContaining([`address:${a.id}`, `address:${b.id}`]));
+    expect(r.hits.every((h) => h.match === 'fuzzy')).toBe(true);
+  });
+
   it('takes numbers as typed: an action "1.4" is not "1.40" or "14"', async () => {
     const r = await search({ q: '1.4' });
     expect(r.hits[0]).toMatchObject({ type: 'action', id: '1.4', match: 'exact' });

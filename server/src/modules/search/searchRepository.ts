@@ -1,5 +1,5 @@
 import type { Bbox } from '@shared/schemas/geojson';
-import type { SearchType } from '@shared/schemas/search';
+import { SEARCH_LIMIT_MAX, type SearchType } from '@shared/schemas/search';
 import type { Queryable } from '../../platform/db/queryable';
 import type { SearchCandidate } from './rankHits';
 
@@ -37,9 +37,11 @@ const boxIn4326 = (box25832: string) => `ST_Transform(ST_SetSRID(${box25832}::ge
 const placed = (geom: string) => `
   ${boxIn4326(`Box2D(${geom})`)} AS extent, ST_Distance(${geom}, (SELECT here FROM origin)) AS distance_m`;
 
-// $1 folded query, $2 lon, $3 lat (null without an origin).
+// $1 folded query, $2 lon, $3 lat (null without an origin), $4 candidates of a large kind, $5 the kinds asked for,
+// $6 candidates of a small kind. Every statement gets all six, so each names all six here: a prepared statement must
+// use every parameter it is given a value for (the substring step has no small kind).
 const ORIGIN = `origin AS (
-  SELECT CASE WHEN $2::float8 IS NOT NULL
+  SELECT CASE WHEN $2::float8 IS NOT NULL AND $6::int > 0
               THEN ST_Transform(ST_SetSRID(ST_MakePoint($2::float8, $3::float8), 4326), 25832) END AS here)`;
 
 // How `key` matched the folded query $1: 0 exact (decided by the caller's `exact`), 1 the key starts with it,
@@ -72,7 +74,7 @@ SELECT CASE WHEN EXISTS (SELECT 1 FROM tender t WHERE t.site_id = s.id) THEN 'pl
   FROM site s JOIN layer l ON l.id = s.layer_id
  WHERE $5::text[] && ARRAY['place', 'site', 'plot'] AND ${matches(SITE_KEY, mode)}
  ORDER BY tier, similarity DESC, length(s.name)
- LIMIT $4`;
+ LIMIT $6`;
 
 const ACTION_KEY = 'a.search_key';
 /** Policy actions by number ("3.6") or words of their text; the extent is that of the sites serving them. */
@@ -85,7 +87,7 @@ SELECT m.type, m.id, m.name, m.detail, m.layer, m.tier, m.similarity,
           FROM action a JOIN initiative i ON i.number = a.initiative_number
          WHERE 'action' = ANY($5::text[]) AND ${matches(ACTION_KEY, mode)}
          ORDER BY tier, similarity DESC
-         LIMIT $4) m
+         LIMIT $6) m
   -- After the limit: the extent of the sites serving only the actions returned.
   LEFT JOIN LATERAL (
     SELECT ST_Extent(s.geom) AS ext, min(ST_Distance(s.geom, (SELECT here FROM origin))) AS distance_m
@@ -101,7 +103,7 @@ SELECT 'initiative' AS type, i.number::text AS id, i.title AS name, 'Indsats ' |
   FROM initiative i
  WHERE 'initiative' = ANY($5::text[]) AND ${matches(INITIATIVE_KEY, mode)}
  ORDER BY tier, similarity DESC
- LIMIT $4`;
+ LIMIT $6`;
 
 /** The small kinds, as UNION ALL branches of a step's statement. */
 const small = (mode: SmallMode) => `(${sites(mode)}) UNION ALL (${actions(mode)}) UNION ALL (${initiatives(mode)})`;
@@ -193,6 +195,13 @@ const TYPO_MIN = 4;
 /** The best tier each step can add (what the steps before have not found already). */
 const STEP_BEST_TIER = [0, 2, 4];
 const LARGE: readonly SearchType[] = ['parcel', 'address'];
+/**
+ * Candidates of each small kind, whatever the limit: their tables are small, and with the same candidates for every
+ * limit a smaller limit gives the first hits of a larger one. The large kinds give `candidates` each, in key order
+ * (the b-tree's), so that an autocomplete prefix stops early: of the addresses that start with the query, the first
+ * ones by name are ranked.
+ */
+const SMALL_POOL = SEARCH_LIMIT_MAX;
 
 /**
  * Candidates for `plan` from every kind it names, unranked (see rankHits): one statement for an autocomplete prefix
@@ -202,7 +211,14 @@ const LARGE: readonly SearchType[] = ['parcel', 'address'];
  * Every statement runs on the app's pool and so within its statement_timeout, like every other request's.
  */
 export async function findCandidates(db: Queryable, plan: SearchPlan): Promise<SearchCandidate[]> {
-  const params = [plan.folded, plan.origin?.lon ?? null, plan.origin?.lat ?? null, plan.candidates, [...plan.types]];
+  const params = [
+    plan.folded,
+    plan.origin?.lon ?? null,
+    plan.origin?.lat ?? null,
+    plan.candidates,
+    [...plan.types],
+    SMALL_POOL,
+  ];
   const found = new Map<string, SearchCandidate>();
   const trigrams = HAS_TRIGRAM.test(plan.folded);
   const substrings = trigrams && LARGE.some((t) => plan.types.has(t));
