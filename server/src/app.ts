@@ -3,6 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Basemap } from '@shared/schemas/mapConfig';
 import { readConfig, type SecurityOptions } from './platform/config';
 import { dbPlugin, type DbOptions } from './platform/db/dbPlugin';
+import { readRoutingPlugin } from './platform/db/readRoutingPlugin';
+import { tileCacheBanPlugin } from './platform/http/tileCacheBan';
 import { BUDGET_KINDS, costPlugin, withDeadline, type CostLimits } from './platform/cost';
 import { errorsPlugin, HttpProblem, sendProblem } from './platform/errors';
 import { jsonNestsDeeperThan, MAX_JSON_NESTING } from './platform/jsonNesting';
@@ -63,6 +65,8 @@ export interface AppOptions {
   limits?: Partial<CostLimits>;
   /** The online basemap (config BASEMAP_URL or BASEMAP_STYLE_URL); null or unset: fully offline. */
   basemap?: Basemap | null;
+  /** Tile caches told to drop unversioned tile URLs after a write (config TILE_CACHE_BAN_URLS). */
+  tileCacheBanUrls?: string[];
 }
 
 /** Tiles as an empty environment configures them; tests and benchmarks override parts. */
@@ -123,6 +127,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(docsPlugin);
   const publicUrl = options.publicUrl ?? readConfig({}).publicUrl;
   await app.register(authPlugin, { publicUrl });
+  await app.register(readRoutingPlugin);
+  await app.register(tileCacheBanPlugin, { urls: options.tileCacheBanUrls ?? [] });
   const flood = new FloodService(app.pg, options.elevation ?? elevationFilePath(readConfig({}).dataDir), (work) =>
     withDeadline(app.heavyPg, limits.longMs, work),
   );
@@ -136,13 +142,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(exposeRoutes, { prefix: '/api' });
   // The embedded engine is one session behind every pooled connection: a statement named on one connection
   // already exists for the next, so it gets unnamed statements (its planning costs nothing worth saving).
-  const tiles = new TileService(app.pg, {
-    ...DEFAULT_TILE_OPTIONS,
-    namedStatements: options.db.engine === 'postgis',
-    ...options.tiles,
-  });
+  const tileOptions = { ...DEFAULT_TILE_OPTIONS, namedStatements: options.db.engine === 'postgis', ...options.tiles };
+  // With read replicas (issue #18) tiles come from them, and from the primary only for a version they lack yet.
+  const tiles = new TileService(app.reads, tileOptions);
+  const primaryTiles = app.readRouter
+    ? new TileService(app.pg, { ...tileOptions, cacheBytes: Math.floor(tileOptions.cacheBytes / 4) })
+    : undefined;
   app.decorate('tiles', tiles);
-  await app.register(tileRoutes, { prefix: '/tiles', tiles });
+  await app.register(tileRoutes, { prefix: '/tiles', tiles, ...(primaryTiles ? { primaryTiles } : {}) });
   await app.register(glyphRoutes, { prefix: '/glyphs' });
   await app.register(feedRoutes, { prefix: '/feeds', publicUrl });
   await app.register(authRoutes, { prefix: '/api' });

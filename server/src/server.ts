@@ -20,6 +20,7 @@ async function main() {
       trustProxy: config.trustProxy,
       security: config.security,
       basemap: config.basemap,
+      tileCacheBanUrls: config.tileCacheBanUrls,
     });
     const shutdown = async (signal: string) => {
       log(`${signal}: finishing requests in flight, then closing the database`);

@@ -20,6 +20,11 @@ interface FinderMap {
 }
 type FinderWindow = Window & { __koegeMap: FinderMap; __filterChangedAt?: number };
 
+/** Every plot, smallest first: the API's unfiltered answer (the finder's defaults hide sold and withdrawn plots). */
+const ALL_PLOTS = '/?tab=finder&status=all&sort=area';
+/** The statuses an investor can still get, as the finder asks for them by default (issue #20). */
+const AVAILABLE = 'not_planned,planned,in_preparation,open,under_evaluation,reserved';
+
 async function openFinder(page: Page, path: string) {
   await page.goto(path);
   await expect(page.locator('html[data-map-ready="true"]')).toHaveCount(1, { timeout: 60_000 });
@@ -55,7 +60,8 @@ test('the finder lists every plot, filters by status fast, and keeps it all in t
   expect(sold.count).toBeGreaterThan(0);
   expect(sold.count).toBeLessThan(all.count);
 
-  await openFinder(page, '/?tab=finder');
+  // Every plot in the API's order: the link asks for all statuses and the smallest first (the defaults are not).
+  await openFinder(page, ALL_PLOTS);
   await expect(page.getByRole('tab', { name: 'Find grund' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('finder-count')).toHaveText(`${all.count} grunde`);
   await expect(page.getByTestId('finder-item')).toHaveCount(all.count);
@@ -110,8 +116,9 @@ test('the finder lists every plot, filters by status fast, and keeps it all in t
   await expect(page).toHaveURL(/[?&]status=sold(&|$)/);
   await page.screenshot({ path: `${SHOTS}/10-finder-sold.png` });
 
+  // Largest first is the default order: the link then says nothing of the order.
   await page.getByTestId('finder-sort').selectOption('-area');
-  await expect(page).toHaveURL(/[?&]sort=-area(&|$)/);
+  await expect(page).not.toHaveURL(/[?&]sort=/);
   const byArea = [...sold.plots].sort((a, b) => b.area_m2 - a.area_m2).map((p) => p.id);
   await expect.poll(() => listedIds(page)).toEqual(byArea);
 
@@ -140,11 +147,26 @@ test('the finder lists every plot, filters by status fast, and keeps it all in t
   await expect(page.getByTestId('export-atom')).toHaveAttribute('href', '/feeds/plots.atom?status=sold&sort=-area');
 });
 
+test('the finder opens on the plots still to be had, largest first, in hectares', async ({ page, request }) => {
+  const available = (await (await request.get(`/api/plots?status=${AVAILABLE}&sort=-area`)).json()) as PlotList;
+  const all = (await (await request.get('/api/plots')).json()) as PlotList;
+  expect(available.count).toBeLessThan(all.count);
+  await openFinder(page, '/?tab=finder');
+  await expect(page.getByTestId('finder-count')).toHaveText(`${available.count} grunde`);
+  expect(await listedIds(page)).toEqual(available.plots.map((p) => p.id));
+  await expect(page.getByRole('checkbox', { name: 'Solgt' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Trukket tilbage' })).not.toBeChecked();
+  await expect(page.getByTestId('finder-unit-ha')).toBeChecked();
+  // Areas in the list are in hectares too.
+  await expect(page.getByTestId('finder-item').first()).toContainText(' ha');
+  await expect(page).not.toHaveURL(/status=|sort=|unit=/);
+});
+
 test('a filter change reaches the list and the map fast: the median of nine changes', async ({ page, request }) => {
   const all = (await (await request.get('/api/plots')).json()) as PlotList;
   const sold = (await (await request.get('/api/plots?status=sold')).json()) as PlotList;
   const onMap = (list: PlotList) => list.plots.filter((p) => p.layer === FINDER_LAYER_ID).length;
-  await openFinder(page, '/?tab=finder');
+  await openFinder(page, ALL_PLOTS);
   await expect(page.getByTestId('finder-item')).toHaveCount(all.count);
   const box = page.getByRole('checkbox', { name: 'Solgt' });
   const times = { list: [] as number[], map: [] as number[] };
@@ -190,7 +212,7 @@ test('list and map highlight each other, and a list item selects and frames its 
   const { plots } = (await (await request.get('/api/plots')).json()) as PlotList;
   const features = (await (await request.get(`/api/layers/${FINDER_LAYER_ID}/features`)).json()) as FeatureCollection;
   const target = plots[0]!;
-  await openFinder(page, '/?tab=finder');
+  await openFinder(page, ALL_PLOTS);
   await idle(page);
   const item = page.locator(`[data-testid="finder-item"][data-plot-id="${target.id}"] button`);
 
@@ -235,11 +257,12 @@ test('an impossible filter says so and suggests which filter to relax', async ({
 });
 
 test('a hand-edited link with garbage falls back and says so once', async ({ page, request }) => {
-  const all = (await (await request.get('/api/plots')).json()) as PlotList;
+  // An unreadable status falls back to the default: the plots still to be had.
+  const available = (await (await request.get(`/api/plots?status=${AVAILABLE}`)).json()) as PlotList;
   await openFinder(page, '/?tab=finder&status=bogus&min_area=-5&sort=price&lang=en');
   const notice = page.getByTestId('finder-ignored');
   await expect(notice).toContainText('Some filters in the link could not be read and were ignored');
-  await expect(page.getByTestId('finder-count')).toHaveText(`${all.count} plots`);
+  await expect(page.getByTestId('finder-count')).toHaveText(`${available.count} plots`);
   await notice.getByRole('button').click();
   await expect(notice).toBeHidden();
   await expect(page).not.toHaveURL(/bogus|price|min_area/);
@@ -247,14 +270,16 @@ test('a hand-edited link with garbage falls back and says so once', async ({ pag
 
 test('number filters are typed, debounced and reach the link in m²', async ({ page, request }) => {
   const big = (await (await request.get('/api/plots?min_area=30000')).json()) as PlotList;
-  await openFinder(page, '/?tab=finder');
-  await page.getByTestId('finder-unit-ha').check();
+  await openFinder(page, '/?tab=finder&status=all');
+  // Hectares are the default unit (issue #20): the link names only the other one.
+  await expect(page.getByTestId('finder-unit-ha')).toBeChecked();
   await page.getByTestId('finder-min-area').fill('3');
   await expect(page).toHaveURL(/[?&]min_area=30000(&|$)/);
-  await expect(page).toHaveURL(/[?&]unit=ha(&|$)/);
+  await expect(page).not.toHaveURL(/[?&]unit=/);
   await expect(page.getByTestId('finder-item')).toHaveCount(big.count);
   await page.getByTestId('finder-unit-m2').check();
   await expect(page.getByTestId('finder-min-area')).toHaveValue('30000');
+  await expect(page).toHaveURL(/[?&]unit=m2(&|$)/);
 });
 
 /** How many flood features the map draws in the current view. */
@@ -270,10 +295,11 @@ test('the flood filter keeps plots outside the 2023 storm without the dike, on t
 }) => {
   const outside = (await (await request.get('/api/plots?outside_flood=1.8&flood_dike=without')).json()) as PlotList;
   const countText = `${outside.count} ${outside.count === 1 ? 'grund' : 'grunde'}`;
-  await openFinder(page, '/?tab=finder');
+  await openFinder(page, ALL_PLOTS);
   const level = page.getByRole('combobox', { name: 'Uden for oversvømmelse ved' });
   const dike = page.getByRole('combobox', { name: 'Køge Dige' });
-  await expect(dike).toBeDisabled();
+  // The dike choice appears with a level, never greyed out before it (issue #20).
+  await expect(dike).toBeHidden();
   await expect(level.locator('option[value="1.8"]')).toHaveText('Stormfloden oktober 2023 (1,80 m)');
 
   await level.selectOption('1.8');

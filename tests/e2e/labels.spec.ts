@@ -93,6 +93,11 @@ test('the default map writes towns, neighbours, stations, roads, plots and the d
   const locator = page.locator('.map-locator svg');
   await expect(locator).toBeVisible();
   await expect(locator).toHaveAttribute('aria-label', /Køge Kommune/);
+  // Its name follows the language switch, and back.
+  await page.getByTestId('lang-switch').click();
+  await expect(locator).toHaveAttribute('aria-label', /Køge Municipality/);
+  await page.getByTestId('lang-switch').click();
+  await expect(locator).toHaveAttribute('aria-label', /Køge Kommune/);
   const frame = Number(await page.locator('.map-locator__frame').getAttribute('width'));
   expect(frame).toBeGreaterThan(0);
   expect(frame).toBeLessThan(10);

@@ -29,7 +29,7 @@ test('a shortlist survives reloads and new pages, and its comparison reopens fro
   const [a, b] = [plots[0]!, plots[1]!];
   const short = `${a.id},${b.id}`;
 
-  await openFinder(page, '/?tab=finder');
+  await openFinder(page, '/?tab=finder&status=all&sort=area');
   await expect(page.getByTestId('finder-item')).toHaveCount(plots.length);
   await expect(page.getByTestId('shortlist-item')).toHaveCount(0);
 
@@ -51,7 +51,7 @@ test('a shortlist survives reloads and new pages, and its comparison reopens fro
 
   // A plain link in the same browser: local storage brings the shortlist back.
   const fresh = await context.newPage();
-  await openFinder(fresh, '/?tab=finder');
+  await openFinder(fresh, '/?tab=finder&status=all&sort=area');
   await expect.poll(() => shortlistedIds(fresh)).toEqual([a.id, b.id]);
   await expect(fresh).toHaveURL(new RegExp(`[?&]short=${short}(&|$)`));
 

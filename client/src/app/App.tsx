@@ -5,6 +5,9 @@ import { ErrorBanner } from './ErrorBanner';
 import { Header } from './Header';
 import { LoadingIndicator } from './LoadingIndicator';
 import { MapView } from './MapView';
+import { PanelSheet } from './PanelSheet';
+import { PanelToggle } from './PanelToggle';
+import { SkipLinks } from './SkipLinks';
 import { PresentationPanel } from '../features/presentation/PresentationPanel';
 import { Sidebar } from './Sidebar';
 import { SitePanel } from '../features/site/SitePanel';
@@ -16,7 +19,7 @@ function isFormField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('input, select, textarea, [contenteditable="true"]') !== null;
 }
 
-/** The shell: header, error banner, sidebar (or the presentation), map, site panel and the plot comparison. */
+/** The shell: skip links, header, error banner, the panels (sidebar or presentation, site), map and the plot comparison. */
 export function App() {
   const store = useAppStoreApi();
   const t = useT();
@@ -48,17 +51,22 @@ export function App() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [store]);
 
+  // The panels come before the map in the page's order; the layouts place them (styles/responsive.css).
   return (
     <div className="app">
+      <SkipLinks />
       <Header />
       <ErrorBanner />
       <main className="app-main">
-        {presenting ? <PresentationPanel /> : <Sidebar />}
+        <PanelSheet>
+          {presenting ? <PresentationPanel /> : <Sidebar />}
+          <SitePanel />
+        </PanelSheet>
         <div className="map-area">
           <MapView />
+          <PanelToggle />
           <LoadingIndicator />
         </div>
-        <SitePanel />
       </main>
       <CompareDialog />
     </div>

@@ -4,7 +4,7 @@ import { formatLength } from '@shared/i18n/formatLength';
 import { formatNumber } from '@shared/i18n/formatNumber';
 import { fetchMapConfig } from '../api/fetchMapConfig';
 import { MapController } from '../map/MapController';
-import { FINDER_LAYER_ID } from '../map/ids';
+import { DIKE_LAYER_ID, FINDER_LAYER_ID } from '../map/ids';
 import { DEFAULT_VIEW } from '../map/MapViewState';
 import type { SiteRef } from '../map/SiteRef';
 import type { SketchDrawController, SketchModeRequest } from '../map/SketchDrawController';
@@ -17,6 +17,8 @@ import { summariseInitiative } from '../features/policy/summariseInitiative';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { swipeComparison, type SwipeComparison } from '../features/climate/swipeComparison';
 import { BasemapNotice } from './BasemapNotice';
+import { unionBbox } from '../map/contextBbox';
+import { MAP_TARGET_ID } from './SkipLinks';
 import { translate } from './i18n';
 import { useT } from './useT';
 import '../map/sketchDraw.css';
@@ -30,10 +32,10 @@ function highlightedSites(state: Pick<AppState, 'policy' | 'selectedAction' | 'p
   return state.selectedAction === null ? [] : (findAction(state.policy, state.selectedAction)?.sites ?? []);
 }
 
-/** Ids of the finder's matching plots while the finder is open with a result; null shows all plots. */
-function matchingIds(state: Pick<AppState, 'sidebarTab' | 'plots' | 'plotsQuery'>): string[] | null {
+/** The finder's matching plots on the map while the finder is open with a result; null shows all plots. */
+function matchingPlots(state: Pick<AppState, 'sidebarTab' | 'plots' | 'plotsQuery'>) {
   if (state.sidebarTab !== 'finder' || state.plotsQuery === null) return null;
-  return state.plots.filter((plot) => plot.layer === FINDER_LAYER_ID).map((plot) => plot.id);
+  return state.plots.filter((plot) => plot.layer === FINDER_LAYER_ID);
 }
 
 /** The selected site, once its layer is known. */
@@ -111,9 +113,12 @@ export function MapView() {
       container,
       initialView: store.getState().view ?? DEFAULT_VIEW,
       onBasemapUnavailable: () => setBasemapUnavailable(true),
-      // In the sketch tab a click draws or picks a sketch; it never opens a plot.
+      // In the sketch tab a click draws or picks a sketch; it never opens a plot. A clicked site is kept in view
+      // once its details (and bbox) arrive: on a phone the sheet rises over the map as it opens.
       onSiteClick: (site) => {
-        if (store.getState().sidebarTab !== 'sketch') store.getState().selectSite(site.id, site.layer);
+        if (store.getState().sidebarTab === 'sketch') return;
+        revealSiteId = site.id;
+        store.getState().selectSite(site.id, site.layer);
       },
       onViewChange: (view) => store.getState().setView(view),
       onHover: (site) => store.getState().setHoveredSite(site),
@@ -128,7 +133,9 @@ export function MapView() {
       })
       .catch(() => undefined);
     let matchingKey: string | null = null;
+    let revealSiteId: string | null = null;
     const sync = (state: AppState, prev: AppState | null) => {
+      if (prev === null || state.mapInsets !== prev.mapInsets) controller.setInsets(state.mapInsets);
       // The tile layers go on the map as soon as the list is in; the point layers' features follow.
       if (
         state.layers.length > 0 &&
@@ -141,7 +148,7 @@ export function MapView() {
         });
       }
       if (prev === null || state.hiddenLayerIds !== prev.hiddenLayerIds) controller.setHidden(state.hiddenLayerIds);
-      if (state.locator !== null && state.locator !== prev?.locator) {
+      if (state.locator !== null && (state.locator !== prev?.locator || state.lang !== prev.lang)) {
         controller.setLocator({ ...state.locator, label: translate(state.lang, 'map.locator') });
       }
       if (
@@ -167,9 +174,15 @@ export function MapView() {
         state.plotsQuery !== prev.plotsQuery
       ) {
         // Only a different set of plots repaints the map: not a new sort, nor the server confirming the browser.
-        const ids = matchingIds(state);
+        const matching = matchingPlots(state);
+        const ids = matching === null ? null : matching.map((plot) => plot.id);
         const key = ids === null ? null : [...ids].sort().join('\n');
         if (prev === null || key !== matchingKey) controller.setMatching(FINDER_LAYER_ID, ids);
+        // A change of the filters frames the plots that match (issue #20); opening the tab leaves the map be.
+        if (matching !== null && matchingKey !== null && key !== matchingKey) {
+          const bbox = unionBbox(matching.map((plot) => plot.bbox));
+          if (bbox !== null) controller.fitBbox(bbox);
+        }
         matchingKey = key;
       }
       const floods = shownFloods(state);
@@ -189,7 +202,18 @@ export function MapView() {
         controller.setSwipe(swipe === null ? null : { ...swipe, lang: state.lang });
       }
       if (prev !== null && state.tilesRetry !== prev.tilesRetry) controller.reloadTiles();
-      if (state.focus !== null && state.focus !== prev?.focus) controller.fitBbox(state.focus.bbox);
+      // The climate tab is about the coast: it flies to the dike and the land behind it (issue #20).
+      if (prev !== null && state.sidebarTab === 'climate' && prev.sidebarTab !== 'climate') {
+        const dike = state.layers.find((layer) => layer.id === DIKE_LAYER_ID)?.bbox;
+        if (dike) controller.fitBbox(dike, { context: true });
+      }
+      if (state.focus !== null && state.focus !== prev?.focus) {
+        controller.fitBbox(state.focus.bbox, { context: state.focus.context });
+      }
+      if (state.site !== null && state.site !== prev?.site && state.site.id === revealSiteId) {
+        revealSiteId = null;
+        controller.revealBbox(state.site.bbox);
+      }
     };
     // The sketch tool (terra-draw) loads when the sketch tab first opens: a chunk of its own.
     let sketch: SketchDrawController | null = null;
@@ -241,7 +265,14 @@ export function MapView() {
   const live = liveMeasure ? liveMeasureText(liveMeasure, lang, t) : null;
   return (
     <div className="map-frame">
-      <div ref={containerRef} className="map" role="region" aria-label={t('map.ariaLabel')} />
+      <div
+        ref={containerRef}
+        id={MAP_TARGET_ID}
+        tabIndex={-1}
+        className="map"
+        role="region"
+        aria-label={t('map.ariaLabel')}
+      />
       {(utm || live) && (
         <div className="cursor-readout" aria-hidden="true">
           {utm && (

@@ -31,6 +31,7 @@ export class LocatorControl implements IControl {
   private map: MapLibreMap | null = null;
   private readonly container: HTMLDivElement;
   private readonly frame: SVGRectElement;
+  private readonly svg: SVGSVGElement;
   private readonly project: (lon: number, lat: number) => [number, number];
   private readonly unproject: (x: number, y: number) => [number, number];
   private readonly height: number;
@@ -52,7 +53,7 @@ export class LocatorControl implements IControl {
 
     this.container = document.createElement('div');
     this.container.className = 'maplibregl-ctrl map-locator';
-    const svg = document.createElementNS(SVG_NS, 'svg');
+    const svg = (this.svg = document.createElementNS(SVG_NS, 'svg'));
     svg.setAttribute('width', String(WIDTH));
     svg.setAttribute('height', String(this.height));
     svg.setAttribute('viewBox', `0 0 ${WIDTH} ${this.height}`);
@@ -68,6 +69,11 @@ export class LocatorControl implements IControl {
       const box = svg.getBoundingClientRect();
       this.map?.easeTo({ center: this.unproject(event.clientX - box.left, event.clientY - box.top) });
     });
+  }
+
+  /** Names the locator for screen readers in the UI's language. */
+  setLabel(label: string): void {
+    this.svg.setAttribute('aria-label', label);
   }
 
   private path(rings: Ring[], className: string): SVGPathElement {

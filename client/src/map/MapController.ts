@@ -17,18 +17,12 @@ import type { FloodExtent } from '../features/climate/FloodExtent';
 import { TEST_HOOKS } from '../testHooks';
 import { BasemapAttachment } from './BasemapAttachment';
 import { buildBaseStyle } from './buildBaseStyle';
-import { buildFloodCompareLayerSpecs, buildFloodLayerSpecs, floodBeforeLayerId } from './buildFloodLayers';
+import { CameraFraming, type FitOptions, type MapInsets } from './CameraFraming';
 import { isInteractiveLayer, styleLayerIds } from './buildLayerSpecs';
-import {
-  FLOOD_COMPARE_SOURCE_ID,
-  FLOOD_FILL_LAYER_ID,
-  FLOOD_SOURCE_ID,
-  layerSourceId,
-  SKETCH_FLOOR_LAYER_ID,
-} from './ids';
+import { layerSourceId, SKETCH_FLOOR_LAYER_ID } from './ids';
 import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
 import { putApiLayers, reloadApiTiles, setApiLayersHidden } from './putApiLayers';
-import { putFloodLayers } from './putFloodLayers';
+import { putFloods } from './putFloodLayers';
 import { SiteFeatureStates } from './SiteFeatureStates';
 import { LocatorControl, type LocatorOutlines } from './LocatorControl';
 import './locator.css';
@@ -68,9 +62,6 @@ export interface MapData {
   hiddenLayerIds: readonly string[];
 }
 
-/** Padding around a fitted bbox, in CSS pixels. */
-const FIT_PADDING = 60;
-
 /**
  * Owns the one MapLibre map: builds sources and style layers from the store's data, mirrors
  * visibility and highlighting onto it and reports clicks and camera moves back. The store never
@@ -104,6 +95,7 @@ export class MapController {
   private destroyed = false;
   private locator: LocatorControl | null = null;
   private basemap: BasemapAttachment | null = null;
+  private readonly framing: CameraFraming;
 
   constructor(options: MapControllerOptions) {
     this.options = options;
@@ -145,6 +137,7 @@ export class MapController {
     });
     this.map.on('error', (event) => this.onError(event));
     this.states = new SiteFeatureStates(this.map, () => this.layers);
+    this.framing = new CameraFraming(this.map);
     this.map.on('sourcedata', (event) => this.states.onSourceData(event));
     if (TEST_HOOKS) (window as unknown as TestHookWindow)[TEST_HOOK] = this.map;
   }
@@ -254,9 +247,10 @@ export class MapController {
       });
   }
 
-  /** Shows the locator (an overview in the corner) once its outlines are in; once only. */
+  /** Shows the locator (an overview in the corner) once its outlines are in; later calls only rename it. */
   setLocator(outlines: LocatorOutlines): void {
-    if (!this.locator) this.map.addControl((this.locator = new LocatorControl(outlines)), 'top-right');
+    if (this.locator) this.locator.setLabel(outlines.label);
+    else this.map.addControl((this.locator = new LocatorControl(outlines)), 'top-right');
   }
 
   /** Puts the online basemap (issue #16, once) under the offline layers; unreachable, it drops itself and reports once. */
@@ -283,17 +277,19 @@ export class MapController {
     return new Controller({ ...options, map: this.map });
   }
 
-  /** Fits the camera to a [west, south, east, north] bbox in EPSG:4326 degrees. */
-  fitBbox(bbox: Bbox): void {
-    this.whenLoaded(() => {
-      this.map.fitBounds(
-        [
-          [bbox[0], bbox[1]],
-          [bbox[2], bbox[3]],
-        ],
-        { padding: FIT_PADDING, maxZoom: 16, duration: 600 },
-      );
-    });
+  /** Fits the camera to a [west, south, east, north] bbox in EPSG:4326 degrees, in the map's visible part. */
+  fitBbox(bbox: Bbox, options?: FitOptions): void {
+    this.whenLoaded(() => this.framing.fit(bbox, options));
+  }
+
+  /** Frames a site if any of it is out of sight (a panel rose over it). */
+  revealBbox(bbox: Bbox): void {
+    this.whenLoaded(() => this.framing.reveal(bbox));
+  }
+
+  /** The edges that panels cover (the phone's sheet): the camera keeps its centre in the rest. */
+  setInsets(insets: MapInsets): void {
+    this.framing.setInsets(insets);
   }
 
   destroy(): void {
@@ -327,28 +323,12 @@ export class MapController {
     });
   }
 
-  /**
-   * Puts the floods into their sources. Each source and its layers are added once the API layers are on the map,
-   * under the first non-context one (setData calls this again), and are kept, emptied, when the flood is cleared.
-   * Scenario B goes under scenario A.
-   */
   private applyFlood(): void {
-    if (this.layers.size === 0) return;
-    const before = floodBeforeLayerId([...this.layers.values()]);
-    const under = before !== undefined && this.map.getLayer(before) ? before : undefined;
-    putFloodLayers({
+    putFloods({
       map: this.map,
-      sourceId: FLOOD_SOURCE_ID,
-      extent: this.flood,
-      specs: buildFloodLayerSpecs,
-      before: under,
-    });
-    putFloodLayers({
-      map: this.map,
-      sourceId: FLOOD_COMPARE_SOURCE_ID,
-      extent: this.floodComparison,
-      specs: buildFloodCompareLayerSpecs,
-      before: this.map.getLayer(FLOOD_FILL_LAYER_ID) ? FLOOD_FILL_LAYER_ID : under,
+      layers: [...this.layers.values()],
+      flood: this.flood,
+      comparison: this.floodComparison,
     });
   }
 

@@ -133,13 +133,23 @@ export function styleLayerIds(layer: Pick<Layer, 'id' | 'geometry_type' | 'style
 
 const GEOMETRY_ORDER = { polygon: 0, line: 1, point: 2 } as const;
 
+/** Context areas and lines (municipalities, sea, imported OSM roads, water, land use) are the basemap. */
+const isBasemap = (layer: Pick<Layer, 'theme' | 'geometry_type'>) =>
+  layer.theme === 'kontekst' && layer.geometry_type !== 'point';
+
 /**
- * The API layers in drawing order: polygons, then lines, then points, each group by sort_order,
- * so that roads and stations stay visible above the plots. Returns a new array.
+ * The API layers in drawing order: the context's areas and lines first, as a basemap (an imported road lies under
+ * the plots, issue #16), then polygons, lines and points, each group by sort_order, so that the motorways and
+ * stations stay visible above the plots. Returns a new array.
  */
-export function orderForDrawing<T extends Pick<Layer, 'geometry_type' | 'sort_order'>>(layers: readonly T[]): T[] {
+export function orderForDrawing<T extends Pick<Layer, 'theme' | 'geometry_type' | 'sort_order'>>(
+  layers: readonly T[],
+): T[] {
   return [...layers].sort(
-    (a, b) => GEOMETRY_ORDER[a.geometry_type] - GEOMETRY_ORDER[b.geometry_type] || a.sort_order - b.sort_order,
+    (a, b) =>
+      Number(!isBasemap(a)) - Number(!isBasemap(b)) ||
+      GEOMETRY_ORDER[a.geometry_type] - GEOMETRY_ORDER[b.geometry_type] ||
+      a.sort_order - b.sort_order,
   );
 }
 

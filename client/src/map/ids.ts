@@ -90,6 +90,9 @@ export const FLOOD_COMPARE_FILL_LAYER_ID = 'flood-compare-fill';
 export const FLOOD_COMPARE_LINE_LAYER_ID = 'flood-compare-line';
 
 /** The layer of Køge Dige's sections (issue #7). */
+/** The stations and motorway junctions (points): an opened plot's frame takes in its nearest ones (issue #20). */
+export const STATIONS_LAYER_ID = 'stations';
+export const JUNCTIONS_LAYER_ID = 'motorway-junctions';
 export const DIKE_LAYER_ID = 'koege-dige';
 
 /** The municipality's outline: the presentation frames it for an initiative without sites. */

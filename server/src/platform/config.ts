@@ -3,6 +3,7 @@ import type { TileServiceOptions } from '../modules/tiles/tileService';
 import type { Basemap } from '@shared/schemas/mapConfig';
 import type { CostLimits } from './cost';
 import { readBasemapConfig } from './basemap/readBasemapConfig';
+import type { ReplicaOptions } from './db/readRouter';
 
 /** Settings from the environment, checked once at start. */
 export interface Config {
@@ -14,6 +15,8 @@ export interface Config {
    * connects with DATABASE_URL, which should then be a role that owns nothing. Unset: DATABASE_URL does both.
    */
   databaseOwnerUrl: string | undefined;
+  /** Streaming read replicas (DATABASE_READ_URL, issue #18); undefined: every read on DATABASE_URL. */
+  replicas: ReplicaOptions | undefined;
   dataDir: string;
   poolSize: number;
   logLevel: string;
@@ -25,6 +28,8 @@ export interface Config {
    */
   trustProxy: boolean | string;
   tiles: Omit<TileServiceOptions, 'namedStatements'>;
+  /** Tile caches to send a BAN of the unversioned tile URLs after each write (TILE_CACHE_BAN_URLS; issue #18). */
+  tileCacheBanUrls: string[];
   security: SecurityOptions;
   limits: CostLimits;
   /** The online basemap handed to the browser (issue #16); null: fully offline, the default. */
@@ -79,6 +84,20 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
+/** TILE_CACHE_BAN_URLS: comma-separated http(s) URLs. */
+function banUrls(env: NodeJS.ProcessEnv): string[] {
+  return (env.TILE_CACHE_BAN_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '')
+    .map((u) => {
+      if (!/^https?:\/\/[^\s]+$/.test(u)) {
+        throw new Error(`TILE_CACHE_BAN_URLS must be a comma-separated list of http(s) URLs; got "${u}"`);
+      }
+      return u;
+    });
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -91,6 +110,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseOwnerUrl && !databaseUrl) {
     throw new Error('DATABASE_OWNER_URL needs DATABASE_URL as well (the embedded engine has one role)');
   }
+  const readUrls = (env.DATABASE_READ_URL ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+  if (readUrls.some((u) => !/^postgres(ql)?:\/\//.test(u))) {
+    throw new Error('DATABASE_READ_URL must be a comma-separated list of postgres:// or postgresql:// URLs');
+  }
+  if (readUrls.length > 0 && !databaseUrl) {
+    throw new Error('DATABASE_READ_URL needs DATABASE_URL as well (the embedded engine has no replicas)');
+  }
+  const replicas: ReplicaOptions | undefined =
+    readUrls.length > 0
+      ? {
+          urls: readUrls,
+          maxLagMs: integer(env, 'REPLICA_MAX_LAG_MS', 5000, 100, 3_600_000),
+          checkMs: integer(env, 'REPLICA_CHECK_MS', 250, 50, 60_000),
+          readYourWritesSeconds: integer(env, 'READ_YOUR_WRITES_SECONDS', 60, 1, 86_400),
+        }
+      : undefined;
   const logLevel = env.LOG_LEVEL || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new Error(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}"`);
@@ -117,6 +155,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || 'localhost',
     databaseUrl,
     databaseOwnerUrl,
+    replicas,
     dataDir: env.DATA_DIR || '.data',
     poolSize: integer(env, 'PG_POOL_SIZE', 10, 1, 200),
     logLevel,
@@ -138,6 +177,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       totalConcurrency: integer(env, 'EXPENSIVE_TOTAL_CONCURRENCY', Math.max(1, availableParallelism() - 1), 1, 400),
     },
     basemap: readBasemapConfig(env),
+    tileCacheBanUrls: banUrls(env),
     tiles: {
       encoder,
       cacheBytes: integer(env, 'TILE_CACHE_MB', 64, 0, 65_536) * 1024 * 1024,

@@ -6,7 +6,7 @@ import { PLAN_USES, TENDER_STATUSES } from '@shared/schemas/vocabulary';
 import { buildPlotQuery } from '../../../client/src/features/finder/buildPlotQuery';
 import { filterPlots } from '../../../client/src/features/finder/filterPlots';
 import {
-  DEFAULT_FINDER_FILTERS,
+  EMPTY_FINDER_FILTERS,
   PLANNED_YEARS,
   PLOT_SORT_KEYS,
   type FinderFilters,
@@ -64,7 +64,7 @@ const finderFilters: fc.Arbitrary<FinderFilters> = fc
     sort: fc.constantFrom(...sorts),
   })
   .map((f) => ({
-    ...DEFAULT_FINDER_FILTERS,
+    ...EMPTY_FINDER_FILTERS,
     ...f,
     // The form never sends min > max (the API refuses it): swap them as a user would have to.
     ...(f.minAreaM2 !== null && f.maxAreaM2 !== null && f.minAreaM2 > f.maxAreaM2
@@ -94,7 +94,7 @@ describe('the finder in the browser (filterPlots) against GET /api/plots', () =>
 
   it('sorts every key both ways as the API does, ties and missing values included', async () => {
     for (const sort of sorts) {
-      const filters = { ...DEFAULT_FINDER_FILTERS, sort };
+      const filters = { ...EMPTY_FINDER_FILTERS, sort };
       expect(
         filterPlots(all, filters)!.map((p) => p.id),
         sort,
@@ -103,6 +103,6 @@ describe('the finder in the browser (filterPlots) against GET /api/plots', () =>
   });
 
   it('leaves the flood filter to the server, which alone has the stored extents', () => {
-    expect(filterPlots(all, { ...DEFAULT_FINDER_FILTERS, floodLevel: 1.5 })).toBeNull();
+    expect(filterPlots(all, { ...EMPTY_FINDER_FILTERS, floodLevel: 1.5 })).toBeNull();
   });
 });

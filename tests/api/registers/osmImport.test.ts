@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { REGISTER_KINDS } from '../../../server/src/modules/registers/registerKinds';
 import { RegisterImportError } from '../../../server/src/modules/registers/RegisterImportError';
-import { runImport } from '../../../server/src/modules/registers/runImport';
+import { importOsm } from '../../../server/src/modules/registers/osm/importOsm';
 import { openOsmSource } from '../../../server/src/modules/registers/osm/openOsmSource';
-import type { OsmSkips } from '../../../server/src/modules/registers/osm/readOsmWays';
 import { tableChecksums } from '../tableChecksums';
 import { fixture, ownerClient, removeRegisterLayers } from './registerTestHelpers';
 
@@ -21,13 +19,11 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 afterEach(removeRegisterLayers);
 
 /** `npm run import -- osm <file>`, as the command runs it. */
-async function importOsm(path: string) {
+async function importOsmFile(path: string) {
   const client = await ownerClient();
-  const skips: OsmSkips = { unclassified: 0, incomplete: 0 };
   try {
-    const features = await openOsmSource({ client, path, skips });
-    const report = await runImport({ client, kind: REGISTER_KINDS.osm!, location: path, features });
-    return { report, skips };
+    const report = await importOsm({ client, chunks: await openOsmSource(path), location: path });
+    return { report, skips: report.skips };
   } finally {
     await client.end();
   }
@@ -62,7 +58,7 @@ const EXPECTED_LAYERS = [
 
 describe('npm run import -- osm', () => {
   it('streams .osm XML into roads by class with name and ref, railways, water, land use and buildings', async () => {
-    const { report, skips } = await importOsm(OSM);
+    const { report, skips } = await importOsmFile(OSM);
     expect(report.layers).toEqual(EXPECTED_LAYERS);
     // The fence has no drawn class; way 1011 uses a node the file does not hold.
     expect(skips).toEqual({ unclassified: 1, incomplete: 1 });
@@ -86,8 +82,8 @@ describe('npm run import -- osm', () => {
   it('reads .osm.pbf through osmium to the same layers, and a re-import replaces by way id', async () => {
     const pbf = join(dir, 'koege.osm.pbf');
     await promisify(execFile)('osmium', ['cat', OSM, '-o', pbf, '-O']);
-    await importOsm(OSM);
-    const { report } = await importOsm(pbf);
+    await importOsmFile(OSM);
+    const { report } = await importOsmFile(pbf);
     expect(report.layers).toEqual(EXPECTED_LAYERS);
     expect(await sites()).toHaveLength(9);
   });
@@ -99,7 +95,7 @@ describe('npm run import -- osm', () => {
     const refused = async (name: string, text: string, message: RegExp) => {
       const path = join(dir, name);
       await writeFile(path, text);
-      const error = await importOsm(path).then(
+      const error = await importOsmFile(path).then(
         () => null,
         (err: unknown) => err,
       );

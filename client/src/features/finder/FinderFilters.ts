@@ -1,6 +1,7 @@
 import type { PlanUse, TenderStatus } from '@shared/schemas/common';
 import type { DikeState } from '@shared/schemas/flood';
 import type { PlotSort } from '@shared/schemas/plot';
+import { TENDER_STATUSES } from '../../api/vocabulary';
 
 /** Unit the area inputs are shown in; the state and the API always use m². */
 export type AreaUnit = 'm2' | 'ha';
@@ -40,10 +41,16 @@ export const PLANNED_YEARS: readonly number[] = [2024, 2025, 2026, 2027, 2028];
  */
 export const PLOT_SORT_KEYS = ['area', 'station', 'junction', 'tender'] as const satisfies readonly PlotSort[];
 
-/** The API's default order: smallest area first. */
-export const DEFAULT_FINDER_SORT: FinderSort = 'area';
+/** The API's default order: smallest area first (the query leaves it out). */
+export const API_DEFAULT_SORT: FinderSort = 'area';
 
-export const DEFAULT_FINDER_FILTERS: Readonly<FinderFilters> = {
+/** What an investor can still get: every tender status but sold and withdrawn (issue #20). */
+export const AVAILABLE_STATUSES: readonly TenderStatus[] = TENDER_STATUSES.filter(
+  (status) => status !== 'sold' && status !== 'withdrawn',
+);
+
+/** No filter set, the API's order, areas in m²: the neutral filters (the API's unfiltered answer). */
+export const EMPTY_FINDER_FILTERS: Readonly<FinderFilters> = {
   statuses: [],
   plannedYear: null,
   uses: [],
@@ -55,7 +62,18 @@ export const DEFAULT_FINDER_FILTERS: Readonly<FinderFilters> = {
   maxJunctionM: null,
   floodLevel: null,
   floodDike: 'with',
-  sort: DEFAULT_FINDER_SORT,
+  sort: API_DEFAULT_SORT,
+};
+
+/**
+ * The finder as an investor opens it (issue #20), and what a link leaves out: the plots still to be had, largest
+ * first, areas in hectares. Sold and withdrawn plots show when their statuses are ticked.
+ */
+export const DEFAULT_FINDER_FILTERS: Readonly<FinderFilters> = {
+  ...EMPTY_FINDER_FILTERS,
+  statuses: [...AVAILABLE_STATUSES],
+  areaUnit: 'ha',
+  sort: '-area',
 };
 
 /** The filters an empty result can suggest relaxing; each is one control of the form. */

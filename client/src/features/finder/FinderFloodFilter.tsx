@@ -57,21 +57,23 @@ export function FinderFloodFilter() {
           )}
         </select>
       </div>
-      <div className="finder-number">
-        <label htmlFor="finder-flood-dike" className="finder-number__label">
-          {t('finder.floodDike')}
-        </label>
-        <select
-          id="finder-flood-dike"
-          data-testid="finder-flood-dike"
-          value={dike}
-          disabled={level === null}
-          onChange={(event) => setFilters({ floodDike: event.target.value as DikeState })}
-        >
-          <option value="with">{t('finder.floodWithDike')}</option>
-          <option value="without">{t('finder.floodWithoutDike')}</option>
-        </select>
-      </div>
+      {/* The dike only means something with a level: it shows once one is chosen, never greyed out (issue #20). */}
+      {level !== null && (
+        <div className="finder-number">
+          <label htmlFor="finder-flood-dike" className="finder-number__label">
+            {t('finder.floodDike')}
+          </label>
+          <select
+            id="finder-flood-dike"
+            data-testid="finder-flood-dike"
+            value={dike}
+            onChange={(event) => setFilters({ floodDike: event.target.value as DikeState })}
+          >
+            <option value="with">{t('finder.floodWithDike')}</option>
+            <option value="without">{t('finder.floodWithoutDike')}</option>
+          </select>
+        </div>
+      )}
       {level !== null && (
         <p
           className="finder-flood__summary muted"

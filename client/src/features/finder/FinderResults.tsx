@@ -13,6 +13,9 @@ import { ShortlistToggle } from '../shortlist';
 import { TenderStatusBadge } from '../tenders';
 import { useT } from '../../app/useT';
 import { TEST_HOOKS } from '../../testHooks';
+import { plotFrame, type NearbyPoint } from '../../map/contextBbox';
+import { JUNCTIONS_LAYER_ID, STATIONS_LAYER_ID } from '../../map/ids';
+import type { FeatureCollection } from '@shared/schemas/site';
 
 const SORT_OPTIONS: FinderSort[] = PLOT_SORT_KEYS.flatMap((key) => [key, `-${key}` as const]);
 
@@ -35,6 +38,8 @@ export function FinderResults() {
       selectSite: s.selectSite,
       focusOn: s.focusOn,
       setHoveredSite: s.setHoveredSite,
+      stations: s.collections[STATIONS_LAYER_ID] ?? null,
+      junctions: s.collections[JUNCTIONS_LAYER_ID] ?? null,
     })),
   );
   const listRef = useRef<HTMLUListElement>(null);
@@ -48,7 +53,7 @@ export function FinderResults() {
   return (
     <section className="finder-results" aria-labelledby="finder-results-heading" aria-busy={plotsStatus === 'loading'}>
       <div className="finder-results__top">
-        <h3 id="finder-results-heading" className="finder-results__heading">
+        <h3 id="finder-results-heading" className="finder-results__heading" tabIndex={-1}>
           {t('finder.results')}
         </h3>
         <p className="finder-results__count" role="status" data-testid="finder-count">
@@ -108,6 +113,8 @@ export function FinderResults() {
             lang={lang}
             hovered={state.hoveredId === plot.id}
             selected={state.selectedSiteId === plot.id}
+            stations={state.stations}
+            junctions={state.junctions}
             selectSite={state.selectSite}
             focusOn={state.focusOn}
             setHoveredSite={state.setHoveredSite}
@@ -116,6 +123,14 @@ export function FinderResults() {
       </ul>
     </section>
   );
+}
+
+/** A plot's nearest station or junction with its position, once that layer's features are loaded. */
+function pointNear(nearest: Plot['nearest_station'], layer: FeatureCollection | null): NearbyPoint | null {
+  const feature = nearest && layer?.features.find((candidate) => candidate.properties.id === nearest.id);
+  if (!nearest || !feature || feature.geometry.type !== 'Point') return null;
+  const [lon, lat] = feature.geometry.coordinates;
+  return lon === undefined || lat === undefined ? null : { lon, lat, distanceM: nearest.distance_m };
 }
 
 /**
@@ -127,6 +142,8 @@ const ResultRow = memo(function ResultRow({
   lang,
   hovered,
   selected,
+  stations,
+  junctions,
   selectSite,
   focusOn,
   setHoveredSite,
@@ -135,6 +152,9 @@ const ResultRow = memo(function ResultRow({
   lang: Lang;
   hovered: boolean;
   selected: boolean;
+  /** The stations' and junctions' features (the frame takes in near ones); stable references, so rows stay memoised. */
+  stations: FeatureCollection | null;
+  junctions: FeatureCollection | null;
 } & Pick<AppState, 'selectSite' | 'focusOn' | 'setHoveredSite'>) {
   return (
     <li className="finder-list__row">
@@ -147,7 +167,12 @@ const ResultRow = memo(function ResultRow({
           aria-current={selected ? 'true' : undefined}
           onClick={() => {
             selectSite(plot.id, plot.layer);
-            focusOn(plot.bbox);
+            focusOn(
+              plotFrame(plot.bbox, [
+                pointNear(plot.nearest_station, stations),
+                pointNear(plot.nearest_junction, junctions),
+              ]),
+            );
           }}
           onMouseEnter={() => setHoveredSite({ id: plot.id, layer: plot.layer })}
           onMouseLeave={() => setHoveredSite(null)}
@@ -172,10 +197,14 @@ function PlotSummary({ plot, lang }: { plot: Plot; lang: Lang }) {
       <span className="finder-item__name">{plot.name}</span>
       <span className="finder-item__line">{formatArea({ m2: plot.area_m2, lang })}</span>
       <span className="finder-item__line">
-        {plot.plan_use ? t(`planUse.${plot.plan_use}`) : t('site.notSet')}
-        {' · '}
-        <TenderStatusBadge status={plot.tender_status} lang={lang} />
-        {plot.planned_year !== null && ` · ${t('finder.plannedIn', { year: plot.planned_year })}`}
+        {plot.plan_use ? t(`planUse.${plot.plan_use}`) : t('site.notSet')}{' '}
+        {/* The separator keeps to the status it introduces: never left dangling at a line's end (issue #20). */}
+        <span className="finder-item__nowrap">
+          · <TenderStatusBadge status={plot.tender_status} lang={lang} />
+        </span>
+        {plot.planned_year !== null && (
+          <span className="finder-item__nowrap"> · {t('finder.plannedIn', { year: plot.planned_year })}</span>
+        )}
       </span>
       <span className="finder-item__line finder-item__muted">
         {plot.nearest_station &&

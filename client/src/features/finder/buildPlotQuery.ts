@@ -1,4 +1,4 @@
-import { DEFAULT_FINDER_SORT, RELAXABLE_FILTERS, type FinderFilters, type RelaxableFilter } from './FinderFilters';
+import { API_DEFAULT_SORT, RELAXABLE_FILTERS, type FinderFilters, type RelaxableFilter } from './FinderFilters';
 
 /**
  * The query string of `GET /api/plots` for the filters ("" when nothing is set): only the filters that
@@ -20,7 +20,7 @@ export function buildPlotQuery(filters: FinderFilters): string {
     // The API's default is `with`, and it refuses flood_dike without outside_flood.
     if (filters.floodDike === 'without') parts.push('flood_dike=without');
   }
-  if (filters.sort !== DEFAULT_FINDER_SORT) parts.push(`sort=${filters.sort}`);
+  if (filters.sort !== API_DEFAULT_SORT) parts.push(`sort=${filters.sort}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 

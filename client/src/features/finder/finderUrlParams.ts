@@ -41,7 +41,7 @@ export function parseFinderParams(params: URLSearchParams): { filters: FinderFil
   const ignored: FinderParam[] = [];
   const read = linkParamReader(params, ignored);
   const filters: FinderFilters = {
-    statuses: read('status', (text) => parseList(text, TENDER_STATUSES), DEFAULT_FINDER_FILTERS.statuses),
+    statuses: read('status', parseStatuses, DEFAULT_FINDER_FILTERS.statuses),
     plannedYear: read('planned_year', parseYear, null),
     uses: read('use', (text) => parseList(text, PLAN_USES), DEFAULT_FINDER_FILTERS.uses),
     minAreaM2: read('min_area', (text) => parseNumber(text, MAX_AREA_M2), null),
@@ -73,7 +73,9 @@ export function formatFinderParams(filters: FinderFilters): string[] {
   const parts: string[] = [];
   const statuses = TENDER_STATUSES.filter((status) => filters.statuses.includes(status));
   const uses = PLAN_USES.filter((use) => filters.uses.includes(use));
-  if (statuses.length > 0) parts.push(`status=${statuses.join(',')}`);
+  if (!sameList(statuses, DEFAULT_FINDER_FILTERS.statuses)) {
+    parts.push(`status=${statuses.length > 0 ? statuses.join(',') : ALL_STATUSES}`);
+  }
   if (filters.plannedYear !== null && PLANNED_YEARS.includes(filters.plannedYear)) {
     parts.push(`planned_year=${filters.plannedYear}`);
   }
@@ -91,6 +93,17 @@ export function formatFinderParams(filters: FinderFilters): string[] {
   }
   if (filters.sort !== DEFAULT_FINDER_FILTERS.sort) parts.push(`sort=${filters.sort}`);
   return parts;
+}
+
+/** The link's word for "no status filter": every plot, sold and withdrawn too. */
+const ALL_STATUSES = 'all';
+
+function parseStatuses(text: string) {
+  return text === ALL_STATUSES ? [] : parseList(text, TENDER_STATUSES);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
 function parseList<T extends string>(text: string, allowed: readonly T[]): T[] | undefined {

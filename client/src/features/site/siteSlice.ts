@@ -39,6 +39,10 @@ export function createSiteSlice({ api }: { api: KoegeApi }): AppSlice<SiteSlice>
         siteStatus: 'idle',
         siteError: null,
         restoreFocusPending: false,
+        // An opened site is shown: the folded panel opens, the phone's sheet rises from its lowest point.
+        ...(siteId === null
+          ? {}
+          : { panelCollapsed: false, sheetSnap: get().sheetSnap === 'peek' ? 'half' : get().sheetSnap }),
       });
       if (siteId !== null) void get().loadSite();
     },

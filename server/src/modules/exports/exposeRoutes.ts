@@ -30,9 +30,10 @@ export const exposeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { id } = request.params;
-      const site = await getSite(app.pg, id);
+      const site = await getSite(request.reads, id);
       if (!site || site.kind !== 'plot') throw HttpProblem.notFound(`No plot "${id}"`);
-      const plot = (await findPlots(app.pg, { sort: 'area', descending: false })).find((p) => p.id === id) ?? null;
+      const plot =
+        (await findPlots(request.reads, { sort: 'area', descending: false })).find((p) => p.id === id) ?? null;
       // Without flood figures (terrain file unreadable, say) the exposé still prints, saying they are missing.
       const flood = await siteFloodReport({ db: app.pg, flood: app.flood, site }).catch((err: unknown) => {
         request.log.warn({ err, site: id }, 'exposé without flood figures');

@@ -22,7 +22,7 @@ export const layerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: LayerList, 400: Problem },
       },
     },
-    async () => ({ layers: await listLayers(app.pg) }),
+    async (request) => ({ layers: await listLayers(request.reads) }),
   );
 
   app.get(
@@ -49,13 +49,13 @@ export const layerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const bbox = request.query.bbox === undefined ? undefined : parseBbox(request.query.bbox);
-      const source = await layerSource(app.pg, request.params.id);
+      const source = await layerSource(request.reads, request.params.id);
       if (source === null) throw HttpProblem.notFound(`No layer "${request.params.id}"`);
       // Parcel registers hold up to millions of features: they are served as vector tiles only.
       if (source === 'parcel') {
         throw HttpProblem.badRequest('id', `layer "${request.params.id}" is served as vector tiles only (/tiles/…)`);
       }
-      const features = await listFeatures(app.pg, request.params.id, bbox);
+      const features = await listFeatures(request.reads, request.params.id, bbox);
       reply.type('application/geo+json');
       return { type: 'FeatureCollection' as const, features };
     },

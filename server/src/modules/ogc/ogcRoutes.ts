@@ -14,6 +14,7 @@ import {
   OgcLandingPage,
 } from '@shared/schemas/ogc';
 import { HttpProblem } from '../../platform/errors';
+import type { Queryable } from '../../platform/db/queryable';
 import { getOgcCollection, getOgcItem, listOgcCollections, listOgcItems } from './ogcRepository';
 import {
   CONFORMANCE_CLASSES,
@@ -45,8 +46,8 @@ export const ogcRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async
   const base = `${publicUrl.replace(/\/$/, '')}/ogc`;
   const tags = ['ogc'];
 
-  const collectionOr404 = async (id: string) => {
-    const collection = await getOgcCollection(app.pg, id);
+  const collectionOr404 = async (db: Queryable, id: string) => {
+    const collection = await getOgcCollection(db, id);
     if (!collection) throw HttpProblem.notFound(`No collection "${id}"`);
     return collection;
   };
@@ -97,7 +98,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async
     },
     async (request, reply) => {
       checkFormat(request.query.f, false);
-      const collections = await listOgcCollections(app.pg);
+      const collections = await listOgcCollections(request.reads);
       const document = ogcOpenApi(
         base,
         collections.map((c) => c.id),
@@ -121,7 +122,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async
     async (request, reply) => {
       checkFormat(request.query.f, false);
       reply.type(JSON_TYPE);
-      return collectionsDocument(base, await listOgcCollections(app.pg));
+      return collectionsDocument(base, await listOgcCollections(request.reads));
     },
   );
 
@@ -138,7 +139,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async
     },
     async (request, reply) => {
       checkFormat(request.query.f, false);
-      const collection = await collectionOr404(request.params.collectionId);
+      const collection = await collectionOr404(request.reads, request.params.collectionId);
       reply.type(JSON_TYPE);
       return collectionDocument(base, collection);
     },
@@ -168,12 +169,12 @@ export const ogcRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async
       const bbox = q.bbox === undefined ? null : parseOgcBbox(q.bbox, bboxCrs);
       const limit = parseLimit(q.limit);
       const offset = parseOffset(q.offset);
-      const collection = await collectionOr404(request.params.collectionId);
+      const collection = await collectionOr404(request.reads, request.params.collectionId);
       const page = { bbox, limit, offset, srid: crs.srid, digits: crs.digits };
       // A bbox query is the expensive kind (issue #19): its own budget and pool, the visitor's deadline.
       const { numberMatched, features } = bbox
         ? await app.cost.budgets.ogc.run(() => app.cost.run(request, (db) => listOgcItems(db, collection, page)))
-        : await listOgcItems(app.pg, collection, page);
+        : await listOgcItems(request.reads, collection, page);
       reply.type(GEOJSON_TYPE).header('content-crs', `<${crs.uri}>`);
       return {
         type: 'FeatureCollection' as const,
@@ -209,8 +210,8 @@ export const ogcRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async
       checkFormat(request.query.f, true);
       const crs = parseOgcCrs('crs', request.query.crs);
       const { collectionId, featureId } = request.params;
-      const collection = await collectionOr404(collectionId);
-      const feature = await getOgcItem(app.pg, collection, featureId, crs);
+      const collection = await collectionOr404(request.reads, collectionId);
+      const feature = await getOgcItem(request.reads, collection, featureId, crs);
       if (!feature) throw HttpProblem.notFound(`No feature "${featureId}" in collection "${collectionId}"`);
       reply.type(GEOJSON_TYPE).header('content-crs', `<${crs.uri}>`);
       return { type: 'Feature' as const, ...feature, links: itemLinks(base, collection.id, feature.id) };

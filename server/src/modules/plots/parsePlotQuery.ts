@@ -3,6 +3,7 @@ import { PLAN_USES, PLANDATA_GENERAL_USES, TENDER_STATUSES } from '@shared/schem
 import { PLOT_SORTS, type PlotFilter, type PlotSort } from '@shared/schemas/plot';
 import type { FloodLevel, FloodService } from '../flood';
 import type { ConcurrencyBudget } from '../../platform/cost';
+import type { Queryable } from '../../platform/db/queryable';
 import { parseFloodLevel } from '../flood';
 import { PLAIN_DECIMAL, PLOT_QUERY_LIMITS } from '@shared/schemas/vocabulary';
 
@@ -108,4 +109,12 @@ export async function resolvePlotQuery(
 ): Promise<PlotFilter> {
   const { outsideFlood, ...filter } = parsePlotQuery(q);
   return outsideFlood ? { ...filter, outsideFlood: (await flood.extent(outsideFlood, budget)).key } : filter;
+}
+
+/**
+ * Where a plot query may read (issue #18): a flood filter joins the extent that `resolvePlotQuery` may just have
+ * computed and stored on the primary, which a replica may not have replayed yet.
+ */
+export function plotReadsFor(filter: PlotFilter, db: { primary: Queryable; reads: Queryable }): Queryable {
+  return filter.outsideFlood === undefined ? db.reads : db.primary;
 }

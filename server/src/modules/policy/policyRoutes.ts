@@ -15,6 +15,6 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Policy, 400: Problem },
       },
     },
-    async () => ({ initiatives: await getPolicy(app.pg) }),
+    async (request) => ({ initiatives: await getPolicy(request.reads) }),
   );
 };

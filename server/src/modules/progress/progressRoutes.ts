@@ -29,7 +29,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const action = await getActionProgress(app.pg, request.params.number);
+      const action = await getActionProgress(request.reads, request.params.number);
       if (!action) throw HttpProblem.notFound(`No action ${request.params.number}`);
       reply.header('etag', `"${action.version}"`).header('cache-control', 'no-cache');
       return action;
@@ -93,6 +93,6 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PolicyOverview, 400: Problem },
       },
     },
-    async () => ({ initiatives: await policyOverview(app.pg) }),
+    async (request) => ({ initiatives: await policyOverview(request.reads) }),
   );
 };

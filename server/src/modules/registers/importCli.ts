@@ -6,6 +6,7 @@ import { parseImportArgs, IMPORT_USAGE, ADDRESS_KIND } from './parseImportArgs';
 import { formatAddressReport, importAddresses } from './adresser/importAddresses';
 import { openAddressFile } from './adresser/openAddressFile';
 import { openRegisterSource } from './openRegisterSource';
+import { importOsm } from './osm/importOsm';
 import { openOsmSource } from './osm/openOsmSource';
 import { runImport } from './runImport';
 
@@ -32,19 +33,19 @@ await withDatabase(async (connectionString, log) => {
       return;
     }
     log(`importing ${kind.id} from ${location}`);
-    const skips = { unclassified: 0, incomplete: 0 };
-    const source =
-      kind.id === 'osm'
-        ? { features: await openOsmSource({ client, path: location, skips }), done: async () => {} }
-        : await openRegisterSource({ location, restart, log });
+    if (!('map' in kind)) {
+      const report = await importOsm({ client, chunks: await openOsmSource(location), location, onProgress: log });
+      for (const line of formatImportReport(report)) log(line);
+      const { unclassified, incomplete } = report.skips;
+      log(
+        `skipped ${unclassified.toLocaleString('en')} ways of no drawn class and ${incomplete.toLocaleString('en')} with nodes outside the file`,
+      );
+      return;
+    }
+    const source = await openRegisterSource({ location, restart, log });
     const report = await runImport({ client, kind, location, features: source.features, onProgress: log });
     await source.done();
     for (const line of formatImportReport(report)) log(line);
-    if (kind.id === 'osm') {
-      log(
-        `skipped ${skips.unclassified.toLocaleString('en')} ways of no drawn class and ${skips.incomplete.toLocaleString('en')} with nodes outside the file`,
-      );
-    }
   } finally {
     await client.end().catch(() => {});
   }

@@ -2,7 +2,6 @@ import { PLANDATA_GENERAL_USES } from '@shared/schemas/vocabulary';
 import { field, FieldProblem, optionalDate, optionalNumber, required } from './registerFields';
 import { REGISTER_LAYERS, type RegisterLayer } from './registerLayers';
 import type { SourceFeature } from './SourceFeature';
-import { osmKind } from './osm/osmKind';
 
 /** A source feature mapped onto a layer: the row it becomes. */
 export interface MappedFeature {
@@ -167,10 +166,9 @@ const matrikel: RegisterKind = {
   },
 };
 
-/** The kinds `npm run import` accepts. */
+/** The kinds `npm run import` reads feature by feature (osm has an importer of its own, importOsm). */
 export const REGISTER_KINDS: Record<string, RegisterKind> = {
   dagi,
-  osm: osmKind,
   plandata: plandata(),
   'plandata-lokalplaner': plandata(REGISTER_LAYERS.lokalplaner),
   'plandata-kommuneplanrammer': plandata(REGISTER_LAYERS.kommuneplanrammer),

@@ -19,7 +19,7 @@ export const siteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const site = await getSite(app.pg, request.params.id);
+      const site = await getSite(request.reads, request.params.id);
       if (!site) throw HttpProblem.notFound(`No site "${request.params.id}"`);
       return site;
     },

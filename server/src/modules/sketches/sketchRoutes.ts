@@ -109,7 +109,7 @@ export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const features = await listSketches(app.pg, { includeDeleted: request.query.include_deleted === 'true' });
+      const features = await listSketches(request.reads, { includeDeleted: request.query.include_deleted === 'true' });
       reply.type('application/geo+json').header('cache-control', 'no-cache');
       return { type: 'FeatureCollection' as const, features };
     },
@@ -149,7 +149,7 @@ export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const feature = await getSketch(app.pg, request.params.id);
+      const feature = await getSketch(request.reads, request.params.id);
       if (!feature) throw HttpProblem.notFound(`No sketch ${request.params.id}`);
       reply.header('etag', `"${feature.properties.version}"`).header('cache-control', 'no-cache');
       reply.type('application/geo+json');
@@ -276,7 +276,7 @@ export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const versions = await listSketchVersions(app.pg, request.params.id);
+      const versions = await listSketchVersions(request.reads, request.params.id);
       if (!versions) throw HttpProblem.notFound(`No sketch ${request.params.id}`);
       return { versions };
     },
@@ -295,7 +295,7 @@ export const sketchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const version = versionNumber('version', request.params.version);
-      const feature = await getSketchVersion(app.pg, request.params.id, version);
+      const feature = await getSketchVersion(request.reads, request.params.id, version);
       if (!feature) throw HttpProblem.notFound(`No version ${version} of sketch ${request.params.id}`);
       reply.type('application/geo+json');
       return feature;

@@ -53,7 +53,7 @@ export const tenderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const tender = await getTender(app.pg, request.params.id);
+      const tender = await getTender(request.reads, request.params.id);
       if (!tender) throw HttpProblem.notFound(`No tender for site "${request.params.id}"`);
       reply.header('etag', `"${tender.version}"`).header('cache-control', 'no-cache');
       return { ...tender, allowed: [...allowedNext(tender.status)] };

@@ -66,6 +66,16 @@ export class LayerRegistry {
     return this.tilesets.get(id);
   }
 
+  /**
+   * Reads the list again unless it was read in the last `ms`: for a URL that names a version newer than this
+   * list, written moments ago through another instance (issue #18). The floor keeps made-up versions cheap.
+   */
+  async fresher(ms: number): Promise<void> {
+    if (performance.now() - this.loadedAt < ms) return;
+    this.invalidate();
+    await this.current();
+  }
+
   invalidate(): void {
     this.generation++;
     this.loadedAt = Number.NEGATIVE_INFINITY;

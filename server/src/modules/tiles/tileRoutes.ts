@@ -40,8 +40,21 @@ function acceptsGzip(header: string | undefined): boolean {
   return q > 0;
 }
 
-/** `GET /tiles/:layer/:z/:x/:y.mvt` and `GET /tiles/sets/:tileset/:z/:x/:y.mvt`: Mapbox Vector Tiles. */
-export const tileRoutes: FastifyPluginAsyncTypebox<{ tiles: TileService }> = async (app, { tiles }) => {
+/** How stale the primary's layer list may be when a URL names a version the replicas do not have yet (ms). */
+const PRIMARY_REFRESH_FLOOR_MS = 50;
+
+/**
+ * `GET /tiles/:layer/:z/:x/:y.mvt` and `GET /tiles/sets/:tileset/:z/:x/:y.mvt`: Mapbox Vector Tiles.
+ *
+ * With read replicas (issue #18), `tiles` reads from them and `primaryTiles` from the primary. A URL naming a
+ * version newer than the replicas know was handed out by a fresher read (the writer's own list, from the primary):
+ * it is drawn from the primary, so the writer never sees the old state under the new version, and no cache in
+ * front keeps old content under the new URL.
+ */
+export const tileRoutes: FastifyPluginAsyncTypebox<{ tiles: TileService; primaryTiles?: TileService }> = async (
+  app,
+  { tiles: replicaTiles, primaryTiles },
+) => {
   /**
    * The answer for one tile: ETag (the version and the encoder) with If-None-Match → 304, cache headers
    * (immutable when the URL names the current version), 204 when empty, gzip when accepted.
@@ -50,10 +63,12 @@ export const tileRoutes: FastifyPluginAsyncTypebox<{ tiles: TileService }> = asy
     request: { query: { v?: string }; headers: FastifyRequest['headers'] },
     reply: FastifyReply,
     {
+      tiles,
       name,
       version,
       render,
     }: {
+      tiles: TileService;
       name: string;
       version: string;
       /** The tile, or null when nothing can be in it (outside the layer's zoom range). */
@@ -99,16 +114,28 @@ export const tileRoutes: FastifyPluginAsyncTypebox<{ tiles: TileService }> = asy
       },
     },
     async (request, reply) => {
-      const layer = await tiles.registry.get(request.params.layer);
+      let tiles = replicaTiles;
+      let layer = await tiles.registry.get(request.params.layer);
+      const wanted = request.query.v === undefined ? null : Number(request.query.v);
+      if (primaryTiles && layer && wanted !== null && wanted > layer.version) {
+        tiles = primaryTiles;
+        layer = await tiles.registry.get(request.params.layer);
+        if (layer && wanted > layer.version) {
+          await tiles.registry.fresher(PRIMARY_REFRESH_FLOOR_MS);
+          layer = await tiles.registry.get(request.params.layer);
+        }
+      }
       if (!layer || layer.geometryType === 'point') {
         throw HttpProblem.notFound(`No tile layer "${request.params.layer}"`);
       }
       const address = parseTileAddress(request.params);
       const outside = address.z < layer.minZoom || address.z > layer.maxZoom;
+      const drawn = layer;
       return sendTile(request, reply, {
+        tiles,
         name: layer.id,
         version: String(layer.version),
-        render: () => (outside ? null : tiles.get(layer, address)),
+        render: () => (outside ? null : tiles.get(drawn, address)),
       });
     },
   );
@@ -130,13 +157,29 @@ export const tileRoutes: FastifyPluginAsyncTypebox<{ tiles: TileService }> = asy
       },
     },
     async (request, reply) => {
-      const tileset = await tiles.registry.getTileset(request.params.tileset);
+      let tiles = replicaTiles;
+      let tileset = await tiles.registry.getTileset(request.params.tileset);
+      const wanted = request.query.v;
+      // Tileset versions are hashes, not counters: a version the replicas do not know may be the primary's.
+      if (primaryTiles && tileset && wanted !== undefined && wanted !== tileset.version) {
+        let fresh = await primaryTiles.registry.getTileset(request.params.tileset);
+        if (fresh && fresh.version !== wanted) {
+          await primaryTiles.registry.fresher(PRIMARY_REFRESH_FLOOR_MS);
+          fresh = await primaryTiles.registry.getTileset(request.params.tileset);
+        }
+        if (fresh?.version === wanted) {
+          tiles = primaryTiles;
+          tileset = fresh;
+        }
+      }
       if (!tileset) throw HttpProblem.notFound(`No tileset "${request.params.tileset}"`);
       const address = parseTileAddress(request.params);
+      const drawn = tileset;
       return sendTile(request, reply, {
+        tiles,
         name: `set-${tileset.id}`,
         version: tileset.version,
-        render: () => tiles.getTileset(tileset, address),
+        render: () => tiles.getTileset(drawn, address),
       });
     },
   );

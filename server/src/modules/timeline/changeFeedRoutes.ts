@@ -19,10 +19,10 @@ export const changeFeedRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> 
         response: { 200: Type.String({ description: 'application/atom+xml' }), 400: Problem },
       },
     },
-    async (_request, reply) =>
+    async (request, reply) =>
       reply
         .type('application/atom+xml; charset=utf-8')
         .header('cache-control', 'public, max-age=60')
-        .send(changeFeed({ events: await latestChanges(app.pg, FEED_ENTRIES), publicUrl })),
+        .send(changeFeed({ events: await latestChanges(request.reads, FEED_ENTRIES), publicUrl })),
   );
 };

@@ -23,10 +23,10 @@ export const timelineRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { site = null, from = DEFAULT_FROM, to = DEFAULT_TO } = request.query;
       if (to < from) throw HttpProblem.badRequest('to', `must not be before from (${from})`);
-      if (site !== null && !(await siteExists(app.pg, site))) throw HttpProblem.notFound(`No site "${site}"`);
+      if (site !== null && !(await siteExists(request.reads, site))) throw HttpProblem.notFound(`No site "${site}"`);
       const [plots, events] = await Promise.all([
-        timelinePlots(app.pg, site),
-        timelineEvents(app.pg, { siteId: site, from, to }),
+        timelinePlots(request.reads, site),
+        timelineEvents(request.reads, { siteId: site, from, to }),
       ]);
       return { from, to, site, plots, events, truncated: events.length === TIMELINE_EVENT_LIMIT };
     },

@@ -2,6 +2,8 @@ import fp from 'fastify-plugin';
 import fastifyPostgres from '@fastify/postgres';
 import pg from 'pg';
 import type { CostLimits } from '../cost';
+import type { Queryable } from './queryable';
+import { ReadRouter, type ReplicaOptions } from './readRouter';
 
 /** How long a request waits for a database connection before it is answered with 503 (milliseconds). */
 export const CONNECT_TIMEOUT_MS = 3000;
@@ -13,6 +15,8 @@ export interface DbOptions {
   engine: EngineKind;
   /** Pool size; 1 on the embedded engine, which is a single session. */
   poolSize: number;
+  /** Streaming replicas for reads (PostgreSQL only; issue #18); none: everything on the primary. */
+  replicas?: ReplicaOptions;
 }
 
 declare module 'fastify' {
@@ -20,6 +24,10 @@ declare module 'fastify' {
     engine: EngineKind;
     /** The pool of the expensive routes (see plugins/cost.ts); the app's own pool on the embedded engine. */
     heavyPg: pg.Pool;
+    /** Reads that need no particular write (tiles): a replica in rotation, else the primary. */
+    reads: Queryable;
+    /** The replicas' router, or null when every read goes to the primary. */
+    readRouter: ReadRouter | null;
   }
 }
 
@@ -55,8 +63,25 @@ export const dbPlugin = fp<DbOptions & { limits: CostLimits; heavyPoolSize: numb
     app.decorate('engine', opts.engine);
     if (opts.engine === 'pglite') {
       app.decorate('heavyPg', app.pg.pool);
+      app.decorate('readRouter', null);
+      app.decorate('reads', app.pg.pool);
       return;
     }
+    const replicas = opts.replicas?.urls.length ? opts.replicas : null;
+    const router = replicas
+      ? new ReadRouter(
+          app.pg.pool,
+          replicas,
+          { max: opts.poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...deadlines },
+          (message, replica) => app.log.warn({ replica }, message),
+        )
+      : null;
+    if (router) {
+      await router.start();
+      app.addHook('onClose', () => router.close());
+    }
+    app.decorate('readRouter', router);
+    app.decorate('reads', router ? router.any : app.pg.pool);
     const heavy = new pg.Pool({
       connectionString: opts.connectionString,
       max: opts.heavyPoolSize + HEAVY_POOL_SPARE,

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { DbOptions } from './dbPlugin';
+import type { ReplicaOptions } from './readRouter';
 import { startEmbeddedEngine } from './embeddedEngine';
 import { migrate } from './migrate';
 import { readSeedData } from '../seed/readSeedData';
@@ -20,19 +21,21 @@ export interface OpenedDatabase {
 export async function openDatabase({
   databaseUrl,
   databaseOwnerUrl,
+  replicas,
   dataDir,
   poolSize,
   log,
 }: {
   databaseUrl: string | undefined;
   databaseOwnerUrl?: string | undefined;
+  replicas?: ReplicaOptions | undefined;
   dataDir: string;
   poolSize: number;
   log: (message: string) => void;
 }): Promise<OpenedDatabase> {
   if (databaseUrl) {
     return {
-      db: { connectionString: databaseUrl, engine: 'postgis', poolSize },
+      db: { connectionString: databaseUrl, engine: 'postgis', poolSize, ...(replicas ? { replicas } : {}) },
       ownerConnectionString: databaseOwnerUrl ?? databaseUrl,
       close: async () => {},
     };

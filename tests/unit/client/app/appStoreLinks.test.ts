@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../client/src/api/ApiError';
-import { DEFAULT_FINDER_FILTERS } from '../../../../client/src/features/finder/FinderFilters';
+import { DEFAULT_FINDER_FILTERS, EMPTY_FINDER_FILTERS } from '../../../../client/src/features/finder/FinderFilters';
 import { createAppStore, startApp } from '../../../../client/src/store/createAppStore';
 import type { PlotList } from '@shared/schemas/plot';
 import type { SiteDetail } from '@shared/schemas/site';
@@ -81,6 +81,24 @@ describe('restoring a permalink', () => {
 });
 
 describe('plot finder', () => {
+  // The other tests take the finder's mechanics from no filter at all (EMPTY_FINDER_FILTERS).
+  it('opens as an investor wants it: the plots still to be had, largest first, areas in hectares', async () => {
+    const queries: string[] = [];
+    const store = createAppStore({
+      api: fakeApi({
+        getPlots: async (query) => {
+          queries.push(query);
+          return { count: 2, plots: [...PLOTS] };
+        },
+      }),
+    });
+    expect(store.getState().finderFilters.areaUnit).toBe('ha');
+    await store.getState().loadPlots();
+    await flush();
+    expect(queries).toContain('?status=not_planned,planned,in_preparation,open,under_evaluation,reserved&sort=-area');
+    expect(DEFAULT_FINDER_FILTERS.statuses).not.toContain('sold');
+  });
+
   it('opens on the finder tab with the filters of the link, and loads its plots on start', async () => {
     const queries: string[] = [];
     const store = createAppStore({
@@ -92,7 +110,7 @@ describe('plot finder', () => {
       }),
       initial: {
         tab: 'finder',
-        finder: { ...DEFAULT_FINDER_FILTERS, statuses: ['sold'] },
+        finder: { ...EMPTY_FINDER_FILTERS, statuses: ['sold'] },
         ignored: ['min_area'],
       },
     });
@@ -119,6 +137,7 @@ describe('plot finder', () => {
           return { count: 2, plots: [...PLOTS] };
         },
       }),
+      initial: { finder: EMPTY_FINDER_FILTERS },
     });
     store.getState().setFinderFilters({ minAreaM2: 20_000 });
     await flush();
@@ -134,6 +153,7 @@ describe('plot finder', () => {
         getPlots: (query) =>
           query === '?status=open' ? slow.promise : Promise.resolve({ count: 1, plots: [plot('kn-2')] }),
       }),
+      initial: { finder: EMPTY_FINDER_FILTERS },
     });
     store.getState().setFinderFilters({ statuses: ['open'] });
     store.getState().setFinderFilters({ statuses: ['sold'] });
@@ -152,6 +172,7 @@ describe('plot finder', () => {
           return { count: 2, plots: [...PLOTS] };
         },
       }),
+      initial: { finder: EMPTY_FINDER_FILTERS },
     });
     await store.getState().loadPlots();
     expect(store.getState()).toMatchObject({ plotsStatus: 'error', plotsError: 'Service Unavailable' });
@@ -172,6 +193,7 @@ describe('plot finder', () => {
           return { count: plots.length, plots };
         },
       }),
+      initial: { finder: EMPTY_FINDER_FILTERS },
     });
     await store.getState().loadPlots();
     expect(store.getState().allPlotsStatus).toBe('ready');
@@ -206,6 +228,7 @@ describe('plot finder', () => {
           return { count: plots.length, plots };
         },
       }),
+      initial: { finder: EMPTY_FINDER_FILTERS },
     });
     await store.getState().loadPlots();
     store.getState().setFinderFilters({ statuses: ['sold'], minAreaM2: 99_000_000 });
@@ -232,6 +255,7 @@ describe('plot finder', () => {
           return { count, plots: Array.from({ length: Math.max(count, 0) }, (_, i) => plot(`kn-${i + 1}`)) };
         },
       }),
+      initial: { finder: EMPTY_FINDER_FILTERS },
     });
     store.getState().setFinderFilters({ statuses: ['sold'], minAreaM2: 99_000_000 });
     expect(store.getState().relaxSuggestions).toBeNull();
@@ -257,6 +281,7 @@ describe('plot finder', () => {
           return floodExtent(level, dike);
         },
       }),
+      initial: { finder: EMPTY_FINDER_FILTERS },
     });
     store.getState().setFinderFilters({ floodLevel: 1.8, floodDike: 'without' });
     await flush();
@@ -287,6 +312,7 @@ describe('plot finder', () => {
           return floodExtent(level, dike);
         },
       }),
+      initial: { finder: EMPTY_FINDER_FILTERS },
     });
     store.getState().setFinderFilters({ floodLevel: 2.8 });
     await flush();
@@ -298,7 +324,7 @@ describe('plot finder', () => {
   });
 
   it('holds the hovered site, from the map or the list, without re-setting the same one', () => {
-    const store = createAppStore({ api: fakeApi() });
+    const store = createAppStore({ api: fakeApi(), initial: { finder: EMPTY_FINDER_FILTERS } });
     const seen: unknown[] = [];
     store.subscribe((state, prev) => state.hoveredSite !== prev.hoveredSite && seen.push(state.hoveredSite));
     store.getState().setHoveredSite({ id: 'kn-1', layer: 'koege-nord-plots' });

@@ -238,21 +238,21 @@ describe('linkWithoutView (what useUrlSync writes at once)', () => {
 
 describe('plot finder parameters', () => {
   const LINK =
-    '?tab=finder&status=open,planned&planned_year=2026&use=production&min_area=20000&max_area=&unit=ha' +
-    '&min_height=12.5&max_station_m=1500&max_junction_m=&outside_flood=1.8&flood_dike=without&sort=-area';
+    '?tab=finder&status=open,planned&planned_year=2026&use=production&min_area=20000&max_area=&unit=m2' +
+    '&min_height=12.5&max_station_m=1500&max_junction_m=&outside_flood=1.8&flood_dike=without&sort=station';
   const FILTERS: FinderFilters = {
     statuses: ['planned', 'open'],
     plannedYear: 2026,
     uses: ['production'],
     minAreaM2: 20_000,
     maxAreaM2: null,
-    areaUnit: 'ha',
+    areaUnit: 'm2',
     minHeightM: 12.5,
     maxStationM: 1500,
     maxJunctionM: null,
     floodLevel: 1.8,
     floodDike: 'without',
-    sort: '-area',
+    sort: 'station',
   };
 
   it('reads the tab and every filter; an empty value means "not set"', () => {
@@ -261,9 +261,16 @@ describe('plot finder parameters', () => {
 
   it('writes only the filters that are set, in a fixed order', () => {
     expect(formatUrlState({ ...DEFAULT_URL_STATE, tab: 'finder', finder: FILTERS })).toBe(
-      '?tab=finder&status=planned,open&planned_year=2026&use=production&min_area=20000&unit=ha' +
-        '&min_height=12.5&max_station_m=1500&outside_flood=1.8&flood_dike=without&sort=-area',
+      '?tab=finder&status=planned,open&planned_year=2026&use=production&min_area=20000&unit=m2' +
+        '&min_height=12.5&max_station_m=1500&outside_flood=1.8&flood_dike=without&sort=station',
     );
+  });
+
+  it('writes "all" for no status filter, since the default is the available plots', () => {
+    const all = { ...DEFAULT_URL_STATE, tab: 'finder' as const, finder: { ...DEFAULT_FINDER_FILTERS, statuses: [] } };
+    expect(formatUrlState(all)).toBe('?tab=finder&status=all');
+    expect(parseUrlState('?tab=finder&status=all').finder.statuses).toEqual([]);
+    expect(parseUrlState('?tab=finder').finder.statuses).not.toContain('sold');
   });
 
   it('leaves out the default tab and the default filters', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterPlots } from '../../../../client/src/features/finder/filterPlots';
-import { DEFAULT_FINDER_FILTERS, type FinderFilters } from '../../../../client/src/features/finder/FinderFilters';
+import { EMPTY_FINDER_FILTERS, type FinderFilters } from '../../../../client/src/features/finder/FinderFilters';
 import { plot } from '../fixtures';
 
 // Missing values, which the seed data lacks (tests/api/plots/filterPlots.test.ts holds the rest to the API).
@@ -10,7 +10,7 @@ const PLOTS = [
   plot('kn-c', { area_m2: 5_000, opens_on: '2026-06-01' }),
 ];
 const ids = (filters: Partial<FinderFilters>) =>
-  filterPlots(PLOTS, { ...DEFAULT_FINDER_FILTERS, ...filters })!.map((p) => p.id);
+  filterPlots(PLOTS, { ...EMPTY_FINDER_FILTERS, ...filters })!.map((p) => p.id);
 
 describe('filterPlots (the finder in the browser)', () => {
   it('drops a plot from a filter on a value it lacks, as SQL compares with NULL', () => {
@@ -38,6 +38,6 @@ describe('filterPlots (the finder in the browser)', () => {
   });
 
   it('leaves the flood filter to the server', () => {
-    expect(filterPlots(PLOTS, { ...DEFAULT_FINDER_FILTERS, floodLevel: 2 })).toBeNull();
+    expect(filterPlots(PLOTS, { ...EMPTY_FINDER_FILTERS, floodLevel: 2 })).toBeNull();
   });
 });

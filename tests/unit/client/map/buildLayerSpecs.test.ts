@@ -254,6 +254,17 @@ describe('orderForDrawing', () => {
     ]);
     expect(SEED_LAYERS[0]?.id).toBe('municipality');
   });
+
+  it('draws imported context lines (OSM roads, waterways) as basemap, under the business polygons', () => {
+    const ordered = orderForDrawing([
+      { id: 'koege-nord-plots', theme: 'erhverv', geometry_type: 'polygon', sort_order: 210 },
+      { id: 'motorways', theme: 'infrastruktur', geometry_type: 'line', sort_order: 110 },
+      { id: 'osm-roads', theme: 'kontekst', geometry_type: 'line', sort_order: 102 },
+      { id: 'osm-water', theme: 'kontekst', geometry_type: 'polygon', sort_order: 22 },
+      { id: 'place-names', theme: 'kontekst', geometry_type: 'point', sort_order: 6 },
+    ] as const).map((layer) => layer.id);
+    expect(ordered).toEqual(['osm-water', 'osm-roads', 'koege-nord-plots', 'motorways', 'place-names']);
+  });
 });
 
 describe('the whole style', () => {

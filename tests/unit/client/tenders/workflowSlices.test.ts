@@ -4,6 +4,7 @@ import type { KoegeApi } from '../../../../client/src/api/KoegeApi';
 import { ProblemError } from '../../../../client/src/api/ProblemError';
 import type { EditableTender } from '../../../../client/src/features/tenders/WorkflowTypes';
 import { createAppStore } from '../../../../client/src/store/createAppStore';
+import { EMPTY_FINDER_FILTERS } from '../../../../client/src/features/finder/FinderFilters';
 import { COLLECTIONS, floodAffected, floodExtent, LAYERS, POLICY, siteDetail } from '../fixtures';
 import { visitorWorkflowApi } from './visitorWorkflowApi';
 
@@ -66,7 +67,8 @@ function fakeApi(overrides: Partial<KoegeApi> = {}) {
 
 async function plannerStore(overrides: Partial<KoegeApi> = {}) {
   const { api, calls } = fakeApi(overrides);
-  const store = createAppStore({ api, initial: { site: 'kn-1' } });
+  // An unfiltered finder (its list is then every plot): what the reloads after a save depend on.
+  const store = createAppStore({ api, initial: { site: 'kn-1', finder: EMPTY_FINDER_FILTERS } });
   await store.getState().loadMe();
   await store.getState().loadEditTender();
   calls.length = 0;

@@ -1,10 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type pg from 'pg';
 import { RegisterImportError } from '../RegisterImportError';
-import type { SourceFeature } from '../SourceFeature';
-import { readOsmWays, type OsmSkips } from './readOsmWays';
 
 /** OSM XML text of a .osm.pbf file, from `osmium cat` (osmium-tool), streamed. */
 async function* osmiumXml(path: string): AsyncGenerator<string> {
@@ -30,20 +27,11 @@ async function* osmiumXml(path: string): AsyncGenerator<string> {
   }
 }
 
-/** An OSM file (.osm XML, or .osm.pbf through osmium) as features, its nodes staged on `client`. */
-export async function openOsmSource({
-  client,
-  path,
-  skips,
-}: {
-  client: pg.ClientBase;
-  path: string;
-  skips: OsmSkips;
-}): Promise<AsyncIterable<SourceFeature>> {
+/** An OSM file as OSM XML text in chunks: .osm read directly, .osm.pbf through osmium. */
+export async function openOsmSource(path: string): Promise<AsyncIterable<string>> {
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) throw new RegisterImportError(path, null, 'no such file');
-  const chunks = path.toLowerCase().endsWith('.pbf')
+  return path.toLowerCase().endsWith('.pbf')
     ? osmiumXml(path)
     : (createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 }) as AsyncIterable<string>);
-  return readOsmWays({ client, chunks, source: path, skips });
 }

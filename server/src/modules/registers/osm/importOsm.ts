@@ -1,0 +1,137 @@
+import type pg from 'pg';
+import { featurePlace, RegisterImportError } from '../RegisterImportError';
+import { recordImport, upsertLayer } from '../registerRepository';
+import type { RegisterLayer } from '../registerLayers';
+import type { ImportReport, LayerReport } from '../runImport';
+import { osmKind } from './osmKind';
+import { OSM_LAYERS } from './osmLayers';
+import {
+  applyOsmSites,
+  buildOsmGeometry,
+  copyOsmStage,
+  createOsmStage,
+  duplicateOsmNode,
+  duplicateOsmWay,
+  insertOsmStage,
+  isEmbeddedEngine,
+  osmLayerCounts,
+  osmSiteIdTakenElsewhere,
+  repairOsmGeometry,
+} from './osmRepository';
+import { readOsmElements, type OsmSkips } from './readOsmElements';
+
+export interface OsmImportReport extends ImportReport {
+  skips: OsmSkips;
+  /** Seconds spent reading and staging the file, building and checking geometry, and writing the sites. */
+  phases: { read: number; build: number; write: number };
+}
+
+const PROGRESS_EVERY = 50_000;
+const LAYERS = new Map<string, RegisterLayer>(Object.values(OSM_LAYERS).map((l) => [l.id, l]));
+
+/**
+ * Imports an OSM XML file's drawn ways into the OSM layers in one transaction on `client`. The file is streamed
+ * into scratch tables (COPY on PostgreSQL, INSERTs on the embedded engine), then geometry is built, checked and
+ * repaired, and written into `site`, set-based in SQL: by way id, replacing what an earlier import wrote and removing
+ * what the file no longer has. Any refusal (a broken file, a duplicate id, a way with nothing valid after repair)
+ * rolls everything back, so the database is as it was.
+ */
+export async function importOsm({
+  client,
+  chunks,
+  location,
+  onProgress = () => {},
+}: {
+  client: pg.ClientBase;
+  chunks: AsyncIterable<string>;
+  location: string;
+  onProgress?: (message: string) => void;
+}): Promise<OsmImportReport> {
+  const started = performance.now();
+  const skips: OsmSkips = { unclassified: 0, incomplete: 0 };
+  const refuse = (where: string | null, reason: string): never => {
+    throw new RegisterImportError(location, where, reason);
+  };
+  await client.query('BEGIN');
+  try {
+    await createOsmStage(client);
+    const stage = (await isEmbeddedEngine(client)) ? insertOsmStage(client) : copyOsmStage(client);
+    let ways = 0;
+    try {
+      for await (const batch of readOsmElements({ chunks, source: location, skips })) {
+        await stage.write(batch);
+        const before = ways;
+        ways += batch.ways.length;
+        if (Math.floor(ways / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
+          onProgress(`${ways.toLocaleString('en')} ways read`);
+        }
+      }
+    } catch (err) {
+      // A refusal mid-file still ends the open COPY, so that ROLLBACK can follow on the same connection.
+      await stage.end().catch(() => {});
+      throw err;
+    }
+    await stage.end();
+    const read = performance.now();
+
+    const node = await duplicateOsmNode(client);
+    if (node) refuse(null, `node ${node} is listed more than once`);
+    const way = await duplicateOsmWay(client);
+    if (way) refuse(`ways ${way.ns[0]} and ${way.ns[1]}`, `both have the id ${way.id}: a way id must be unique`);
+    const { incomplete } = await buildOsmGeometry(client);
+    skips.incomplete += incomplete;
+    const repaired = await repairOsmGeometry(client);
+    const lost = repaired.find((r) => r.empty);
+    if (lost) {
+      refuse(
+        featurePlace({ n: lost.n, line: lost.line ?? undefined, fid: lost.id }),
+        `invalid geometry (${lost.reason}) and nothing valid is left after repair`,
+      );
+    }
+    const counts = await osmLayerCounts(client);
+    const features = [...counts.values()].reduce((a, b) => a + b, 0);
+    if (features === 0) refuse(null, 'has no features; nothing was changed');
+    const built = performance.now();
+
+    const layerIds = [...counts.keys()];
+    for (const id of layerIds) await upsertLayer(client, LAYERS.get(id)!, osmKind);
+    const applied = await applyOsmSites(client, layerIds, { ...osmKind, location });
+    // A site of another layer with a way's id is left alone by the write, so fewer rows are written than read;
+    // only then is the (costly) search for it run, and the import refused.
+    if (layerIds.some((id) => applied.get(id)!.written < counts.get(id)!)) {
+      const taken = await osmSiteIdTakenElsewhere(client);
+      refuse(null, taken ? `id ${taken.id} already belongs to the layer ${taken.layer_id}` : 'a way was not written');
+    }
+    const layers: LayerReport[] = [];
+    for (const id of layerIds) {
+      const { written, removed } = applied.get(id)!;
+      const repairedHere = repaired.filter((r) => r.layer_id === id).length;
+      const read = counts.get(id)!;
+      await recordImport(client, {
+        kind: osmKind.id,
+        layerId: id,
+        location,
+        licence: osmKind.licence,
+        features: read,
+        repaired: repairedHere,
+        removed,
+      });
+      layers.push({ id, features: read, written, removed, repaired: repairedHere });
+    }
+    await client.query('COMMIT');
+    const done = performance.now();
+    return {
+      kind: osmKind.id,
+      location,
+      features,
+      layers,
+      repaired,
+      skips,
+      seconds: (done - started) / 1000,
+      phases: { read: (read - started) / 1000, build: (built - read) / 1000, write: (done - built) / 1000 },
+    };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  }
+}

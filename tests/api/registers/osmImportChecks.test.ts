@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { importOsm, type OsmImportReport } from '../../../server/src/modules/registers/osm/importOsm';
+import { RegisterImportError } from '../../../server/src/modules/registers/RegisterImportError';
+import { tableChecksums } from '../tableChecksums';
+import { chunksOf, ownerClient, removeRegisterLayers } from './registerTestHelpers';
+
+afterEach(removeRegisterLayers);
+
+type Node = [id: number, lon: number, lat: number];
+type Way = [id: number, refs: number[], tags: Record<string, string>];
+
+/** OSM XML (format fixture, made up near Køge) of the given nodes and ways. */
+function osmXml(nodes: Node[], ways: Way[]): string {
+  // A tab or line break in an attribute must be a character reference: XML turns a literal one into a space.
+  const esc = (v: string) =>
+    v
+      .replace(/&/g, '&amp;')
+      .replace(/"/g, '&quot;')
+      .replace(/</g, '&lt;')
+      .replace(/\t/g, '&#9;')
+      .replace(/\n/g, '&#10;');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<osm version="0.6" generator="koege test">',
+    ...nodes.map(([id, lon, lat]) => `  <node id="${id}" lat="${lat}" lon="${lon}"/>`),
+    ...ways.flatMap(([id, refs, tags]) => [
+      `  <way id="${id}">`,
+      ...refs.map((r) => `    <nd ref="${r}"/>`),
+      ...Object.entries(tags).map(([k, v]) => `    <tag k="${esc(k)}" v="${esc(v)}"/>`),
+      '  </way>',
+    ]),
+    '</osm>',
+    '',
+  ].join('\n');
+}
+
+const NODES: Node[] = [
+  [1, 12.14, 55.495],
+  [2, 12.145, 55.496],
+  [3, 12.15, 55.497],
+  [4, 12.15, 55.495],
+];
+const ROAD: Way = [7001, [1, 2, 3], { highway: 'tertiary', name: 'Vej\tmed "tegn" & <mere>\\' }];
+
+async function importText(text: string, name = 'test.osm'): Promise<OsmImportReport> {
+  const client = await ownerClient();
+  try {
+    return await importOsm({ client, chunks: chunksOf(text, 53), location: name });
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function checksums() {
+  const client = await ownerClient();
+  try {
+    return await tableChecksums(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function refusal(text: string): Promise<string> {
+  const error = await importText(text).then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(error).toBeInstanceOf(RegisterImportError);
+  return (error as Error).message;
+}
+
+describe('OSM import checks', () => {
+  it('keeps names with tabs, quotes and markup as written, through the stage', async () => {
+    await importText(osmXml(NODES, [ROAD]));
+    const client = await ownerClient();
+    try {
+      const { rows } = await client.query<{ name: string; label: string }>(
+        `SELECT name, attributes ->> 'label' AS label FROM site WHERE id = 'osm-roads-way-7001'`,
+      );
+      expect(rows).toEqual([{ name: ROAD[2].name, label: ROAD[2].name }]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('repairs a self-intersecting building and reports it by way and line', async () => {
+    const square: Node[] = [
+      [11, 12.14, 55.49],
+      [12, 12.15, 55.49],
+      [13, 12.15, 55.5],
+      [14, 12.14, 55.5],
+    ];
+    const bowTie: Way = [7002, [11, 13, 12, 14, 11], { building: 'yes' }];
+    const report = await importText(osmXml([...NODES, ...square], [ROAD, bowTie]));
+    expect(report.repaired).toHaveLength(1);
+    expect(report.repaired[0]).toMatchObject({ n: 2, id: 'osm-buildings-way-7002', layer_id: 'osm-buildings' });
+    expect(report.repaired[0]!.reason).toMatch(/Self-intersection/);
+    expect(report.layers.find((l) => l.id === 'osm-buildings')).toMatchObject({ written: 1, repaired: 1 });
+  });
+
+  it('refuses, changing nothing: a duplicate way id, a node listed twice, metres written as degrees', async () => {
+    await importText(osmXml(NODES, [ROAD]));
+    const before = await checksums();
+    expect(await refusal(osmXml(NODES, [ROAD, [7001, [3, 4], { highway: 'service' }]]))).toMatch(
+      /^test\.osm: ways 1 and 2: both have the id 7001: a way id must be unique$/,
+    );
+    expect(await refusal(osmXml([...NODES, [2, 12.2, 55.5]], [ROAD]))).toMatch(
+      /^test\.osm: node 2 is listed more than once$/,
+    );
+    expect(await refusal(osmXml([...NODES, [5, 700123, 6150456]], [ROAD]))).toMatch(
+      /^test\.osm: line 7: node 5: coordinates \(700123, 6150456\) are EPSG:25832 metres/,
+    );
+    expect(await checksums()).toEqual(before);
+  });
+
+  it('refuses a way with nothing valid left after repair, naming it', async () => {
+    const before = await checksums();
+    const message = await refusal(osmXml(NODES, [ROAD, [7003, [4, 4], { highway: 'service' }]]));
+    expect(message).toMatch(
+      /^test\.osm: feature 2 \(id osm-roads-way-7003\), line \d+: invalid geometry \(.+\) and nothing valid is left after repair$/,
+    );
+    expect(await checksums()).toEqual(before);
+  });
+
+  it('refuses a way whose site id another layer already holds, changing nothing', async () => {
+    const client = await ownerClient();
+    try {
+      await client.query(
+        `INSERT INTO site (id, layer_id, name, kind, geom, source, accuracy)
+         SELECT 'osm-roads-way-7001', id, 'Stand-in', 'test', ST_GeomFromText('POINT(700000 6150000)', 25832), 'test', 'illustrative'
+           FROM layer WHERE id = 'landmarks'`,
+      );
+      const before = await tableChecksums(client);
+      expect(await refusal(osmXml(NODES, [ROAD]))).toMatch(
+        /^test\.osm: id osm-roads-way-7001 already belongs to the layer landmarks$/,
+      );
+      expect(await tableChecksums(client)).toEqual(before);
+    } finally {
+      await client.query(`DELETE FROM site WHERE id = 'osm-roads-way-7001'`);
+      await client.end();
+    }
+  });
+});
