@@ -18,6 +18,7 @@ import { layerRoutes } from './modules/layers';
 import { siteRoutes } from './modules/sites';
 import { policyRoutes } from './modules/policy';
 import { plotRoutes } from './modules/plots';
+import { searchRoutes } from './modules/search';
 import { healthRoutes } from './platform/health/healthRoutes';
 import { tileRoutes } from './modules/tiles';
 import { glyphRoutes } from './modules/glyphs';
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(mapConfigRoutes, { prefix: '/api', basemap });
   for (const routes of [layerRoutes, siteRoutes, policyRoutes, plotRoutes])
     await app.register(routes, { prefix: '/api' });
+  await app.register(searchRoutes, { prefix: '/api', namedStatements: options.db.engine === 'postgis' });
   await app.register(floodRoutes, { prefix: '/api', flood });
   await app.register(exposeRoutes, { prefix: '/api' });
   // The embedded engine is one session behind every pooled connection: a statement named on one connection

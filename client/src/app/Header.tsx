@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store/useAppStore';
 import { AccountMenu } from '../features/auth/AccountMenu';
 import { TimelineLink } from '../features/site/TimelineLink';
+import { SearchBox } from '../features/search';
 import { useT } from './useT';
 
 /**
@@ -43,6 +44,7 @@ export function Header() {
         <h1 className="app-header__title">{t('app.title')}</h1>
         <p className="app-header__subtitle">{t('app.subtitle')}</p>
       </div>
+      <SearchBox />
       <button
         type="button"
         className="button button--ghost app-header__menu-toggle"

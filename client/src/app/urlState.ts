@@ -9,6 +9,7 @@ import { DEFAULT_CLIMATE, type ClimateScenario } from '../features/climate/Clima
 import { formatClimateParams, parseClimateParams, type ClimateParam } from '../features/climate/climateUrlParams';
 import { formatFinderParams, parseFinderParams, type FinderParam } from '../features/finder/finderUrlParams';
 import { formatShortlistParams, parseIdList } from '../features/shortlist/shortlistUrlParams';
+import { formatSearchParam, parseSearchParam } from '../features/search/searchUrlParams';
 
 /** A link parameter that can be unreadable and is then reported (the finder's and the climate view's). */
 export type UrlParam = FinderParam | ClimateParam;
@@ -41,6 +42,8 @@ export interface UrlState {
   present: number | null;
   /** The selected planner's sketch (`sketch=<uuid>`, issue #6); null when none is. */
   sketch: string | null;
+  /** The search that opened the selection (`q=`, issue #21); null when none did. */
+  q: string | null;
 }
 
 export const DEFAULT_URL_STATE: Readonly<UrlState> = {
@@ -59,6 +62,7 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = {
   climateCompareView: DEFAULT_CLIMATE_COMPARE_VIEW,
   present: null,
   sketch: null,
+  q: null,
 };
 
 const SLUG = new RegExp(SLUG_PATTERN);
@@ -94,6 +98,7 @@ export function parseUrlState(search: string): UrlState {
     short: parseIdList(params.get('short'), MAX_SHORTLIST),
     compare: parseIdList(params.get('compare'), MAX_COMPARE) ?? [],
     sketch: parseSketchId(params.get('sketch')),
+    q: parseSearchParam(params.get('q')),
   };
 }
 
@@ -119,6 +124,7 @@ export function formatUrlState(state: UrlState): string {
   if (off.length > 0) parts.push(`off=${off.join(',')}`);
   if (state.tab !== null && state.tab !== 'layers') parts.push(`tab=${state.tab}`);
   if (state.sketch !== null && UUID.test(state.sketch)) parts.push(`sketch=${state.sketch.toLowerCase()}`);
+  parts.push(...formatSearchParam(state.q));
   parts.push(...formatFinderParams(state.finder));
   parts.push(...formatShortlistParams({ shortlist: state.short ?? [], compare: state.compare }));
   parts.push(
@@ -189,6 +195,7 @@ export function urlStateOf(state: {
   climateCompareView: ClimateCompareView;
   presentStep: number | null;
   selectedSketchId: string | null;
+  searchQuery: string | null;
 }): UrlState {
   return {
     view: state.view,
@@ -206,6 +213,7 @@ export function urlStateOf(state: {
     climateCompareView: state.climateCompareView,
     present: state.presentStep,
     sketch: state.selectedSketchId,
+    q: state.searchQuery,
   };
 }
 

@@ -9,6 +9,7 @@ import type { LayersSlice } from '../features/layers/layersSlice';
 import type { PolicySlice } from '../features/policy/policySlice';
 import type { PresentationSlice } from '../features/presentation/presentationSlice';
 import type { ShortlistSlice } from '../features/shortlist/shortlistSlice';
+import type { SearchSlice } from '../features/search/searchSlice';
 import type { SiteSlice } from '../features/site/siteSlice';
 import type { SketchDrawSlice } from '../features/sketches/sketchDrawSlice';
 import type { SketchSlice } from '../features/sketches/sketchSlice';
@@ -34,7 +35,8 @@ export type AppState = AuthSlice &
   SketchDrawSlice &
   SketchSlice &
   SketchCheckSlice &
-  SketchImportSlice;
+  SketchImportSlice &
+  SearchSlice;
 
 /** A slice creator over the combined state; middleware goes only on the combined store. */
 export type AppSlice<T> = StateCreator<AppState, [], [], T>;

@@ -12,6 +12,7 @@ import { createProgressEditSlice } from '../features/policy/progressEditSlice';
 import { createPresentationSlice } from '../features/presentation/presentationSlice';
 import { mergeCompared } from '../features/shortlist/Shortlist';
 import { createShortlistSlice } from '../features/shortlist/shortlistSlice';
+import { createSearchSlice } from '../features/search/searchSlice';
 import { createSiteSlice } from '../features/site/siteSlice';
 import { createSketchCheckSlice } from '../features/sketches/sketchCheckSlice';
 import { createSketchDrawSlice } from '../features/sketches/sketchDrawSlice';
@@ -50,6 +51,7 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
     ...createSketchSlice({ api })(...args),
     ...createSketchCheckSlice({ api })(...args),
     ...createSketchImportSlice({ api })(...args),
+    ...createSearchSlice(...args),
   }));
   if (initial) {
     const selectedSiteId = initial.site ?? null;
@@ -75,6 +77,7 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
       climateCompare: initial.climateCompare ?? null,
       ...(initial.climateCompareView ? { climateCompareView: initial.climateCompareView } : {}),
       presentStep: initial.present ?? null,
+      searchQuery: initial.q ?? null,
     });
   }
   return store;

@@ -2,7 +2,9 @@ import pg from 'pg';
 import { prepareDatabase } from '../../platform/db/openDatabase';
 import { withDatabase } from '../../platform/db/withDatabase';
 import { formatImportReport } from './formatImportReport';
-import { parseImportArgs, IMPORT_USAGE } from './parseImportArgs';
+import { parseImportArgs, IMPORT_USAGE, ADDRESS_KIND } from './parseImportArgs';
+import { formatAddressReport, importAddresses } from './adresser/importAddresses';
+import { openAddressFile } from './adresser/openAddressFile';
 import { openRegisterSource } from './openRegisterSource';
 import { importOsm } from './osm/importOsm';
 import { openOsmSource } from './osm/openOsmSource';
@@ -24,6 +26,12 @@ await withDatabase(async (connectionString, log) => {
   client.on('error', () => {});
   await client.connect();
   try {
+    if (kind === ADDRESS_KIND) {
+      log(`importing ${ADDRESS_KIND} from ${location}`);
+      const report = await importAddresses({ client, location, records: openAddressFile(location), onProgress: log });
+      for (const line of formatAddressReport(report)) log(line);
+      return;
+    }
     log(`importing ${kind.id} from ${location}`);
     if (!('map' in kind)) {
       const report = await importOsm({ client, chunks: await openOsmSource(location), location, onProgress: log });

@@ -2,6 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedEngine {
@@ -74,7 +75,8 @@ export async function startEmbeddedEngine({
   const releaseLock = await lockDataDir(dir);
   try {
     onProgress(`opening embedded PostgreSQL + PostGIS in ${dir}`);
-    const db = await PGlite.create({ dataDir: pgDataDir(dir), extensions: { postgis } });
+    // pg_trgm: the search's trigram indexes (migration 012, issue #21).
+    const db = await PGlite.create({ dataDir: pgDataDir(dir), extensions: { postgis, pg_trgm } });
     onProgress('loading PostGIS');
     await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
     // The app's pool holds one connection; a few more let command-line tools and tests connect beside it.

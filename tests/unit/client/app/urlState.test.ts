@@ -172,6 +172,7 @@ describe('urlStateOf', () => {
         climateCompareView: 'swipe',
         presentStep: 4,
         selectedSketchId: null,
+        searchQuery: 'Køge Nord',
       }),
     ).toEqual({
       view: null,
@@ -189,6 +190,7 @@ describe('urlStateOf', () => {
       climateCompareView: 'swipe',
       present: 4,
       sketch: null,
+      q: 'Køge Nord',
     });
   });
 });
@@ -210,6 +212,7 @@ describe('linkWithoutView (what useUrlSync writes at once)', () => {
     climateCompareView: 'overlay',
     presentStep: null,
     selectedSketchId: null,
+    searchQuery: null,
   };
 
   it.each<[string, Partial<typeof base>]>([
