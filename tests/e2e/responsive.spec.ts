@@ -89,11 +89,11 @@ for (const { width, height, touch } of WIDTHS) {
 
       // The header's visible controls and title do not overlap one another.
       const boxes = await page
-        .locator('.app-header__title, .app-header > button, .app-header__actions > *')
+        .locator('.app-header__titles, .search-box, .app-header > button, .app-header__actions > *')
         .evaluateAll((elements) =>
           elements
             .map((element) => element.getBoundingClientRect())
-            .filter((rect) => rect.width > 0 && rect.height > 0)
+            .filter((rect) => rect.width > 1 && rect.height > 1)
             .map((rect) => ({ left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom })),
         );
       expect(boxes.length).toBeGreaterThanOrEqual(2);

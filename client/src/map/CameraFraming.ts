@@ -28,7 +28,18 @@ export interface FitOptions {
  * map's padding, so that its centre and every fit fall in the part that can be seen; fits stop at zoom 15.
  */
 export class CameraFraming {
-  constructor(private readonly map: MapLibreMap) {}
+  /** The last fit, until the user moves the map: a resize (a panel opening beside the map) fits it again. */
+  private lastFit: { bbox: Bbox; options: FitOptions } | null = null;
+
+  constructor(private readonly map: MapLibreMap) {
+    map.on('resize', () => {
+      if (this.lastFit) this.fit(this.lastFit.bbox, this.lastFit.options);
+    });
+    // A move the user makes (it has a DOM event) ends the framing: later resizes leave the camera be.
+    map.on('movestart', (event: { originalEvent?: unknown }) => {
+      if (event.originalEvent) this.lastFit = null;
+    });
+  }
 
   /** The covered edges, in CSS pixels; the camera's centre moves with them into the visible part. */
   setInsets(insets: MapInsets): void {
@@ -45,8 +56,9 @@ export class CameraFraming {
   }
 
   /** Fits the camera to a [west, south, east, north] bbox in EPSG:4326 degrees, inside the visible part. */
-  fit(bbox: Bbox, { context = false }: FitOptions = {}): void {
-    const [west, south, east, north] = context ? contextBbox(bbox) : bbox;
+  fit(bbox: Bbox, options: FitOptions = {}): void {
+    this.lastFit = { bbox, options };
+    const [west, south, east, north] = options.context ? contextBbox(bbox) : bbox;
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.map.fitBounds(
       [

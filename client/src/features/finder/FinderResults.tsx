@@ -196,12 +196,10 @@ function PlotSummary({ plot, lang }: { plot: Plot; lang: Lang }) {
     <>
       <span className="finder-item__name">{plot.name}</span>
       <span className="finder-item__line">{formatArea({ m2: plot.area_m2, lang })}</span>
+      <span className="finder-item__line">{plot.plan_use ? t(`planUse.${plot.plan_use}`) : t('site.notSet')}</span>
+      {/* The status on a line of its own: no separator left dangling at a line's end (issue #20). */}
       <span className="finder-item__line">
-        {plot.plan_use ? t(`planUse.${plot.plan_use}`) : t('site.notSet')}{' '}
-        {/* The separator keeps to the status it introduces: never left dangling at a line's end (issue #20). */}
-        <span className="finder-item__nowrap">
-          · <TenderStatusBadge status={plot.tender_status} lang={lang} />
-        </span>
+        <TenderStatusBadge status={plot.tender_status} lang={lang} />
         {plot.planned_year !== null && (
           <span className="finder-item__nowrap"> · {t('finder.plannedIn', { year: plot.planned_year })}</span>
         )}
