@@ -11,6 +11,8 @@ import { createAppStore, startApp } from './store/createAppStore';
 import { persistShortlist } from './features/shortlist/persistShortlist';
 import { browserStorage, initialShortlist } from './features/shortlist/shortlistStorage';
 import { AppStoreContext } from './store/useAppStore';
+import { ALL_LABELS_ID } from './map/ids';
+import { preloadGlyphs } from './map/preloadGlyphs';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -20,6 +22,10 @@ const initial = parseUrlState(window.location.search);
 const expose = parseExposeParam(window.location.search);
 // `?timeline=all|<siteId>` is the public transparency page (issue #5), also a page of its own.
 const timeline = parseTimelineParam(window.location.search);
+// The map's names need their fonts soon: fetch them beside the first API answers (unless names are off).
+if (expose === null && timeline === null && !initial.off.includes(ALL_LABELS_ID)) {
+  preloadGlyphs(document, window.location.origin);
+}
 /** Renders the page the URL asks for, once the UI language's catalogue is at hand (Danish is; English is fetched). */
 function render(root: HTMLElement): void {
   // Both pages load their code on demand: the map, which most visits open, does not carry it.

@@ -87,6 +87,11 @@ test('the default map writes towns, neighbours, stations, roads, plots and the d
   expect(glyphRequests.length).toBeGreaterThan(0);
   for (const path of glyphRequests) expect(path).toMatch(/^\/glyphs\/Noto Sans (Regular|Medium|Italic)\/\d+-\d+\.pbf$/);
   expect(glyphRequests).toContain('/glyphs/Noto Sans Medium/0-255.pbf');
+  // The fonts' first range is preloaded beside the first API answers, and MapLibre takes those answers instead
+  // of asking again: each file is fetched once.
+  expect(glyphRequests.filter((path) => path.endsWith('/0-255.pbf')).sort()).toEqual(
+    ['Italic', 'Medium', 'Regular'].map((weight) => `/glyphs/Noto Sans ${weight}/0-255.pbf`),
+  );
   expect(offsite, 'no request may leave the machine').toEqual([]);
 
   // The locator: Køge Kommune among its neighbours, the frame small now that the map shows a few plots.
