@@ -1,5 +1,6 @@
 import { ApiError } from '../../../../client/src/api/ApiError';
 import type { KoegeApi } from '../../../../client/src/api/KoegeApi';
+import type { Plot } from '@shared/schemas/plot';
 import { COLLECTIONS, floodAffected, floodExtent, LAYERS, plot, POLICY, siteDetail } from '../fixtures';
 import { visitorWorkflowApi } from '../tenders/visitorWorkflowApi';
 
@@ -27,6 +28,20 @@ export function fakeApi(overrides: Partial<KoegeApi> = {}): KoegeApi {
     ...visitorWorkflowApi(),
     ...overrides,
   };
+}
+
+/**
+ * A getPlots that records the query of every call and answers with `answer(query)` (the two PLOTS unless
+ * told otherwise), for the finder's tests: `fakeApi({ getPlots })`, then look at `queries`.
+ */
+export function recordingPlots(answer: (query: string) => Plot[] = () => [...PLOTS]) {
+  const queries: string[] = [];
+  const getPlots: KoegeApi['getPlots'] = async (query) => {
+    queries.push(query);
+    const plots = answer(query);
+    return { count: plots.length, plots };
+  };
+  return { queries, getPlots };
 }
 
 /** A promise with its resolve function exposed, to order concurrent answers. */

@@ -5,7 +5,7 @@ import { createAppStore, startApp } from '../../../../client/src/store/createApp
 import type { PlotList } from '@shared/schemas/plot';
 import type { SiteDetail } from '@shared/schemas/site';
 import { floodExtent, plot, siteDetail } from '../fixtures';
-import { deferred, fakeApi, flush, PLOTS } from './appStoreFixtures';
+import { deferred, fakeApi, flush, PLOTS, recordingPlots } from './appStoreFixtures';
 
 // The store restoring a permalink, and the plot finder's slice.
 
@@ -83,14 +83,9 @@ describe('restoring a permalink', () => {
 describe('plot finder', () => {
   // The other tests take the finder's mechanics from no filter at all (EMPTY_FINDER_FILTERS).
   it('opens as an investor wants it: the plots still to be had, largest first, areas in hectares', async () => {
-    const queries: string[] = [];
+    const { queries, getPlots } = recordingPlots();
     const store = createAppStore({
-      api: fakeApi({
-        getPlots: async (query) => {
-          queries.push(query);
-          return { count: 2, plots: [...PLOTS] };
-        },
-      }),
+      api: fakeApi({ getPlots }),
     });
     expect(store.getState().finderFilters.areaUnit).toBe('ha');
     await store.getState().loadPlots();
@@ -100,14 +95,9 @@ describe('plot finder', () => {
   });
 
   it('opens on the finder tab with the filters of the link, and loads its plots on start', async () => {
-    const queries: string[] = [];
+    const { queries, getPlots } = recordingPlots(() => [plot('kn-1')]);
     const store = createAppStore({
-      api: fakeApi({
-        getPlots: async (query) => {
-          queries.push(query);
-          return { count: 1, plots: [plot('kn-1')] };
-        },
-      }),
+      api: fakeApi({ getPlots }),
       initial: {
         tab: 'finder',
         finder: { ...EMPTY_FINDER_FILTERS, statuses: ['sold'] },
@@ -129,14 +119,9 @@ describe('plot finder', () => {
   });
 
   it('loads again when a filter changes, but not when only the display unit does', async () => {
-    const queries: string[] = [];
+    const { queries, getPlots } = recordingPlots();
     const store = createAppStore({
-      api: fakeApi({
-        getPlots: async (query) => {
-          queries.push(query);
-          return { count: 2, plots: [...PLOTS] };
-        },
-      }),
+      api: fakeApi({ getPlots }),
       initial: { finder: EMPTY_FINDER_FILTERS },
     });
     store.getState().setFinderFilters({ minAreaM2: 20_000 });
@@ -183,16 +168,10 @@ describe('plot finder', () => {
 
   it('filters in the browser once every plot is loaded, and the server’s answer confirms it', async () => {
     const all = [plot('kn-1', { tender_status: 'sold' }), plot('kn-2'), plot('kn-3', { tender_status: 'sold' })];
-    const queries: string[] = [];
     let answer = (query: string) => (query === '' ? all : all.filter((p) => p.tender_status === 'sold'));
+    const { queries, getPlots } = recordingPlots((query) => answer(query));
     const store = createAppStore({
-      api: fakeApi({
-        getPlots: async (query) => {
-          queries.push(query);
-          const plots = answer(query);
-          return { count: plots.length, plots };
-        },
-      }),
+      api: fakeApi({ getPlots }),
       initial: { finder: EMPTY_FINDER_FILTERS },
     });
     await store.getState().loadPlots();
@@ -219,15 +198,9 @@ describe('plot finder', () => {
 
   it('for an empty result, counts in the browser what dropping each filter alone gives, most first', async () => {
     const all = [1, 2, 3].map((i) => plot(`kn-${i}`, { tender_status: 'sold' }));
-    const queries: string[] = [];
+    const { queries, getPlots } = recordingPlots((query) => (query === '' ? all : []));
     const store = createAppStore({
-      api: fakeApi({
-        getPlots: async (query) => {
-          queries.push(query);
-          const plots = query === '' ? all : [];
-          return { count: plots.length, plots };
-        },
-      }),
+      api: fakeApi({ getPlots }),
       initial: { finder: EMPTY_FINDER_FILTERS },
     });
     await store.getState().loadPlots();
