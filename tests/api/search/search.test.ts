@@ -212,6 +212,23 @@ describe('ranking', () => {
     expect(r.hits[1]!.distance_m).toBeGreaterThan(20_000);
   });
 
+  it.each([
+    ['st', null],
+    ['ko', '12.2,55.45'],
+    ['kn-', null],
+    ['vej', '12.0,55.5'],
+    ['indsats', null],
+  ])('ranks the places, sites, plots and the policy in the database as it does after: %s, near %s', async (q, near) => {
+    // Each of these kinds gives only its best `limit` (ranked in SQL, with many ties of match and name length
+    // here): a smaller limit must still give the first hits of a larger one.
+    const params = { q, types: 'place,site,plot,action,initiative', ...(near ? { near } : {}) };
+    const all = await search({ ...params, limit: '50' });
+    expect(all.hits.length).toBeGreaterThan(3);
+    for (const limit of [1, 2, 3, 5, 8]) {
+      expect(ids(await search({ ...params, limit: String(limit) }))).toEqual(ids(all).slice(0, limit));
+    }
+  });
+
   it('keeps to the limit', async () => {
     const all = await search({ q: 'Køge', limit: '50' });
     expect(all.hits.length).toBeGreaterThan(3);
@@ -261,6 +278,38 @@ describe('bad input', () => {
     const koege = r.hits.filter((h) => h.name === 'Køge');
     expect(koege.every((h) => h.match === 'fuzzy')).toBe(true);
   });
+});
+
+describe('the deadline', () => {
+  it.runIf(inject('engine') === 'postgis')(
+    'a search past the pool’s statement_timeout answers 503 problem+json naming it, then works again',
+    async () => {
+      // The search's statements run on the app's pool, with its deadline (issue #19). An import holding the address
+      // table keeps the search waiting past it; it must answer, not hang or fail with a 500.
+      const tight = await testApp({ limits: { statementTimeoutMs: 300 } });
+      const importer = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
+      await importer.connect();
+      const q = `${ADDRESSES[0].vejnavn} ${ADDRESSES[0].husnr}`;
+      try {
+        await importer.query('BEGIN');
+        await importer.query('LOCK TABLE address IN ACCESS EXCLUSIVE MODE');
+        const started = performance.now();
+        const res = await tight.inject(`/api/search?${new URLSearchParams({ q })}`);
+        const body = expectProblem(res, 503) as { detail?: string };
+        expect(body.detail).toContain('statement_timeout 300 ms');
+        expect(res.headers['retry-after']).toMatch(/^\d+$/);
+        expect(performance.now() - started).toBeLessThan(5_000);
+        await importer.query('ROLLBACK');
+        const after = await tight.inject(`/api/search?${new URLSearchParams({ q })}`);
+        expect(after.statusCode, after.body).toBe(200);
+        expect(after.json<SearchResult>().hits[0]).toMatchObject({ type: 'address', id: ADDRESSES[0].id });
+      } finally {
+        await importer.query('ROLLBACK').catch(() => {});
+        await importer.end();
+        await tight.close();
+      }
+    },
+  );
 });
 
 describe('the index follows the tables', () => {
