@@ -280,6 +280,46 @@ describe('bad input', () => {
   });
 });
 
+describe('GET /api/search/{type}/{id}: a link’s parcel or address (sel=)', () => {
+  it('gives the address as the search gives it', async () => {
+    const a = ADDRESSES[2];
+    const found = (await search({ q: `${a.vejnavn} ${a.husnr}` })).hits.find((h) => h.id === a.id)!;
+    const res = await app.inject(`/api/search/address/${a.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ ...found, match: 'exact', distance_m: null });
+    // An id in upper case is the same uuid.
+    expect((await app.inject(`/api/search/address/${a.id.toUpperCase()}`)).json()).toEqual(res.json());
+  });
+
+  it('gives the parcel with its extent', async () => {
+    const p = PARCELS[0];
+    const res = await app.inject(`/api/search/parcel/${p.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const hit = res.json<SearchResult['hits'][number]>();
+    expect(hit).toMatchObject({ type: 'parcel', id: String(p.id), layer: SEARCH_LAYER, detail: `BFE ${p.bfe}` });
+    const [lon, lat] = toLonLat(p.x + 25, p.y + 25);
+    const [west, south, east, north] = hit.bbox!;
+    expect(lon > west && lon < east && lat > south && lat < north).toBe(true);
+  });
+
+  it('answers 404 problem+json for a parcel or address that is not there (any more)', async () => {
+    expectProblem(await app.inject('/api/search/address/0a3f5081-0000-4000-8000-0000000000ff'), 404);
+    expectProblem(await app.inject('/api/search/parcel/990000999'), 404);
+  });
+
+  it.each([
+    ['/api/search/address/990000001', 'id'],
+    ['/api/search/address/not-a-uuid', 'id'],
+    ['/api/search/parcel/12b', 'id'],
+    ['/api/search/parcel/0', 'id'],
+    [`/api/search/parcel/${'9'.repeat(19)}`, 'id'],
+    ['/api/search/parcel/1%20OR%201=1', 'id'],
+    ['/api/search/site/kn-05', 'type'],
+  ])('rejects %s with 400 naming %s', async (url, param) => {
+    expectProblem(await app.inject(url), 400, param);
+  });
+});
+
 describe('the deadline', () => {
   it.runIf(inject('engine') === 'postgis')(
     'a search past the pool’s statement_timeout answers 503 problem+json naming it, then works again',

@@ -44,8 +44,12 @@ export function rankHits({
   candidates: readonly SearchCandidate[];
   limit: number;
 }): SearchHit[] {
-  const ranked = [...candidates].sort(compareCandidates);
-  return ranked.slice(0, limit).map((c) => ({
+  return [...candidates].sort(compareCandidates).slice(0, limit).map(toHit);
+}
+
+/** A candidate as the API gives it. */
+export function toHit(c: SearchCandidate): SearchHit {
+  return {
     type: c.type,
     id: c.id,
     name: c.name,
@@ -54,5 +58,5 @@ export function rankHits({
     match: SEARCH_MATCHES[Math.min(Math.max(c.tier, 0), SEARCH_MATCHES.length - 1)]!,
     bbox: c.bbox,
     distance_m: c.distanceM === null ? null : Math.round(c.distanceM),
-  }));
+  };
 }

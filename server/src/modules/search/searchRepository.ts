@@ -1,5 +1,5 @@
 import type { Bbox } from '@shared/schemas/geojson';
-import { SEARCH_TYPES, type SearchType } from '@shared/schemas/search';
+import { SEARCH_TYPES, type SearchPickType, type SearchType } from '@shared/schemas/search';
 import type { Queryable } from '../../platform/db/queryable';
 import type { SearchCandidate } from './rankHits';
 
@@ -132,18 +132,22 @@ SELECT k.*, NULL::text AS extent, NULL::float8 AS distance_m
 /** The small kinds, as UNION ALL branches of a step's statement. */
 const small = (mode: SmallMode) => `(${sites(mode)}) UNION ALL (${actions(mode)}) UNION ALL (${initiatives(mode)})`;
 
+// What a parcel and an address hit show: its name, the second line and its layer.
+const PARCEL_SHOWN = `p.matrikelnr || ' ' || p.ejerlav AS name,
+       CASE WHEN p.bfe IS NOT NULL THEN 'BFE ' || p.bfe ELSE l.title_da END AS detail, p.layer_id AS layer`;
+const ADDRESS_SHOWN = `a.vejnavn || ' ' || a.husnr || ', ' || a.postnr || ' ' || a.postnrnavn AS name,
+       a.postnr || ' ' || a.postnrnavn AS detail, NULL AS layer`;
+
 const PARCEL_KEY = 'p.search_key';
 const parcels = (tierSql: string, where: string, order = '') => `
-SELECT 'parcel' AS type, p.id::text AS id, p.matrikelnr || ' ' || p.ejerlav AS name,
-       CASE WHEN p.bfe IS NOT NULL THEN 'BFE ' || p.bfe ELSE l.title_da END AS detail, p.layer_id AS layer,
+SELECT 'parcel' AS type, p.id::text AS id, ${PARCEL_SHOWN},
        ${tierSql} AS tier, word_similarity($1, ${PARCEL_KEY})::float8 AS similarity, ${placed('p.geom')}
   FROM parcel p JOIN layer l ON l.id = p.layer_id
  WHERE 'parcel' = ANY($5::text[]) AND ${where} ${order} LIMIT $4`;
 
 const ADDRESS_KEY = 'a.search_key';
 const addresses = (tierSql: string, where: string, order = '') => `
-SELECT 'address' AS type, a.id::text AS id, a.vejnavn || ' ' || a.husnr || ', ' || a.postnr || ' ' || a.postnrnavn AS name,
-       a.postnr || ' ' || a.postnrnavn AS detail, NULL AS layer, ${tierSql} AS tier,
+SELECT 'address' AS type, a.id::text AS id, ${ADDRESS_SHOWN}, ${tierSql} AS tier,
        word_similarity($1, ${ADDRESS_KEY})::float8 AS similarity, ${placed('a.geom')}
   FROM address a
  WHERE 'address' = ANY($5::text[]) AND ${where} ${order} LIMIT $4`;
@@ -260,4 +264,23 @@ export async function findCandidates(db: Queryable, plan: SearchPlan): Promise<S
     }
   }
   return all();
+}
+
+/** One parcel or address by its id, as a hit (an exact match, no distance); null when there is none. */
+const HIT_BY_ID: Record<SearchPickType, string> = {
+  parcel: `SELECT 'parcel' AS type, p.id::text AS id, ${PARCEL_SHOWN}, 0 AS tier, 1.0::float8 AS similarity,
+                  ${boxIn4326('Box2D(p.geom)')} AS extent, NULL::float8 AS distance_m
+             FROM parcel p JOIN layer l ON l.id = p.layer_id WHERE p.id = $1::bigint`,
+  address: `SELECT 'address' AS type, a.id::text AS id, ${ADDRESS_SHOWN}, 0 AS tier, 1.0::float8 AS similarity,
+                   ${boxIn4326('Box2D(a.geom)')} AS extent, NULL::float8 AS distance_m
+              FROM address a WHERE a.id = $1::uuid`,
+};
+
+/** The parcel or address `id` of a link's selection (`sel=`), as a candidate; null when it is gone. */
+export async function findHit(
+  db: Queryable,
+  { type, id }: { type: SearchPickType; id: string },
+): Promise<SearchCandidate | null> {
+  const { rows } = await db.query<Row>(HIT_BY_ID[type], [id]);
+  return rows[0] ? toCandidate(rows[0]) : null;
 }
