@@ -173,6 +173,13 @@ describe('matching that fits Danish', () => {
     expect(r.hits.every((h) => h.match === 'fuzzy')).toBe(true);
   });
 
+  it('finds an address by a later word of it when no name starts with the query', async () => {
+    const [a, b] = ADDRESSES; // "Søndre Teglvej"
+    const r = await search({ q: 'Teglvej', limit: '20' });
+    expect(r.hits.filter((h) => h.match === 'exact' || h.match === 'prefix')).toEqual([]);
+    for (const id of [a.id, b.id]) expect(r.hits.find((h) => h.id === id)).toMatchObject({ match: 'word' });
+  });
+
   it('takes numbers as typed: an action "1.4" is not "1.40" or "14"', async () => {
     const r = await search({ q: '1.4' });
     expect(r.hits[0]).toMatchObject({ type: 'action', id: '1.4', match: 'exact' });

@@ -218,6 +218,8 @@ const toCandidate = (r: Row): SearchCandidate => ({
  * have. Its substring search rechecked hundreds of thousands of rows (4 s at 3.5M addresses in bench:search).
  */
 const HAS_TRIGRAM = /[a-z0-9]{3}/;
+/** A postcode as a word of the query: four digits. */
+const POSTCODE = /(^| )[0-9]{4}( |$)/;
 /** Typos are looked for from four characters on: below that, trigram similarity matches nearly everything. */
 const TYPO_MIN = 4;
 /** The best tier each step can add (what the steps before have not found already). */
@@ -230,8 +232,8 @@ const LARGE: readonly SearchType[] = ['parcel', 'address'];
  * anything it could add are fewer than the limit (so it cannot change the answer otherwise). Each small kind gives
  * its best `candidates` by the ranking's own order (RANK_ORDER); each large kind gives `candidates` in key order (the
  * b-tree's), so that an autocomplete prefix stops early: of the addresses that start with the query, the first ones
- * by name are ranked. Addresses and parcels are looked for by substring only when none starts with what was typed,
- * and by typos only when nothing of any kind matched as text: a typo search through 3.5M addresses rechecks tens of
+ * by name are ranked. Addresses and parcels are looked for by substring only when no name of any kind starts with
+ * what was typed (or it holds a postcode), and by typos only when nothing of any kind matched as text: a typo search through 3.5M addresses rechecks tens of
  * thousands of rows (0.3–1.3 s in bench:search's database), to add hits that would rank below every text match.
  * Every statement runs on the app's pool and so within its statement_timeout, like every other request's.
  */
@@ -244,10 +246,15 @@ export async function findCandidates(db: Queryable, plan: SearchPlan): Promise<S
   const registers = LARGE.some((t) => plan.types.has(t));
   const wanted: Record<Step, () => boolean> = {
     text: () => true,
-    // An address or parcel that starts with the query is what autocomplete wants: words and substrings in the
-    // registers are looked for only when none does (they rank below it anyway). On 3.5M addresses the trigram
-    // step after a long, rare prefix cost up to 0.5 s at p99 (bench:search).
-    registerSubstrings: () => trigrams && registers && !all().some((c) => LARGE.includes(c.type)),
+    // A name that starts with the query (an address, a parcel, or a place, site or action) is what autocomplete
+    // wants: words and substrings in the registers are looked for only when none does (they rank below it anyway),
+    // or for a postcode ("4600": the district first, then addresses in it). The trigram scan of 3.5M addresses
+    // costs 10–70 ms even when it finds nothing ("Køge Havn" in bench:search's database).
+    registerSubstrings: () =>
+      trigrams &&
+      registers &&
+      !all().some((c) => LARGE.includes(c.type)) &&
+      (POSTCODE.test(plan.folded) || !all().some((c) => c.tier <= 1)),
     // Typos in the small kinds too only when no address or parcel matched as text: a register match means an
     // address or parcel is what is being typed.
     typos: () => typos && !all().some((c) => LARGE.includes(c.type)),
