@@ -23,7 +23,7 @@ export interface SearchPlan {
   origin: SearchOrigin | null;
 }
 
-/** search_fold of the migration applied to `q`: the one definition of folding, used by the indexes too. */
+/** search_fold of the migration applied to `q`: the definition of folding, used by the indexes (foldText is its copy). */
 export async function foldQuery(db: Queryable, q: string): Promise<string> {
   const { rows } = await db.query<{ folded: string }>('SELECT search_fold($1) AS folded', [q]);
   return rows[0]!.folded;

@@ -11,7 +11,8 @@ import {
 import { HttpProblem } from '../../platform/errors';
 import { parseSearchQuery } from './parseSearchQuery';
 import { rankHits, toHit } from './rankHits';
-import { findCandidates, findHit, foldQuery } from './searchRepository';
+import { foldText } from './foldText';
+import { findCandidates, findHit } from './searchRepository';
 
 /** The search box's endpoint (issue #21): a thin route over the search repository. */
 export const searchRoutes: FastifyPluginAsyncTypebox<{ namedStatements: boolean }> = async (app, opts) => {
@@ -28,7 +29,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ namedStatements: boolean 
     },
     async (request) => {
       const { q, limit, types, origin } = parseSearchQuery(request.query);
-      const folded = await foldQuery(app.pg, q);
+      const folded = foldText(q);
       // Punctuation only ("%_", "'--") folds to nothing: there is nothing to look for.
       if (folded.length < SEARCH_QUERY_MIN) return { folded, hits: [] };
       const candidates = await findCandidates(app.pg, {
