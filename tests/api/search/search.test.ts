@@ -322,6 +322,8 @@ describe('GET /api/search/{type}/{id}: a link’s parcel or address (sel=)', () 
     [`/api/search/parcel/${'9'.repeat(19)}`, 'id'],
     ['/api/search/parcel/1%20OR%201=1', 'id'],
     ['/api/search/site/kn-05', 'type'],
+    [`/api/search/address/${'a'.repeat(300)}`, 'id'],
+    ['/api/search/address/0a3f5081-0000-4000-8000-000000000001?debug=1', 'debug'],
   ])('rejects %s with 400 naming %s', async (url, param) => {
     expectProblem(await app.inject(url), 400, param);
   });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem } from '@shared/schemas/common';
+import { NoQuery, Problem } from '@shared/schemas/common';
 import {
   SEARCH_PICK_ID_PATTERN,
   SEARCH_QUERY_MIN,
@@ -50,6 +50,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ namedStatements: boolean 
         tags: ['map'],
         summary: 'One cadastral parcel or address as a search hit: what a link selects with sel=<type>:<id>',
         params: SearchHitParams,
+        querystring: NoQuery,
         response: { 200: SearchHit, 400: Problem, 404: Problem, 503: Problem },
       },
     },
