@@ -10,6 +10,7 @@
  *
  *   DATABASE_URL=postgres://…/koege_bench npm run bench:search -- [--addresses 3500000] [--parcels 100000]
  *     [--duration 20] [--baseline-duration 20] [--typo-duration 10] [--connections 10] [--prefixes 2000] [--seed 21]
+ *     [--near 12.1,55.47 | none]
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -35,6 +36,8 @@ const { values: args } = parseArgs({
     'baseline-duration': { type: 'string', default: '20' },
     'typo-duration': { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
+    // What the search box sends: the map's centre, here the default view's (Køge); "none" leaves it out.
+    near: { type: 'string', default: '12.1,55.47' },
     prefixes: { type: 'string', default: '2000' },
     seed: { type: 'string', default: '21' },
     'max-minutes': { type: 'string', default: '60' },
@@ -157,7 +160,8 @@ function summarise(samples: { ms: number; length: number }[], durationS: number,
 
 /** GET /api/search with every prefix in turn, `connections` keep-alive connections, for `durationS`. */
 async function searchLoad(origin: string, prefixes: Prefix[], connections: number, durationS: number) {
-  const paths = prefixes.map((p) => `/api/search?q=${encodeURIComponent(p.q)}&limit=10`);
+  const near = args.near === 'none' ? '' : `&near=${encodeURIComponent(args.near)}`;
+  const paths = prefixes.map((p) => `/api/search?q=${encodeURIComponent(p.q)}&limit=10${near}`);
   const lengthOf = new Map(prefixes.map((p, i) => [paths[i]!, p.q.length]));
   const samples: { ms: number; length: number }[] = [];
   let next = 0;
@@ -258,6 +262,7 @@ function markdown(r: {
   search: RunResult;
   baseline: RunResult;
   typos: RunResult & { prefixes: number };
+  near: string;
 }): string {
   const pass = (v: number | null, t: number) => (v !== null && v <= t ? `✓ (≤ ${t})` : `✗ (target ≤ ${t})`);
   const row = (label: string, x: RunResult) =>
@@ -268,7 +273,7 @@ function markdown(r: {
     `# bench:search — ${r.at}`,
     '',
     `${r.machine.nproc} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; load average at the start ${r.load.map((v) => v.toFixed(1)).join(' / ')}.`,
-    `Data: ${r.data.addresses.toLocaleString('en')} addresses (synthetic), ${r.data.parcels.toLocaleString('en')} parcels, ${r.data.sites} sites and the policy; ${r.prefixes} prefixes of 2–12 characters, ${r.connections} connections.`,
+    `Data: ${r.data.addresses.toLocaleString('en')} addresses (synthetic), ${r.data.parcels.toLocaleString('en')} parcels, ${r.data.sites} sites and the policy; ${r.prefixes} prefixes of 2–12 characters, ${r.connections} connections, ${r.near === 'none' ? 'no near' : `near=${r.near} (ranked by distance, as the search box asks)`}.`,
     '',
     '| run | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -336,6 +341,7 @@ async function main() {
     search,
     baseline,
     typos: { prefixes: typoPrefixes.length, ...typos },
+    near: args.near,
     targets: TARGET,
   };
   const stamp = at.replace(/[-:]/g, '').replace(/\d{2}Z$/, 'Z');
