@@ -72,3 +72,21 @@ export const SearchResult = Type.Object({
   hits: Type.Array(SearchHit),
 });
 export type SearchResult = Static<typeof SearchResult>;
+
+/** The kinds of hit that a link selects by `sel=<type>:<id>` (the others have site= and action=). */
+export const SEARCH_PICK_TYPES = ['parcel', 'address'] as const;
+export type SearchPickType = (typeof SEARCH_PICK_TYPES)[number];
+/** A parcel's id (its number in the register) or an address's (a uuid), as a link carries it. */
+export const SEARCH_PICK_ID_PATTERN: Record<SearchPickType, string> = {
+  parcel: '^[1-9][0-9]{0,17}$',
+  address: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+};
+
+export const SearchHitParams = Type.Object(
+  {
+    type: oneOf(SEARCH_PICK_TYPES),
+    id: Type.String({ maxLength: 36, description: 'a parcel id (digits) or an address id (uuid)' }),
+  },
+  { additionalProperties: false },
+);
+export type SearchHitParams = Static<typeof SearchHitParams>;

@@ -7,7 +7,8 @@ import { fillLayerId, labelLayerId, lineLayerId } from '../../client/src/map/ids
 
 // Issue #16, part 3, in the browser: after `npm run import` of an OSM extract and of Plandata.dk's lokalplaner
 // (both format fixtures), roads and water are drawn under the business layers with their names, and a plot's panel
-// lists the plan that covers it with the plan's link. The app and the imports get their own embedded database (a
+// lists the plan that covers it with the plan's link. Issue #21: an imported address picked from the search is kept
+// in the link (q= and sel=) and comes back with its pin. The app and the imports get their own embedded database (a
 // folder of this spec), so the other specs' map is not changed; the importers themselves are tested on both
 // engines in tests/api/registers.
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -21,6 +22,8 @@ const env = () => {
 
 type Rendered = { properties: Record<string, unknown>; layer: { id: string } };
 interface RegisterMap {
+  getBounds(): { getWest(): number; getSouth(): number; getEast(): number; getNorth(): number };
+  getZoom(): number;
   queryRenderedFeatures(geometry?: unknown, options?: { layers?: string[] }): Rendered[];
   getStyle(): { layers: { id: string; type: string }[] };
   getLayer(id: string): unknown;
@@ -51,6 +54,7 @@ test.beforeAll(async () => {
   // The first import creates, migrates and seeds the folder; the app opens it when the imports are done.
   await importFile('osm', `${FIXTURES}/koege.format-fixture.osm`);
   await importFile('plandata-lokalplaner', `${FIXTURES}/plandata-lokalplaner.format-fixture.gml`);
+  await importFile('adresser', `${FIXTURES}/adresser.format-fixture.csv`);
   app = startTs({ script: 'server/src/server.ts', env: { ...env(), PORT: String(E2E_PORT + 1), HOST: '127.0.0.1' } });
   await waitForHttp({ url: `${APP}/api/health`, child: app, timeoutMs: 220_000 });
 });
@@ -112,4 +116,59 @@ test('a plot’s panel lists the imported lokalplan that covers it, with the pla
   const link = plans.locator('a[href]');
   await expect(link).toHaveAttribute('href', 'https://dokument.plandata.dk/20_1088001_FORMAT_FIXTURE.pdf');
   await expect(link).toHaveAttribute('rel', /noopener/);
+});
+
+test('an address picked from the search goes into the link (q=, sel=) and comes back with its pin', async ({
+  page,
+}) => {
+  // Nørregade 12A, 4600 Køge in the address fixture.
+  const id = '0a3f50a0-1a1b-32b8-e044-0003ba298019';
+  const point: [number, number] = [12.1839, 55.4579];
+  const shows = () =>
+    page.evaluate((p) => {
+      const map = (window as unknown as RegisterWindow).__koegeMap;
+      const b = map.getBounds();
+      const inside = p[0] > b.getWest() && p[0] < b.getEast() && p[1] > b.getSouth() && p[1] < b.getNorth();
+      return inside && map.getZoom() >= 14;
+    }, point);
+  const pin = page.getByTestId('search-pin');
+
+  await page.goto(`${APP}/`);
+  await expect(page.locator('html[data-map-ready="true"]')).toHaveCount(1, { timeout: 60_000 });
+  await idle(page);
+  expect(await shows()).toBe(false);
+  const input = page.getByTestId('search-input');
+  await input.focus();
+  await page.keyboard.type('Nørregade 12');
+  const option = page.getByTestId(`search-hit-address-${id}`);
+  await expect(option).toBeVisible();
+  const optionId = await option.getAttribute('id');
+  for (let i = 0; i < 12 && (await input.getAttribute('aria-activedescendant')) !== optionId; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await expect(pin).toBeVisible();
+  await expect(pin).toHaveAttribute('aria-label', 'Nørregade 12A, 4600 Køge');
+  await expect.poll(shows, { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(`address:${id}`);
+  expect(new URL(page.url()).searchParams.get('q')).toBe('Nørregade 12');
+
+  // The link without its view: the pin comes back and the map is framed to it.
+  const link = new URL(page.url());
+  link.searchParams.delete('map');
+  await page.goto(link.toString());
+  await expect(page.locator('html[data-map-ready="true"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(pin).toBeVisible();
+  await expect(pin).toHaveAttribute('aria-label', 'Nørregade 12A, 4600 Køge');
+  await expect.poll(shows, { timeout: 10_000 }).toBe(true);
+  await expect(page.getByTestId('search-input')).toHaveValue('Nørregade 12');
+  await page.screenshot({ path: 'test-results/screenshots/search-address-link.png' });
+
+  // Emptying the box takes the pin and the selection away.
+  await page.getByTestId('search-input').focus();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(pin).toHaveCount(0);
+  await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBeNull();
+  expect(new URL(page.url()).searchParams.get('q')).toBeNull();
 });

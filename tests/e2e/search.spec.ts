@@ -116,3 +116,62 @@ test('Esc closes the list, a second Esc empties the box; "Koege" finds Køge', a
   await input.press('Escape');
   await expect(input).toHaveValue('');
 });
+
+test.describe('on a phone (390 px)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('the header’s search box: type, pick with the keyboard, and the map fits to the hit above the sheet', async ({
+    page,
+    request,
+  }) => {
+    const expected = (await (await request.get('/api/search?q=Bellingepark')).json()) as SearchResult;
+    const park = expected.hits.find((h) => h.id === 'bellingeparken')!;
+    await openMap(page);
+    await idle(page);
+    const zoomBefore = (await mapView(page)).zoom;
+    const input = page.getByTestId('search-input');
+    // In the header, in view, wide enough to read what is typed.
+    await expect(page.locator('header').getByTestId('search-input')).toBeInViewport();
+    expect((await input.boundingBox())!.width).toBeGreaterThanOrEqual(150);
+    await input.tap();
+    await page.keyboard.type('Bellingepark');
+    const option = page.getByTestId('search-hit-site-bellingeparken');
+    await expect(option).toBeInViewport();
+    const activeId = await option.getAttribute('id');
+    for (let i = 0; i < 12 && (await input.getAttribute('aria-activedescendant')) !== activeId; i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('site-panel')).toContainText('Bellingeparken');
+    await expect(page).toHaveURL(/[?&]site=bellingeparken(&|$)/);
+    // Fitted into the part of the map that the sheet leaves: the map's padding is the sheet.
+    await expect
+      .poll(
+        () =>
+          page.evaluate((b) => {
+            type Padded = MapHandle & {
+              isMoving(): boolean;
+              getPadding(): { top: number; right: number; bottom: number; left: number };
+              project(p: [number, number]): { x: number; y: number };
+              getContainer(): HTMLElement;
+            };
+            const m = (window as unknown as { __koegeMap: Padded }).__koegeMap;
+            if (m.isMoving()) return 'moving';
+            const pad = m.getPadding();
+            const { clientWidth, clientHeight } = m.getContainer();
+            const sw = m.project([b[0], b[1]]);
+            const ne = m.project([b[2], b[3]]);
+            return sw.x >= pad.left - 1 &&
+              ne.x <= clientWidth - pad.right + 1 &&
+              ne.y >= pad.top - 1 &&
+              sw.y <= clientHeight - pad.bottom + 1
+              ? 'inside'
+              : `outside: ${JSON.stringify({ sw, ne, pad })}`;
+          }, park.bbox!),
+        { timeout: 10_000 },
+      )
+      .toBe('inside');
+    expect((await mapView(page)).zoom).toBeGreaterThan(zoomBefore);
+    await page.screenshot({ path: `${SHOTS}/search-02-phone.png` });
+  });
+});

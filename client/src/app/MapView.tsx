@@ -18,6 +18,7 @@ import { useAppStore, useAppStoreApi } from '../store/useAppStore';
 import { swipeComparison, type SwipeComparison } from '../features/climate/swipeComparison';
 import { BasemapNotice } from './BasemapNotice';
 import { unionBbox } from '../map/contextBbox';
+import { searchPinOf } from '../features/search';
 import { MAP_TARGET_ID } from './SkipLinks';
 import { translate } from './i18n';
 import { useT } from './useT';
@@ -167,6 +168,7 @@ export function MapView() {
         controller.setHighlighted(highlightedSites(state));
       }
       if (prev === null || state.hoveredSite !== prev.hoveredSite) controller.setHoveredSite(state.hoveredSite);
+      if (prev === null || state.searchPick !== prev.searchPick) controller.setSearchPin(searchPinOf(state.searchPick));
       if (
         prev === null ||
         state.sidebarTab !== prev.sidebarTab ||

@@ -9,7 +9,13 @@ import { DEFAULT_CLIMATE, type ClimateScenario } from '../features/climate/Clima
 import { formatClimateParams, parseClimateParams, type ClimateParam } from '../features/climate/climateUrlParams';
 import { formatFinderParams, parseFinderParams, type FinderParam } from '../features/finder/finderUrlParams';
 import { formatShortlistParams, parseIdList } from '../features/shortlist/shortlistUrlParams';
-import { formatSearchParam, parseSearchParam } from '../features/search/searchUrlParams';
+import {
+  formatPickParam,
+  formatSearchParam,
+  parsePickParam,
+  parseSearchParam,
+  type SearchPickRef,
+} from '../features/search/searchUrlParams';
 
 /** A link parameter that can be unreadable and is then reported (the finder's and the climate view's). */
 export type UrlParam = FinderParam | ClimateParam;
@@ -44,6 +50,8 @@ export interface UrlState {
   sketch: string | null;
   /** The search that opened the selection (`q=`, issue #21); null when none did. */
   q: string | null;
+  /** The parcel or address picked from the search (`sel=address:<uuid>`, issue #21); null when none is. */
+  sel: SearchPickRef | null;
 }
 
 export const DEFAULT_URL_STATE: Readonly<UrlState> = {
@@ -63,6 +71,7 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = {
   present: null,
   sketch: null,
   q: null,
+  sel: null,
 };
 
 const SLUG = new RegExp(SLUG_PATTERN);
@@ -80,7 +89,7 @@ const DEGREE_DECIMALS = 5;
  * `level=1.8&dike=without&compare_to=3.45/with&compare_view=swipe` and the presentation's `present=3` (see climateUrlParams), the
  * finder's filters (`status=open,planned&min_area=20000&sort=-area`, see finderUrlParams), the shortlist and the
  * comparison (`short=kn-01,kn-05&compare=kn-01,kn-05`, see shortlistUrlParams) and the selected sketch
- * (`sketch=<uuid>`). Each parameter that is
+ * (`sketch=<uuid>`), the search's `q=` and its picked parcel or address (`sel=address:<uuid>`). Each parameter that is
  * malformed or out of range falls back to its default on its own; unknown parameters are ignored.
  */
 export function parseUrlState(search: string): UrlState {
@@ -99,6 +108,7 @@ export function parseUrlState(search: string): UrlState {
     compare: parseIdList(params.get('compare'), MAX_COMPARE) ?? [],
     sketch: parseSketchId(params.get('sketch')),
     q: parseSearchParam(params.get('q')),
+    sel: parsePickParam(params.get('sel')),
   };
 }
 
@@ -125,6 +135,7 @@ export function formatUrlState(state: UrlState): string {
   if (state.tab !== null && state.tab !== 'layers') parts.push(`tab=${state.tab}`);
   if (state.sketch !== null && UUID.test(state.sketch)) parts.push(`sketch=${state.sketch.toLowerCase()}`);
   parts.push(...formatSearchParam(state.q));
+  parts.push(...formatPickParam(state.sel));
   parts.push(...formatFinderParams(state.finder));
   parts.push(...formatShortlistParams({ shortlist: state.short ?? [], compare: state.compare }));
   parts.push(
@@ -196,6 +207,7 @@ export function urlStateOf(state: {
   presentStep: number | null;
   selectedSketchId: string | null;
   searchQuery: string | null;
+  searchPick: SearchPickRef | null;
 }): UrlState {
   return {
     view: state.view,
@@ -214,6 +226,7 @@ export function urlStateOf(state: {
     present: state.presentStep,
     sketch: state.selectedSketchId,
     q: state.searchQuery,
+    sel: state.searchPick === null ? null : { type: state.searchPick.type, id: state.searchPick.id },
   };
 }
 

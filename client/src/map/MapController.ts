@@ -1,5 +1,6 @@
 import {
   Map as MapLibreMap,
+  Marker,
   NavigationControl,
   Popup,
   ScaleControl,
@@ -14,6 +15,7 @@ import type { Basemap } from '@shared/schemas/mapConfig';
 import type { Layer } from '@shared/schemas/layer';
 import type { FeatureCollection } from '@shared/schemas/site';
 import type { FloodExtent } from '../features/climate/FloodExtent';
+import type { SearchPin } from '../features/search/searchPin';
 import { TEST_HOOKS } from '../testHooks';
 import { BasemapAttachment } from './BasemapAttachment';
 import { buildBaseStyle } from './buildBaseStyle';
@@ -96,6 +98,7 @@ export class MapController {
   private locator: LocatorControl | null = null;
   private basemap: BasemapAttachment | null = null;
   private readonly framing: CameraFraming;
+  private searchPin: Marker | null = null;
 
   constructor(options: MapControllerOptions) {
     this.options = options;
@@ -259,6 +262,21 @@ export class MapController {
     this.basemap ??= new BasemapAttachment(this.map, basemap, layers, () => this.options.onBasemapUnavailable?.());
   }
 
+  /** Pins the parcel or address picked from the search (issue #21); null takes the pin away. */
+  setSearchPin(pin: SearchPin | null): void {
+    this.searchPin?.remove();
+    this.searchPin = null;
+    if (pin === null) return;
+    const marker = new Marker({ color: '#b3261e' }).setLngLat([pin.lon, pin.lat]);
+    const element = marker.getElement();
+    element.classList.add('search-pin');
+    element.setAttribute('role', 'img');
+    element.setAttribute('aria-label', pin.label);
+    element.title = pin.label;
+    element.dataset.testid = 'search-pin';
+    this.searchPin = marker.addTo(this.map);
+  }
+
   /** Loads every tile layer's tiles again, e.g. after a failure. */
   reloadTiles(): void {
     this.whenLoaded(() => reloadApiTiles(this.map, this.layers.values()));
@@ -297,6 +315,7 @@ export class MapController {
     this.swipe?.destroy();
     this.swipe = null;
     this.tooltip.remove();
+    this.searchPin?.remove();
     this.basemap?.remove();
     this.map.remove();
     if (TEST_HOOKS) {

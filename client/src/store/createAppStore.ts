@@ -78,6 +78,8 @@ export function createAppStore({ api, initial }: { api: KoegeApi; initial?: Part
       ...(initial.climateCompareView ? { climateCompareView: initial.climateCompareView } : {}),
       presentStep: initial.present ?? null,
       searchQuery: initial.q ?? null,
+      searchPick: initial.sel ? { ...initial.sel, hit: null } : null,
+      searchPickFocusPending: !initial.view && Boolean(initial.sel),
     });
   }
   return store;
@@ -97,4 +99,5 @@ export function startApp(store: AppStore): void {
   if (state.sidebarTab === 'climate') void state.loadClimate();
   if (state.sidebarTab === 'sketch' || state.selectedSketchId !== null) void state.loadSketches();
   if (state.compareOpen || state.shortlist.length > 0) void state.loadAllPlots();
+  if (state.searchPick !== null) void state.loadSearchPick();
 }

@@ -173,6 +173,13 @@ describe('matching that fits Danish', () => {
     expect(r.hits.every((h) => h.match === 'fuzzy')).toBe(true);
   });
 
+  it('finds an address by a later word of it when no name starts with the query', async () => {
+    const [a, b] = ADDRESSES; // "Søndre Teglvej"
+    const r = await search({ q: 'Teglvej', limit: '20' });
+    expect(r.hits.filter((h) => h.match === 'exact' || h.match === 'prefix')).toEqual([]);
+    for (const id of [a.id, b.id]) expect(r.hits.find((h) => h.id === id)).toMatchObject({ match: 'word' });
+  });
+
   it('takes numbers as typed: an action "1.4" is not "1.40" or "14"', async () => {
     const r = await search({ q: '1.4' });
     expect(r.hits[0]).toMatchObject({ type: 'action', id: '1.4', match: 'exact' });
@@ -210,6 +217,23 @@ describe('ranking', () => {
     const r = await search({ q: a.vejnavn, types: 'address', near: nearB.join(',') });
     expect(r.hits[0]!.distance_m).toBeLessThan(1);
     expect(r.hits[1]!.distance_m).toBeGreaterThan(20_000);
+  });
+
+  it.each([
+    ['st', null],
+    ['ko', '12.2,55.45'],
+    ['kn-', null],
+    ['vej', '12.0,55.5'],
+    ['indsats', null],
+  ])('ranks the places, sites, plots and the policy in the database as it does after: %s, near %s', async (q, near) => {
+    // Each of these kinds gives only its best `limit` (ranked in SQL, with many ties of match and name length
+    // here): a smaller limit must still give the first hits of a larger one.
+    const params = { q, types: 'place,site,plot,action,initiative', ...(near ? { near } : {}) };
+    const all = await search({ ...params, limit: '50' });
+    expect(all.hits.length).toBeGreaterThan(3);
+    for (const limit of [1, 2, 3, 5, 8]) {
+      expect(ids(await search({ ...params, limit: String(limit) }))).toEqual(ids(all).slice(0, limit));
+    }
   });
 
   it('keeps to the limit', async () => {
@@ -261,6 +285,82 @@ describe('bad input', () => {
     const koege = r.hits.filter((h) => h.name === 'Køge');
     expect(koege.every((h) => h.match === 'fuzzy')).toBe(true);
   });
+});
+
+describe('GET /api/search/{type}/{id}: a link’s parcel or address (sel=)', () => {
+  it('gives the address as the search gives it', async () => {
+    const a = ADDRESSES[2];
+    const found = (await search({ q: `${a.vejnavn} ${a.husnr}` })).hits.find((h) => h.id === a.id)!;
+    const res = await app.inject(`/api/search/address/${a.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ ...found, match: 'exact', distance_m: null });
+    // An id in upper case is the same uuid.
+    expect((await app.inject(`/api/search/address/${a.id.toUpperCase()}`)).json()).toEqual(res.json());
+  });
+
+  it('gives the parcel with its extent', async () => {
+    const p = PARCELS[0];
+    const res = await app.inject(`/api/search/parcel/${p.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const hit = res.json<SearchResult['hits'][number]>();
+    expect(hit).toMatchObject({ type: 'parcel', id: String(p.id), layer: SEARCH_LAYER, detail: `BFE ${p.bfe}` });
+    const [lon, lat] = toLonLat(p.x + 25, p.y + 25);
+    const [west, south, east, north] = hit.bbox!;
+    expect(lon > west && lon < east && lat > south && lat < north).toBe(true);
+  });
+
+  it('answers 404 problem+json for a parcel or address that is not there (any more)', async () => {
+    expectProblem(await app.inject('/api/search/address/0a3f5081-0000-4000-8000-0000000000ff'), 404);
+    expectProblem(await app.inject('/api/search/parcel/990000999'), 404);
+  });
+
+  it.each([
+    ['/api/search/address/990000001', 'id'],
+    ['/api/search/address/not-a-uuid', 'id'],
+    ['/api/search/parcel/12b', 'id'],
+    ['/api/search/parcel/0', 'id'],
+    [`/api/search/parcel/${'9'.repeat(19)}`, 'id'],
+    ['/api/search/parcel/1%20OR%201=1', 'id'],
+    ['/api/search/site/kn-05', 'type'],
+    [`/api/search/address/${'a'.repeat(300)}`, 'id'],
+    ['/api/search/address/0a3f5081-0000-4000-8000-000000000001?debug=1', 'debug'],
+  ])('rejects %s with 400 naming %s', async (url, param) => {
+    expectProblem(await app.inject(url), 400, param);
+  });
+});
+
+describe('the deadline', () => {
+  it.runIf(inject('engine') === 'postgis')(
+    'a search past the pool’s statement_timeout answers 503 problem+json naming it, then works again',
+    async () => {
+      // The search's statements run on the app's pool, with its deadline (issue #19). An import holding the address
+      // table keeps the search waiting past it; it must answer, not hang or fail with a 500.
+      const tight = await testApp({ limits: { statementTimeoutMs: 1000 } });
+      const importer = new pg.Client({ connectionString: inject('ownerDatabaseUrl') });
+      await importer.connect();
+      const q = `${ADDRESSES[0].vejnavn} ${ADDRESSES[0].husnr}`;
+      try {
+        // Once before, so that the statements are prepared on a warm connection, well within the deadline.
+        expect((await tight.inject(`/api/search?${new URLSearchParams({ q })}`)).statusCode).toBe(200);
+        await importer.query('BEGIN');
+        await importer.query('LOCK TABLE address IN ACCESS EXCLUSIVE MODE');
+        const started = performance.now();
+        const res = await tight.inject(`/api/search?${new URLSearchParams({ q })}`);
+        const body = expectProblem(res, 503) as { detail?: string };
+        expect(body.detail).toContain('statement_timeout 1000 ms');
+        expect(res.headers['retry-after']).toMatch(/^\d+$/);
+        expect(performance.now() - started).toBeLessThan(5_000);
+        await importer.query('ROLLBACK');
+        const after = await tight.inject(`/api/search?${new URLSearchParams({ q })}`);
+        expect(after.statusCode, after.body).toBe(200);
+        expect(after.json<SearchResult>().hits[0]).toMatchObject({ type: 'address', id: ADDRESSES[0].id });
+      } finally {
+        await importer.query('ROLLBACK').catch(() => {});
+        await importer.end();
+        await tight.close();
+      }
+    },
+  );
 });
 
 describe('the index follows the tables', () => {

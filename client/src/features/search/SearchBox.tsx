@@ -15,8 +15,8 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
 /**
  * The search box of the header (issue #21): an ARIA combobox (WAI-ARIA 1.2 pattern with a listbox popup). Typing
  * searches after a short pause, nearest to the map's centre first; the hits are grouped by type. Arrow keys move
- * through them, Enter or a click opens one (the site, the action, or the map fitted to it), Esc closes the list
- * and, pressed again, clears the box. Text from the server is rendered by React, which escapes it.
+ * through them, Enter or a click opens one (the site, the action, or the map fitted to it and a parcel's or address's
+ * pin), Esc closes the list and, pressed again, clears the box (and the pin). Text from the server is rendered by React, which escapes it.
  */
 export function SearchBox() {
   const t = useT();
@@ -86,9 +86,12 @@ export function SearchBox() {
         setOpen(false);
         setActive(-1);
       } else {
+        // The box emptied: the pin of a picked parcel or address and the link's q= and sel= go with it.
         setText('');
         setHits([]);
         setStatus('idle');
+        store.getState().pickSearchHit(null);
+        store.getState().setSearchQuery(null);
       }
     }
   };

@@ -18,12 +18,25 @@ export interface SearchCandidate {
 }
 
 const typeOrder = (t: SearchType) => SEARCH_TYPES.indexOf(t);
+/** Code-unit order, which is that of PostgreSQL's collation "C" for these texts (the search's SQL sorts by it too). */
+const codeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The best `limit` hits, best first: how well they matched (exact names first, then prefixes, words, substrings,
- * typos), then the nearest to the view (when one was given), then the closest typo, then the kind (places before
- * parcels and addresses), then the shorter name. Never mutates `candidates`.
+ * The ranking's order of two candidates: how well they matched (exact names first, then prefixes, words,
+ * substrings, typos), then the nearest to the view (when one was given), then the closest typo, then the kind
+ * (places before parcels and addresses), then the shorter name, then name and id. searchRepository's RANK_ORDER is
+ * the same order in SQL: a kind's best `limit` there are the only ones of it that can be among the best `limit` here.
  */
+export const compareCandidates = (a: SearchCandidate, b: SearchCandidate): number =>
+  a.tier - b.tier ||
+  (a.distanceM ?? Number.POSITIVE_INFINITY) - (b.distanceM ?? Number.POSITIVE_INFINITY) ||
+  b.similarity - a.similarity ||
+  typeOrder(a.type) - typeOrder(b.type) ||
+  a.name.length - b.name.length ||
+  codeUnits(a.name, b.name) ||
+  codeUnits(a.id, b.id);
+
+/** The best `limit` hits, best first, by {@link compareCandidates}. Never mutates `candidates`. */
 export function rankHits({
   candidates,
   limit,
@@ -31,17 +44,12 @@ export function rankHits({
   candidates: readonly SearchCandidate[];
   limit: number;
 }): SearchHit[] {
-  const ranked = [...candidates].sort(
-    (a, b) =>
-      a.tier - b.tier ||
-      (a.distanceM ?? Number.POSITIVE_INFINITY) - (b.distanceM ?? Number.POSITIVE_INFINITY) ||
-      b.similarity - a.similarity ||
-      typeOrder(a.type) - typeOrder(b.type) ||
-      a.name.length - b.name.length ||
-      a.name.localeCompare(b.name, 'da') ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-  return ranked.slice(0, limit).map((c) => ({
+  return [...candidates].sort(compareCandidates).slice(0, limit).map(toHit);
+}
+
+/** A candidate as the API gives it. */
+export function toHit(c: SearchCandidate): SearchHit {
+  return {
     type: c.type,
     id: c.id,
     name: c.name,
@@ -50,5 +58,5 @@ export function rankHits({
     match: SEARCH_MATCHES[Math.min(Math.max(c.tier, 0), SEARCH_MATCHES.length - 1)]!,
     bbox: c.bbox,
     distance_m: c.distanceM === null ? null : Math.round(c.distanceM),
-  }));
+  };
 }

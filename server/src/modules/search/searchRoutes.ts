@@ -1,9 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Problem } from '@shared/schemas/common';
-import { SEARCH_QUERY_MIN, SearchQuery, SearchResult } from '@shared/schemas/search';
+import { NoQuery, Problem } from '@shared/schemas/common';
+import {
+  SEARCH_PICK_ID_PATTERN,
+  SEARCH_QUERY_MIN,
+  SearchHit,
+  SearchHitParams,
+  SearchQuery,
+  SearchResult,
+} from '@shared/schemas/search';
+import { HttpProblem } from '../../platform/errors';
 import { parseSearchQuery } from './parseSearchQuery';
-import { rankHits } from './rankHits';
-import { findCandidates, foldQuery } from './searchRepository';
+import { rankHits, toHit } from './rankHits';
+import { foldText } from './foldText';
+import { findCandidates, findHit } from './searchRepository';
 
 /** The search box's endpoint (issue #21): a thin route over the search repository. */
 export const searchRoutes: FastifyPluginAsyncTypebox<{ namedStatements: boolean }> = async (app, opts) => {
@@ -20,7 +29,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ namedStatements: boolean 
     },
     async (request) => {
       const { q, limit, types, origin } = parseSearchQuery(request.query);
-      const folded = await foldQuery(app.pg, q);
+      const folded = foldText(q);
       // Punctuation only ("%_", "'--") folds to nothing: there is nothing to look for.
       if (folded.length < SEARCH_QUERY_MIN) return { folded, hits: [] };
       const candidates = await findCandidates(app.pg, {
@@ -31,6 +40,28 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ namedStatements: boolean 
         named: opts.namedStatements,
       });
       return { folded, hits: rankHits({ candidates, limit }) };
+    },
+  );
+
+  app.get(
+    '/search/:type/:id',
+    {
+      schema: {
+        tags: ['map'],
+        summary: 'One cadastral parcel or address as a search hit: what a link selects with sel=<type>:<id>',
+        params: SearchHitParams,
+        querystring: NoQuery,
+        response: { 200: SearchHit, 400: Problem, 404: Problem, 503: Problem },
+      },
+    },
+    async (request) => {
+      const { type, id } = request.params;
+      if (!new RegExp(SEARCH_PICK_ID_PATTERN[type]).test(id)) {
+        throw HttpProblem.badRequest('id', type === 'parcel' ? 'must be a parcel id (digits)' : 'must be a uuid');
+      }
+      const hit = await findHit(app.pg, { type, id });
+      if (hit === null) throw HttpProblem.notFound(`No ${type} with id ${id}.`);
+      return toHit(hit);
     },
   );
 };

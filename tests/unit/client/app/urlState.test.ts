@@ -173,6 +173,7 @@ describe('urlStateOf', () => {
         presentStep: 4,
         selectedSketchId: null,
         searchQuery: 'Køge Nord',
+        searchPick: { type: 'address', id: '0a3f5081-0000-4000-8000-000000000001' },
       }),
     ).toEqual({
       view: null,
@@ -191,6 +192,7 @@ describe('urlStateOf', () => {
       present: 4,
       sketch: null,
       q: 'Køge Nord',
+      sel: { type: 'address', id: '0a3f5081-0000-4000-8000-000000000001' },
     });
   });
 });
@@ -213,6 +215,7 @@ describe('linkWithoutView (what useUrlSync writes at once)', () => {
     presentStep: null,
     selectedSketchId: null,
     searchQuery: null,
+    searchPick: null,
   };
 
   it.each<[string, Partial<typeof base>]>([
@@ -227,6 +230,7 @@ describe('linkWithoutView (what useUrlSync writes at once)', () => {
     ['climate scenario', { sidebarTab: 'climate', climate: { level: 2.3, dike: 'without' } }],
     ['presentation step', { presentStep: 2 }],
     ['sketch', { selectedSketchId: '3f1c6a36-1d2b-4f4e-9a55-0b8c1c2d3e4f' }],
+    ['search pick', { searchPick: { type: 'parcel', id: '990000001' } }],
   ])('changes with the %s', (_name, patch) => {
     expect(linkWithoutView({ ...base, ...patch })).not.toBe(linkWithoutView(base));
   });
