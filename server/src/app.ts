@@ -121,6 +121,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The CSP lets the page fetch from the basemap's origin only when one is configured (issue #16).
   await app.register(securityPlugin, {
     ...security,
+    // On PostgreSQL the instances share their rate limits through the primary (issue #18); its pool comes later.
+    ...(options.db.engine === 'postgis' ? { sharedRateLimits: () => app.pg.pool } : {}),
     extraMapOrigins: [...new Set([...basemapOrigins(basemap), ...security.extraMapOrigins])],
   });
   const limits: CostLimits = { ...readConfig({}).limits, ...options.limits };
