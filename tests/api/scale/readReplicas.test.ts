@@ -1,8 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type pg from 'pg';
-import { VectorTile } from '@mapbox/vector-tile';
-import { PbfReader } from 'pbf';
 import { buildApp } from '../../../server/src/app';
 import type { ReplicaOptions } from '../../../server/src/platform/db/readRouter';
 import { WRITE_LSN_COOKIE } from '../../../server/src/platform/db/readRoutingPlugin';
@@ -22,6 +20,7 @@ import {
   type TestAccount,
 } from '../workflowFixtures';
 import { HotStandby } from './hotStandby';
+import { tenderStatusInTile } from './tenderStatusInTile';
 
 /**
  * Issue #18: reads on a real streaming replica (ops/replica/start.sh), writes on the primary, read-your-writes
@@ -124,13 +123,7 @@ async function tileStatus(app: FastifyInstance, id: string, cookie = ''): Promis
   const layer = layers.json<{ layers: { id: string; version: number }[] }>().layers.find((l) => l.id === FIXTURE_LAYER);
   const res = await app.inject(`/tiles/${FIXTURE_LAYER}/14/${TILE.x}/${TILE.y}.mvt?v=${layer!.version}`);
   if (res.statusCode !== 200) return `HTTP ${res.statusCode}`;
-  const tile = new VectorTile(new PbfReader(new Uint8Array(res.rawPayload)));
-  const features = tile.layers[FIXTURE_LAYER];
-  for (let i = 0; features && i < features.length; i++) {
-    const f = features.feature(i);
-    if (f.properties.id === id) return f.properties.tender_status;
-  }
-  return 'missing';
+  return tenderStatusInTile(new Uint8Array(res.rawPayload), FIXTURE_LAYER, id);
 }
 
 async function fixturePlot(): Promise<string> {
@@ -203,6 +196,22 @@ async function msUntil(read: () => Promise<unknown>, expected: unknown, withinMs
 const pauseReplay = () => standby.admin('SELECT pg_wal_replay_pause()');
 const resumeReplay = () => standby.admin('SELECT pg_wal_replay_resume()');
 const replicaUrl = () => standby.route(inject('databaseUrl'));
+
+/**
+ * An instance reading from the replica, a fresh fixture plot the replica already shows (by `seen`, anonymously),
+ * and a planner's browser logged in on that instance.
+ */
+async function plannerOnReplica(
+  replicas: Partial<ReplicaOptions> = {},
+  seen: (app: FastifyInstance, id: string) => Promise<unknown> = anonymousStatus,
+) {
+  const app = await replicaApp({ urls: [replicaUrl()], ...replicas });
+  const id = await fixturePlot();
+  const browser = new Browser(app);
+  await browser.login(planner);
+  expect(await msUntil(() => seen(app, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
+  return { app, id, browser };
+}
 
 describe.runIf(postgis)('reads on a streaming replica, writes on the primary (issue #18)', () => {
   beforeAll(async () => {
@@ -284,11 +293,7 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
   });
 
   it('a replica lagging past the limit leaves the rotation, its reads go to the primary, and it comes back', async () => {
-    const app = await replicaApp({ urls: [replicaUrl()], maxLagMs: 500 });
-    const id = await fixturePlot();
-    const browser = new Browser(app);
-    await browser.login(planner);
-    expect(await msUntil(() => anonymousStatus(app, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
+    const { app, id, browser } = await plannerOnReplica({ maxLagMs: 500 });
     await pauseReplay();
     await browser.change(id, 'planned', { planned_year: 2029 });
     // Replay is still paused: an anonymous read that shows the change was served by the primary.
@@ -313,11 +318,7 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
   });
 
   it('a replica lost mid-run: no read fails, no write is lost, and it rejoins once back', async () => {
-    const app = await replicaApp({ urls: [replicaUrl()] });
-    const id = await fixturePlot();
-    const browser = new Browser(app);
-    await browser.login(planner);
-    expect(await msUntil(() => anonymousStatus(app, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
+    const { app, id, browser } = await plannerOnReplica();
     expect(app.readRouter!.status()[0]!.inRotation).toBe(true);
 
     await standby.crash();
@@ -467,11 +468,7 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
   });
 
   it('the expensive reads on a replica lost mid-run go to the primary: none fails', async () => {
-    const app = await replicaApp({ urls: [replicaUrl()] });
-    const id = await fixturePlot();
-    const browser = new Browser(app);
-    await browser.login(planner);
-    expect(await msUntil(() => ogcStatus(app, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
+    const { app, id, browser } = await plannerOnReplica({}, ogcStatus);
     expect(app.readRouter!.status()[0]!.inRotation).toBe(true);
 
     await standby.crash();
