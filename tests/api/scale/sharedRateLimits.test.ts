@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../../server/src/app';
 import { readConfig } from '../../../server/src/platform/config';
+import { SHARED_COUNT_TIMEOUT_MS } from '../../../server/src/platform/http/sharedRateLimitStore';
 import { expectProblem } from '../expectProblem';
+import { TcpProxy } from '../tcpProxy';
 
 /**
  * Issue #18: several instances behind a load balancer share one rate limit per client, counted in the database,
@@ -16,11 +18,12 @@ if (!postgis) console.warn('!!! shared rate-limit tests NOT RUN: they need DATAB
 
 const LIMIT = 4;
 const apps: FastifyInstance[] = [];
+const proxies: TcpProxy[] = [];
 let owner: pg.Client;
 
-const instance = async () => {
+const instance = async (connectionString = inject('databaseUrl')) => {
   const app = await buildApp({
-    db: { connectionString: inject('databaseUrl'), engine: 'postgis', poolSize: 2 },
+    db: { connectionString, engine: 'postgis', poolSize: 2 },
     clientRoot: '/nonexistent',
     security: { ...readConfig({}).security, writesPerMinute: LIMIT, expensiveGetsPerMinute: LIMIT },
   });
@@ -49,6 +52,7 @@ describe.runIf(postgis)('rate limits shared by the instances through the databas
   });
   afterAll(async () => {
     for (const app of apps.splice(0)) await app.close();
+    for (const proxy of proxies.splice(0)) await proxy.stop();
     await owner?.end();
   });
 
@@ -93,5 +97,29 @@ describe.runIf(postgis)('rate limits shared by the instances through the databas
       `SELECT max(hits) AS hits FROM rate_limit_hit WHERE window_start > now() - interval '2 minutes'`,
     );
     expect(rows[0]!.hits).toBeGreaterThanOrEqual(LIMIT + 1);
+  });
+
+  it('while the database does not answer, each instance counts in memory, and only one request in 5 s waits', async () => {
+    const url = new URL(inject('databaseUrl'));
+    const proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port || 5432) });
+    proxies.push(proxy);
+    try {
+      const app = await instance(proxy.route(inject('databaseUrl')));
+      await proxy.blackhole();
+      const ip = address();
+      const started = performance.now();
+      const statuses: number[] = [];
+      // An anonymous logout needs no database beyond its count: what is timed is the count alone.
+      for (let i = 0; i < LIMIT + 1; i++) {
+        statuses.push(
+          (await app.inject({ method: 'POST', url: '/api/auth/logout', remoteAddress: ip, payload: {} })).statusCode,
+        );
+      }
+      expect(statuses.slice(0, LIMIT)).not.toContain(429);
+      expect(statuses[LIMIT]).toBe(429);
+      expect(performance.now() - started).toBeLessThan(SHARED_COUNT_TIMEOUT_MS + 1000);
+    } finally {
+      await proxy.restore();
+    }
   });
 });

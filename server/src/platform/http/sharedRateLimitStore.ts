@@ -15,6 +15,13 @@ interface Hits {
  */
 export const SHARED_COUNT_TIMEOUT_MS = 500;
 
+/**
+ * After a count the database did not answer, how long the instance counts in memory before it asks the database
+ * again (milliseconds): during an outage one request in this time waits up to {@link SHARED_COUNT_TIMEOUT_MS}, not
+ * every one.
+ */
+export const SHARED_COUNT_RETRY_MS = 5000;
+
 /** Every this many hits, an instance deletes the windows that ended long ago. */
 const PRUNE_EVERY = 500;
 
@@ -64,27 +71,35 @@ class MemoryWindows {
  * A @fastify/rate-limit store that counts in the database (issue #18), so that several app instances behind a load
  * balancer share one limit per client instead of each allowing it. One upsert per counted request (writes and
  * expensive GETs only; tiles and cheap reads are not counted). While the database does not answer within
- * {@link SHARED_COUNT_TIMEOUT_MS}, each instance counts in memory, as it did before, and `onFallback` hears why.
+ * {@link SHARED_COUNT_TIMEOUT_MS}, each instance counts in memory, as it did before, for the next
+ * {@link SHARED_COUNT_RETRY_MS}, and `onFallback` hears why.
  */
 export function sharedRateLimitStore(pool: () => Pick<pg.Pool, 'query'>, onFallback: (error: Error) => void) {
   const memory = new MemoryWindows();
   let hits = 0;
+  let inMemoryUntil = 0;
   const digest = (key: string) => createHash('sha256').update(key).digest();
 
   const store = (prefix: string): FastifyRateLimitStore => ({
     incr(key, callback, timeWindow) {
       const scoped = `${prefix}${key}`;
+      if (performance.now() < inMemoryUntil) {
+        callback(null, memory.incr(scoped, timeWindow));
+        return;
+      }
       const db = pool();
       if (++hits % PRUNE_EVERY === 0) void db.query(PRUNE_SQL).catch(() => undefined);
       withTimeout(
         db.query<{ hits: number; ttl: number }>(COUNT_SQL, [digest(scoped), timeWindow]),
         SHARED_COUNT_TIMEOUT_MS,
-      )
-        .then(({ rows }) => callback(null, { current: rows[0]!.hits, ttl: Math.max(0, Math.ceil(rows[0]!.ttl)) }))
-        .catch((error: unknown) => {
+      ).then(
+        ({ rows }) => callback(null, { current: rows[0]!.hits, ttl: Math.max(0, Math.ceil(rows[0]!.ttl)) }),
+        (error: unknown) => {
+          inMemoryUntil = performance.now() + SHARED_COUNT_RETRY_MS;
           onFallback(error instanceof Error ? error : new Error(String(error)));
           callback(null, memory.incr(scoped, timeWindow));
-        });
+        },
+      );
     },
     child(options) {
       // The plugin hands over its merged parameters with the route under `routeInfo` (its types say the route).
