@@ -50,6 +50,8 @@ if (!databaseUrl) {
 }
 const ownerUrl = process.env.DATABASE_OWNER_URL ?? databaseUrl;
 installWatchdog(20 * 60_000, 'scale');
+/** Other work on the machine before this run added its own processes. */
+const loadAtStart = loadAverage();
 const log = (m: string) => console.log(`[scale] ${m}`);
 
 const dir = await mkdtemp(join(tmpdir(), 'koege-bench-scale-'));
@@ -246,6 +248,7 @@ try {
     date: new Date().toISOString(),
     machine: machineInfo(),
     loadAverage: loadAverage(),
+    loadAverageAtStart: loadAtStart,
     parcels: PARCELS,
     synth: synth.action,
     load: LOAD,

@@ -6,6 +6,7 @@ export function scaleMarkdown(r: {
   parcels: number;
   machine: { nproc: number; cpuModel: string };
   loadAverage: number[];
+  loadAverageAtStart?: number[];
   configurations: Record<'a' | 'b' | 'c', WrkResult & { writes: number }>;
   varnish: { hitRatio: number | null; hits: number; misses: number };
   lag: Record<string, number | null>;
@@ -31,7 +32,7 @@ export function scaleMarkdown(r: {
   const hp = r.hitPath;
   return `# bench:scale (issue #18)
 
-${r.date}, ${r.machine.nproc} cores (${r.machine.cpuModel}), load average ${r.loadAverage.join(' / ')} at the end; ${r.parcels.toLocaleString('en')} synthetic parcels.
+${r.date}, ${r.machine.nproc} cores (${r.machine.cpuModel}), load average ${r.loadAverageAtStart ? `${r.loadAverageAtStart.join(' / ')} at the start, ` : ''}${r.loadAverage.join(' / ')} at the end; ${r.parcels.toLocaleString('en')} synthetic parcels.
 wrk, 1 thread, ${LOAD.connections} connections; the mix: 70 % tiles z12–16 over 40 views (Zipf-weighted, versioned
 URLs, the sites tileset and the parcels), 10 % /api/layers, 10 % feature lists and plot searches, 10 % site details;
 a planner saves a sketch every second during each measured run. Everything (PostgreSQL primary and standby, app
