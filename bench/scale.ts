@@ -4,7 +4,9 @@
  *   B. three instances behind nginx (ops/nginx/koege.conf), reads on a streaming replica (ops/replica/start.sh);
  *   C. the same with Varnish (ops/varnish/default.vcl) in front of the tiles;
  * with 1,000,000 synthetic parcels (`npm run synth`'s generator) and a planner saving a sketch every second.
- * Then: the replica's lag while bulk writes run on the primary, and Varnish's hit path against bare Varnish
+ * Every configuration is up before any is measured; each gets the same warm-up pass, then they are measured in
+ * rounds whose order alternates (A B C, then C B A, …), so that no configuration owes its figure to running first
+ * on cold caches or last on warm ones. Then: the replica's lag while bulk writes run on the primary, and Varnish's hit path against bare Varnish
  * serving a static file of the same bytes. On a 2-core machine the absolute numbers do not scale: read the ratios.
  *
  * Needs DATABASE_URL (and DATABASE_OWNER_URL when the app's role owns nothing), wrk, nginx and varnish, and root
@@ -31,8 +33,14 @@ const SHORT = process.env.SCALE_SECONDS ? Number(process.env.SCALE_SECONDS) : nu
 const LOAD = { connections: 32, durationS: SHORT ?? 20 };
 const HIT = { connections: 32, durationS: SHORT ?? 10 };
 const LAG_S = SHORT ?? 15;
-/** Unrecorded seconds of the same mix before each configuration: JIT, pools and the instances' own caches warm. */
-const WARM_S = SHORT ? 1 : 5;
+/**
+ * Unrecorded seconds of the same mix for each configuration before the first round (JIT, pools, PostgreSQL's and
+ * the instances' caches, Varnish), and again before each measured run.
+ */
+const WARM_S = SHORT ? 1 : Number(process.env.SCALE_WARM_SECONDS ?? 20);
+const REWARM_S = SHORT ? 1 : 5;
+/** Measured rounds over the three configurations, the order reversed every other round (SCALE_ROUNDS). */
+const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 4);
 const REPLICA_PORT = Number(process.env.REPLICA_PORT ?? 5440);
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -42,6 +50,8 @@ if (!databaseUrl) {
 }
 const ownerUrl = process.env.DATABASE_OWNER_URL ?? databaseUrl;
 installWatchdog(20 * 60_000, 'scale');
+/** Other work on the machine before this run added its own processes. */
+const loadAtStart = loadAverage();
 const log = (m: string) => console.log(`[scale] ${m}`);
 
 const dir = await mkdtemp(join(tmpdir(), 'koege-bench-scale-'));
@@ -52,29 +62,47 @@ process.once('exit', () => {
   if (standby) execFileSync(join(PROJECT_ROOT, 'ops/replica/stop.sh'), [String(REPLICA_PORT)], { stdio: 'ignore' });
 });
 
-/** The mix at LOAD against `origin`, with a planner writing through `writeOrigin` every second. */
-async function mixed(
-  name: string,
-  origin: string,
-  paths: string[],
-  afterWarmUp: () => void = () => {},
-): Promise<WrkResult & { writes: number }> {
-  await wrk(origin, paths, {
-    connections: LOAD.connections,
-    durationS: WARM_S,
-    scriptFile: join(dir, `${name}-warm.lua`),
-  });
-  afterWarmUp();
+type Measured = WrkResult & { writes: number };
+
+/** Unrecorded load of the mix against `origin` for `seconds`. */
+const warm = (name: string, origin: string, paths: string[], seconds: number) =>
+  wrk(origin, paths, { connections: LOAD.connections, durationS: seconds, scriptFile: join(dir, `${name}-warm.lua`) });
+
+/** The mix at LOAD against `origin` (after REWARM_S unrecorded), with a planner writing a sketch every second. */
+async function measure(name: string, origin: string, paths: string[], around: Around = {}): Promise<Measured> {
+  await warm(name, origin, paths, REWARM_S);
+  around.before?.();
   const planner = await plannerSession(origin);
   const writer = sketchWriter(origin, planner, 10_000);
   const result = await wrk(origin, paths, { ...LOAD, scriptFile: join(dir, `${name}.lua`) });
   const { written, failures } = await writer.stop();
+  around.after?.();
   if (failures.length) log(`${name}: ${failures.length} writes failed (${failures[0]})`);
   log(
     `${name}: ${result.reqPerS.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ` +
-      `${result.non2xx} non-2xx, ${result.socketErrors} socket errors, ${written} writes`,
+      `${result.non2xx} non-2xx, ${result.socketErrors} socket errors, ${written} writes (load ${loadAverage()[0]})`,
   );
   return { ...result, writes: written };
+}
+
+interface Around {
+  before?: () => void;
+  after?: () => void;
+}
+
+/** The rounds' figures of one configuration, summed (requests, errors, writes) or averaged (rates, percentiles). */
+function combined(runs: Measured[]): Measured {
+  const mean = (pick: (r: Measured) => number) => runs.reduce((sum, r) => sum + pick(r), 0) / runs.length;
+  const sum = (pick: (r: Measured) => number) => runs.reduce((total, r) => total + pick(r), 0);
+  return {
+    requests: sum((r) => r.requests),
+    reqPerS: mean((r) => r.reqPerS),
+    p50Ms: mean((r) => r.p50Ms),
+    p99Ms: mean((r) => r.p99Ms),
+    non2xx: sum((r) => r.non2xx),
+    socketErrors: sum((r) => r.socketErrors),
+    writes: sum((r) => r.writes),
+  };
 }
 
 function varnishCounters(workDir: string): { hit: number; miss: number } {
@@ -92,8 +120,6 @@ try {
   const synth = await ensureSynthParcels({ connectionString: ownerUrl, parcels: PARCELS, log });
   await new Promise((r) => setTimeout(r, 1000)); // the instance re-reads layer versions within 2 × 250 ms
   const paths = await scaleMix(single.origin, synth.layerId);
-  const a = await mixed('A', single.origin, paths);
-  await stack.stop(single.process);
 
   log(`standby on ${REPLICA_PORT} (pg_basebackup of the whole cluster)`);
   const backupStarted = performance.now();
@@ -108,21 +134,52 @@ try {
   const instances: string[] = [];
   for (let i = 0; i < 3; i++) instances.push((await stack.instance(replicated)).origin);
   await stack.nginx(ports, instances);
-  const internal = `http://127.0.0.1:${ports.internal}`;
-  log('B: three instances behind nginx, reads on the replica');
-  const b = await mixed('B', internal, paths);
-
-  log('C: the same with Varnish in front of the tiles');
   await stack.varnish(ports.varnish, ports.internal, 'http://none.invalid');
   const varnishDir = join(dir, 'varnish/work');
   const front = `http://127.0.0.1:${ports.front}`;
-  let before = { hit: 0, miss: 0 };
-  const c = await mixed('C', front, paths, () => (before = varnishCounters(varnishDir)));
-  const after = varnishCounters(varnishDir);
-  const hits = after.hit - before.hit;
-  const misses = after.miss - before.miss;
+  // B is the instances through nginx's internal port, which has no Varnish in front; C is nginx's front port.
+  const configurations = [
+    { key: 'a', name: 'A', origin: single.origin },
+    { key: 'b', name: 'B', origin: `http://127.0.0.1:${ports.internal}` },
+    { key: 'c', name: 'C', origin: front },
+  ] as const;
+
+  log(`every configuration up; warm-up: ${WARM_S} s of the mix each`);
+  for (const c of configurations) await warm(c.name, c.origin, paths, WARM_S);
+
+  const runs: Record<'a' | 'b' | 'c', Measured[]> = { a: [], b: [], c: [] };
+  const orders: string[] = [];
+  let hits = 0;
+  let misses = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? configurations : [...configurations].reverse();
+    orders.push(order.map((c) => c.name).join(' '));
+    log(`round ${round + 1}: ${orders.at(-1)}`);
+    for (const c of order) {
+      let before = { hit: 0, miss: 0 };
+      const around: Around =
+        c.key === 'c'
+          ? {
+              before: () => (before = varnishCounters(varnishDir)),
+              after: () => {
+                const after = varnishCounters(varnishDir);
+                hits += after.hit - before.hit;
+                misses += after.miss - before.miss;
+              },
+            }
+          : {};
+      runs[c.key].push(await measure(`${c.name}${round + 1}`, c.origin, paths, around));
+    }
+  }
+  const a = combined(runs.a);
+  const b = combined(runs.b);
+  const c = combined(runs.c);
   const hitRatio = hits / Math.max(1, hits + misses);
+  log(
+    `A ${a.reqPerS.toFixed(0)}, B ${b.reqPerS.toFixed(0)}, C ${c.reqPerS.toFixed(0)} req/s (means of ${ROUNDS} rounds)`,
+  );
   log(`C: Varnish hit ratio ${(hitRatio * 100).toFixed(1)} % (${hits} hits, ${misses} misses)`);
+  await stack.stop(single.process);
 
   log(`replica lag: bulk writes on the primary for ${LAG_S} s under the C mix`);
   const sampler = lagSampler(ownerUrl, `koege-replica-${REPLICA_PORT}`);
@@ -191,11 +248,15 @@ try {
     date: new Date().toISOString(),
     machine: machineInfo(),
     loadAverage: loadAverage(),
+    loadAverageAtStart: loadAtStart,
     parcels: PARCELS,
     synth: synth.action,
     load: LOAD,
     hitDurationS: HIT.durationS,
     warmS: WARM_S,
+    rewarmS: REWARM_S,
+    rounds: orders,
+    runs,
     basebackupS: round(basebackupS, 1),
     configurations: { a, b, c },
     varnish: { hits, misses, hitRatio: round(hitRatio, 3) },

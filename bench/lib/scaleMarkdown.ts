@@ -6,6 +6,7 @@ export function scaleMarkdown(r: {
   parcels: number;
   machine: { nproc: number; cpuModel: string };
   loadAverage: number[];
+  loadAverageAtStart?: number[];
   configurations: Record<'a' | 'b' | 'c', WrkResult & { writes: number }>;
   varnish: { hitRatio: number | null; hits: number; misses: number };
   lag: Record<string, number | null>;
@@ -14,37 +15,45 @@ export function scaleMarkdown(r: {
   load: { connections: number; durationS: number };
   hitDurationS: number;
   warmS: number;
+  rewarmS: number;
+  /** The order of each round, e.g. "A B C". */
+  rounds: string[];
+  runs: Record<'a' | 'b' | 'c', (WrkResult & { writes: number })[]>;
 }): string {
   const LOAD = r.load;
   const HIT = { connections: r.load.connections, durationS: r.hitDurationS };
-  const WARM_S = r.warmS;
   const base = r.configurations.a.reqPerS;
-  const row = (label: string, x: WrkResult & { writes: number }) =>
-    `| ${label} | ${x.reqPerS.toFixed(0)} | ${(x.reqPerS / base).toFixed(2)}× | ${x.p50Ms.toFixed(1)} | ${x.p99Ms.toFixed(1)} | ${x.non2xx + x.socketErrors} | ${x.writes} |`;
+  const row = (label: string, key: 'a' | 'b' | 'c') => {
+    const x = r.configurations[key];
+    const perRound = r.runs[key].map((run) => run.reqPerS.toFixed(0)).join(' / ');
+    return `| ${label} | ${perRound} | ${x.reqPerS.toFixed(0)} | ${(x.reqPerS / base).toFixed(2)}× | ${x.p50Ms.toFixed(1)} | ${x.p99Ms.toFixed(1)} | ${x.non2xx + x.socketErrors} | ${x.writes} |`;
+  };
+  const ratio = (x: 'b' | 'c', y: 'a' | 'b') => (r.configurations[x].reqPerS / r.configurations[y].reqPerS).toFixed(2);
   const hp = r.hitPath;
   return `# bench:scale (issue #18)
 
-${r.date}, ${r.machine.nproc} cores (${r.machine.cpuModel}), load average ${r.loadAverage.join(' / ')} at the end; ${r.parcels.toLocaleString('en')} synthetic parcels.
-wrk, 1 thread, ${LOAD.connections} connections, ${LOAD.durationS} s per configuration after ${WARM_S} s of warm-up; the mix: 70 % tiles z12–16 over 40 views
-(Zipf-weighted, versioned URLs, the sites tileset and the parcels), 10 % /api/layers, 10 % feature lists and plot
-searches, 10 % site details; a planner saves a sketch every second throughout. Everything (PostgreSQL primary and
-standby, app instances, nginx, Varnish, wrk) shares the same ${r.machine.nproc} cores, so three instances cannot be
-faster than one by more than the idle CPU allows: read the ratios.
+${r.date}, ${r.machine.nproc} cores (${r.machine.cpuModel}), load average ${r.loadAverageAtStart ? `${r.loadAverageAtStart.join(' / ')} at the start, ` : ''}${r.loadAverage.join(' / ')} at the end; ${r.parcels.toLocaleString('en')} synthetic parcels.
+wrk, 1 thread, ${LOAD.connections} connections; the mix: 70 % tiles z12–16 over 40 views (Zipf-weighted, versioned
+URLs, the sites tileset and the parcels), 10 % /api/layers, 10 % feature lists and plot searches, 10 % site details;
+a planner saves a sketch every second during each measured run. Everything (PostgreSQL primary and standby, app
+instances, nginx, Varnish, wrk) shares the same ${r.machine.nproc} cores, so three instances cannot be faster than
+one by more than the idle CPU allows: read the ratios.
 
-The configurations run in order A, B, C. A comes first, straight after the synthetic parcels are written (when
-they were not already there): PostgreSQL's caches are cold for them and autovacuum may be working through the new
-rows, so A's figure is a cold start, not a steady state; B and C share the same three instances, so C's instances
-are warm from B. C against B is the like-for-like ratio (Varnish alone); A against B mixes the replica, three
-instances and A's cold start.
+**Fair order.** All three configurations are up before any is measured. Each gets the same ${r.warmS} s warm-up pass
+of the mix, then ${r.rounds.length} measured rounds of ${LOAD.durationS} s per configuration (each after ${r.rewarmS} s more of the mix), in
+alternating order (${r.rounds.map((o) => o.replace(/ /g, ', ')).join('; then ')}), so no configuration owes its figure to running first on cold caches or
+last on warm ones. Figures are the means of the rounds (errors and writes summed); the per-round req/s show the
+spread.
 
-| Configuration | req/s | vs A | p50 ms | p99 ms | errors | writes |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: |
-${row('A. one instance, primary', r.configurations.a)}
-${row('B. 3 instances behind nginx, reads on the replica', r.configurations.b)}
-${row('C. B + Varnish in front of /tiles', r.configurations.c)}
+| Configuration | req/s per round | req/s | vs A | p50 ms | p99 ms | errors | writes |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+${row('A. one instance, primary', 'a')}
+${row('B. 3 instances behind nginx, reads on the replica', 'b')}
+${row('C. B + Varnish in front of /tiles', 'c')}
 
-Varnish hit ratio during C's measured ${LOAD.durationS} s: ${((r.varnish.hitRatio ?? 0) * 100).toFixed(1)} % (${r.varnish.hits} hits, ${r.varnish.misses} misses, after the warm-up; the
-instances' own tile caches were already warm from B).
+B/A = ${ratio('b', 'a')}×, C/B = ${ratio('c', 'b')}× (Varnish alone), C/A = ${ratio('c', 'a')}×.
+
+Varnish hit ratio during C's measured runs: ${((r.varnish.hitRatio ?? 0) * 100).toFixed(1)} % (${r.varnish.hits} hits, ${r.varnish.misses} misses).
 
 Replica lag under write load (${r.lag.rowsPerS} parcel rows/s rewritten on the primary, with the C read mix at
 ${r.lag.readReqPerS} req/s, p99 ${r.lag.readP99Ms} ms): replay lag p50 ${r.lag.p50Ms} ms, p99 ${r.lag.p99Ms} ms, max ${r.lag.maxMs} ms;

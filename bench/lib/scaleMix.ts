@@ -139,73 +139,77 @@ end
 }
 
 /**
- * Samples the standby's replay lag as the primary sees it (pg_stat_replication, by its application_name) every
- * 200 ms until `stop()`: time lag (replay_lag) and bytes not yet replayed.
+ * Runs `step` on one connection to `url` again and again in the background until `stop()`, which waits for the
+ * step under way and answers what `result` says then.
  */
-export function lagSampler(primaryUrl: string, applicationName: string) {
-  const samples: { ms: number; bytes: number }[] = [];
+function background<T>(url: string, step: (client: pg.Client) => Promise<void>, result: () => T) {
   let running = true;
   const loop = (async () => {
-    const client = new pg.Client({ connectionString: primaryUrl });
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      while (running) {
-        const { rows } = await client.query<{ ms: number | null; bytes: string | null }>(
-          `SELECT extract(epoch FROM replay_lag) * 1000 AS ms,
-                  pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint::text AS bytes
-             FROM pg_stat_replication WHERE application_name = $1`,
-          [applicationName],
-        );
-        if (rows[0]) samples.push({ ms: Number(rows[0].ms ?? 0), bytes: Number(rows[0].bytes ?? 0) });
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      while (running) await step(client);
     } finally {
       await client.end();
     }
   })();
   return {
-    async stop() {
+    async stop(): Promise<T> {
       running = false;
       await loop;
-      return samples;
+      return result();
     },
   };
 }
 
 /**
+ * Samples the standby's replay lag as the primary sees it (pg_stat_replication, by its application_name) every
+ * 200 ms until `stop()`: time lag (replay_lag) and bytes not yet replayed.
+ */
+export function lagSampler(primaryUrl: string, applicationName: string) {
+  const samples: { ms: number; bytes: number }[] = [];
+  return background(
+    primaryUrl,
+    async (client) => {
+      const { rows } = await client.query<{ ms: number | null; bytes: string | null }>(
+        `SELECT extract(epoch FROM replay_lag) * 1000 AS ms,
+                pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint::text AS bytes
+           FROM pg_stat_replication WHERE application_name = $1`,
+        [applicationName],
+      );
+      if (rows[0]) samples.push({ ms: Number(rows[0].ms ?? 0), bytes: Number(rows[0].bytes ?? 0) });
+      await new Promise((r) => setTimeout(r, 200));
+    },
+    () => samples,
+  );
+}
+
+/**
  * Bulk writes on the primary until `stop()`: batches of 2,000 synthetic parcels rewritten in place (their stored
- * EPSG:3857 copy and area are recomputed), so the standby has real WAL to replay. Returns rows and WAL bytes.
+ * EPSG:3857 copy and area are recomputed), so the standby has real WAL to replay. Returns the rows written.
  */
 export function bulkWriter(ownerUrl: string, layerId: string) {
-  let running = true;
   let rows = 0;
-  const loop = (async () => {
-    const client = new pg.Client({ connectionString: ownerUrl });
-    await client.connect();
-    try {
-      const { rows: range } = await client.query<{ lo: string; hi: string }>(
-        'SELECT min(id)::text AS lo, max(id)::text AS hi FROM parcel WHERE layer_id = $1',
-        [layerId],
-      );
-      let next = Number(range[0]!.lo);
-      const hi = Number(range[0]!.hi);
-      while (running) {
-        const r = await client.query(
-          'UPDATE parcel SET geom = ST_SetSRID(geom, 25832) WHERE layer_id = $1 AND id >= $2 AND id < $3',
-          [layerId, next, next + 2000],
+  let range: { lo: number; hi: number } | null = null;
+  let next = 0;
+  return background(
+    ownerUrl,
+    async (client) => {
+      if (!range) {
+        const { rows: found } = await client.query<{ lo: string; hi: string }>(
+          'SELECT min(id)::text AS lo, max(id)::text AS hi FROM parcel WHERE layer_id = $1',
+          [layerId],
         );
-        rows += r.rowCount ?? 0;
-        next = next + 2000 > hi ? Number(range[0]!.lo) : next + 2000;
+        range = { lo: Number(found[0]!.lo), hi: Number(found[0]!.hi) };
+        next = range.lo;
       }
-    } finally {
-      await client.end();
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return rows;
+      const r = await client.query(
+        'UPDATE parcel SET geom = ST_SetSRID(geom, 25832) WHERE layer_id = $1 AND id >= $2 AND id < $3',
+        [layerId, next, next + 2000],
+      );
+      rows += r.rowCount ?? 0;
+      next = next + 2000 > range.hi ? range.lo : next + 2000;
     },
-  };
+    () => rows,
+  );
 }

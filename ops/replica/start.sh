@@ -10,24 +10,12 @@
 # REPLICA_FIX_HBA=1 (CI) it adds that line itself and reloads the primary's configuration.
 set -euo pipefail
 
-port="${1:?usage: start.sh <port> [primary-port]}"
+# shellcheck source=common.sh
+. "$(dirname "$0")/common.sh" "${1:-}" 'start.sh <port> [primary-port]'
 primary_port="${2:-${PRIMARY_PORT:-5432}}"
 primary_host=127.0.0.1
-dir="/tmp/koege-replica-${port}"
-pg_user=postgres
-
-fail() { echo "replica: $*" >&2; exit 1; }
-[[ "$port" =~ ^[0-9]+$ ]] || fail "port must be a number, got \"$port\""
-
-bindir="${PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
 [ -x "$bindir/pg_basebackup" ] || fail "pg_basebackup not found (set PG_BINDIR to PostgreSQL's bin folder)"
 
-# Everything below runs as the postgres OS user, which owns the cluster's files.
-as_pg() {
-  if [ "$(id -un)" = "$pg_user" ]; then "$@";
-  elif [ "$(id -u)" = 0 ]; then runuser -u "$pg_user" -- "$@";
-  else fail "run as root or as the $pg_user OS user (the standby's files must belong to $pg_user)"; fi
-}
 psql_primary() { psql -h "$primary_host" -p "$primary_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -tAq "$@"; }
 
 pg_isready -h "$primary_host" -p "$primary_port" -q || fail "the primary does not answer on $primary_host:$primary_port"

@@ -5,15 +5,9 @@
 #   ops/replica/stop.sh <port> keep       stop it but keep the folder, so resume.sh can bring it back
 #   ops/replica/stop.sh <port> immediate-keep   both
 set -euo pipefail
-port="${1:?usage: stop.sh <port> [immediate|keep]}"
+# shellcheck source=common.sh
+. "$(dirname "$0")/common.sh" "${1:-}" 'stop.sh <port> [immediate|keep]'
 mode="${2:-fast}"
-[[ "$port" =~ ^[0-9]+$ ]] || { echo "replica: port must be a number" >&2; exit 1; }
-dir="/tmp/koege-replica-${port}"
-bindir="${PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
-as_pg() {
-  if [ "$(id -un)" = postgres ]; then "$@"; elif [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@";
-  else echo "replica: run as root or as the postgres OS user" >&2; exit 1; fi
-}
 [ -d "$dir/data" ] || { echo "replica: nothing at $dir"; exit 0; }
 shutdown=fast
 case "$mode" in immediate*) shutdown=immediate ;; esac

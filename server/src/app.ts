@@ -4,6 +4,7 @@ import type { Basemap } from '@shared/schemas/mapConfig';
 import { readConfig, type SecurityOptions } from './platform/config';
 import { dbPlugin, type DbOptions } from './platform/db/dbPlugin';
 import { readRoutingPlugin } from './platform/db/readRoutingPlugin';
+import { MAX_LSN, parseLsn } from './platform/db/lsn';
 import { tileCacheBanPlugin } from './platform/http/tileCacheBan';
 import { BUDGET_KINDS, costPlugin, withDeadline, type CostLimits } from './platform/cost';
 import { errorsPlugin, HttpProblem, sendProblem } from './platform/errors';
@@ -120,6 +121,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The CSP lets the page fetch from the basemap's origin only when one is configured (issue #16).
   await app.register(securityPlugin, {
     ...security,
+    // On PostgreSQL the instances share their rate limits through the primary (issue #18); its pool comes later.
+    ...(options.db.engine === 'postgis' ? { sharedRateLimits: () => app.pg.pool } : {}),
     extraMapOrigins: [...new Set([...basemapOrigins(basemap), ...security.extraMapOrigins])],
   });
   const limits: CostLimits = { ...readConfig({}).limits, ...options.limits };
@@ -134,8 +137,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin, { publicUrl });
   await app.register(readRoutingPlugin);
   await app.register(tileCacheBanPlugin, { urls: options.tileCacheBanUrls ?? [] });
-  const flood = new FloodService(app.pg, options.elevation ?? elevationFilePath(readConfig({}).dataDir), (work) =>
-    withDeadline(app.heavyPg, limits.longMs, work),
+  // With read replicas the flood model notes where each extent is visible, so reads that join it can go there.
+  const position = async () => {
+    const { rows } = await app.pg.pool.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+    return parseLsn(rows[0]?.lsn) ?? MAX_LSN;
+  };
+  const flood = new FloodService(
+    app.pg,
+    options.elevation ?? elevationFilePath(readConfig({}).dataDir),
+    (work) => withDeadline(app.heavyPg, limits.longMs, work),
+    app.readRouter ? position : undefined,
   );
   app.decorate('flood', flood);
   await app.register(healthRoutes, { prefix: '/api' });

@@ -8,8 +8,11 @@ export async function tableChecksums(
   client: pg.Client | pg.PoolClient,
   {
     countOnly = [],
+    ignore = [],
   }: {
     /** Tables compared by row count only (sessions touch last_seen_at as they are used). */ countOnly?: string[];
+    /** Tables left out (the rate-limit counters, which every counted request bumps, good or bad; issue #18). */
+    ignore?: string[];
   } = {},
 ): Promise<Record<string, string>> {
   const { rows: tables } = await client.query<{ name: string; quoted: string }>(
@@ -18,6 +21,7 @@ export async function tableChecksums(
   );
   const sums: Record<string, string> = {};
   for (const { name, quoted } of tables) {
+    if (ignore.includes(name)) continue;
     const sum = countOnly.includes(name) ? 'NULL' : `md5(string_agg(t::text, E'\\n' ORDER BY t::text))`;
     const { rows } = await client.query<{ n: string; sum: string | null }>(
       `SELECT count(*) AS n, ${sum} AS sum FROM ${quoted} t`,

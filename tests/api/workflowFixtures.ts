@@ -87,45 +87,44 @@ export const authHeaders = (s: Session, extra: Record<string, string> = {}) => (
 export const FIXTURE_LAYER = 'test-workflow';
 
 /**
- * A plot of its own for workflow tests, in a layer of its own, so no seed tender (which other files assert)
- * ever changes. It takes kn-01's shape, so tiles at kn-01's place carry it. Starts as not_planned, version 1.
+ * A plot of its own for workflow tests, in a layer of its own (`layer`, by default {@link FIXTURE_LAYER}), so no
+ * seed tender (which other files assert) ever changes. It takes kn-01's shape, so tiles at kn-01's place carry it.
+ * Starts as not_planned, version 1.
  */
-export async function createFixturePlot(client: pg.Client, id: string): Promise<void> {
+export async function createFixturePlot(client: pg.Client, id: string, layer = FIXTURE_LAYER): Promise<void> {
   await client.query(
     `INSERT INTO layer (id, title_da, title_en, theme, geometry_type, sort_order)
      VALUES ($1, 'Testlag', 'Test layer', 'erhverv', 'polygon', 9999) ON CONFLICT (id) DO NOTHING`,
-    [FIXTURE_LAYER],
+    [layer],
   );
   await client.query(
     `INSERT INTO site (id, layer_id, name, kind, geom, plan_use, source, accuracy)
      SELECT $1, $2, 'Testgrund ' || $1, 'plot', geom, 'production', 'API test fixture', 'illustrative'
        FROM site WHERE id = 'kn-01'`,
-    [id, FIXTURE_LAYER],
+    [id, layer],
   );
   await client.query(`INSERT INTO tender (site_id, status) VALUES ($1, 'not_planned')`, [id]);
 }
 
 /**
- * Removes the fixture layer with its plots, tenders and their events. Events are append-only for everyone
- * (the test for that is in tenderWorkflow.test.ts); only this cleanup of rows that tests made on a throwaway
+ * Removes the fixture layer (`layer`, by default {@link FIXTURE_LAYER}) with its plots, tenders and their events.
+ * Events are append-only for everyone (the test for that is in tenderWorkflow.test.ts); only this cleanup of rows that tests made on a throwaway
  * database switches the triggers off, for its own transaction, as the superuser it connects as. Other files
  * count plots and layers and compare them with the seed, so the fixture must not outlive its file.
  */
-export async function dropFixtures(client: pg.Client): Promise<void> {
+export async function dropFixtures(client: pg.Client, layer = FIXTURE_LAYER): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query('SET LOCAL session_replication_role = replica');
     const sites = `SELECT id FROM site WHERE layer_id = $1`;
     await client.query(
       `DELETE FROM tender_event WHERE tender_id IN (SELECT id FROM tender WHERE site_id IN (${sites}))`,
-      [FIXTURE_LAYER],
+      [layer],
     );
-    await client.query(`DELETE FROM tender WHERE site_id IN (${sites})`, [FIXTURE_LAYER]);
-    await client.query('DELETE FROM site_action WHERE site_id IN (SELECT id FROM site WHERE layer_id = $1)', [
-      FIXTURE_LAYER,
-    ]);
-    await client.query('DELETE FROM site WHERE layer_id = $1', [FIXTURE_LAYER]);
-    await client.query('DELETE FROM layer WHERE id = $1', [FIXTURE_LAYER]);
+    await client.query(`DELETE FROM tender WHERE site_id IN (${sites})`, [layer]);
+    await client.query('DELETE FROM site_action WHERE site_id IN (SELECT id FROM site WHERE layer_id = $1)', [layer]);
+    await client.query('DELETE FROM site WHERE layer_id = $1', [layer]);
+    await client.query('DELETE FROM layer WHERE id = $1', [layer]);
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK');

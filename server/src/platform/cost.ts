@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type pg from 'pg';
 import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import { deadlineDetail, HttpProblem, QUERY_CANCELED } from './errors';
+import { laterLsn, MAX_LSN } from './db/lsn';
 
 /**
  * What one request may cost the database (issue #19). Every statement of the app's pool has a deadline; the
@@ -152,6 +153,17 @@ export interface Cost {
     work: (db: pg.PoolClient) => Promise<T>,
     onDeadline?: (deadlineMs: number) => Error,
   ): Promise<T>;
+  /**
+   * {@link run} for work that only reads (issue #18): on a replica's expensive-read pool when one has replayed
+   * this session's writes and `after` (a position the app wrote itself, such as a flood extent's), else on the
+   * primary's. It must not write: a replica refuses, and a replica lost mid-read hands the whole work to the primary.
+   */
+  runRead<T>(
+    request: FastifyRequest,
+    after: bigint | null,
+    work: (db: pg.PoolClient) => Promise<T>,
+    onDeadline?: (deadlineMs: number) => Error,
+  ): Promise<T>;
 }
 
 declare module 'fastify' {
@@ -185,6 +197,13 @@ export const costPlugin = fp<{ limits: CostLimits; heavy: pg.Pool; expensiveGets
       deadlineFor,
       expensiveRateLimit: (cheap) => ({ max: opts.expensiveGetsPerMinute, timeWindow: 60_000, allowList: cheap }),
       run: (request, work, onDeadline) => withDeadline(opts.heavy, deadlineFor(request), work, onDeadline),
+      runRead: (request, after, work, onDeadline) => {
+        const read = (pool: Pick<pg.Pool, 'connect'>) => withDeadline(pool, deadlineFor(request), work, onDeadline);
+        const router = app.readRouter;
+        if (!router) return read(opts.heavy);
+        const at = laterLsn(request.readLsn, after);
+        return at === MAX_LSN ? read(opts.heavy) : router.runHeavy(at, opts.heavy, read);
+      },
     };
     app.decorate('cost', cost);
     app.addHook('onRoute', (route) => {
@@ -208,5 +227,5 @@ export const costPlugin = fp<{ limits: CostLimits; heavy: pg.Pool; expensiveGets
       };
     });
   },
-  { name: 'cost', dependencies: ['errors'] },
+  { name: 'cost', dependencies: ['errors', 'db'] },
 );

@@ -3,8 +3,10 @@ import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
+import type pg from 'pg';
 import type { SecurityOptions } from './config';
 import { contentSecurityPolicy } from './contentSecurityPolicy';
+import { sharedRateLimitStore } from './http/sharedRateLimitStore';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -31,8 +33,11 @@ export function helmetHeaders(options: HelmetOptions): Readonly<Record<string, s
 /**
  * Security headers with a Content-Security-Policy that admits no inline script, CORS closed unless origins are
  * configured, and a per-client limit on writes (issue #8). Logins have their own, database-backed limit.
+ * With `sharedRateLimits` (the pool of the primary, on PostgreSQL) the write and expensive-GET limits are counted
+ * in the database, so every instance behind a load balancer counts the same hits (issue #18); without it (the
+ * embedded engine, one process) in memory.
  */
-export const securityPlugin = fp<SecurityOptions>(
+export const securityPlugin = fp<SecurityOptions & { sharedRateLimits?: () => Pick<pg.Pool, 'query'> }>(
   async (app, opts) => {
     const securityHeaders = helmetHeaders({
       contentSecurityPolicy: contentSecurityPolicy(opts.extraMapOrigins),
@@ -60,9 +65,19 @@ export const securityPlugin = fp<SecurityOptions>(
       if (methods.some((m) => WRITE_METHODS.has(m))) route.config = { ...route.config, rateLimit: limit };
       else if (route.config?.budget) route.config = { ...route.config, rateLimit: expensiveLimit };
     });
+    let warnedAt = Number.NEGATIVE_INFINITY;
+    const store = opts.sharedRateLimits
+      ? sharedRateLimitStore(opts.sharedRateLimits, (err) => {
+          // At most once a minute: every counted request of an outage lands here.
+          if (performance.now() - warnedAt < 60_000) return;
+          warnedAt = performance.now();
+          app.log.warn({ err }, 'rate limits counted per instance: the database does not answer');
+        })
+      : undefined;
     await app.register(rateLimit, {
       global: false,
       ...limit,
+      ...(store ? { store } : {}),
       errorResponseBuilder: (_request, context) =>
         Object.assign(
           new Error(

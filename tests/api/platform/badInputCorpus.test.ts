@@ -22,7 +22,9 @@ let session: Session;
 let sketch: { id: string; version: number };
 let before: Record<string, string>;
 
-const checksums = () => tableChecksums(client, { countOnly: ['user_session'] });
+// A bad request still counts against its client's rate limit (it did in memory before the counters moved to the
+// database, issue #18): that counter is no data the request changed.
+const checksums = () => tableChecksums(client, { countOnly: ['user_session'], ignore: ['rate_limit_hit'] });
 
 beforeAll(async () => {
   scratch = await scratchDatabase();

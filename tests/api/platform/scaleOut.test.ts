@@ -1,22 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type pg from 'pg';
-import { VectorTile } from '@mapbox/vector-tile';
-import { PbfReader } from 'pbf';
 import { lonLatToTile } from '../tileMath';
-import { createAccount, testClient, type TestAccount } from '../workflowFixtures';
+import { createAccount, createFixturePlot, dropFixtures, testClient, type TestAccount } from '../workflowFixtures';
+import { EdgeStack, NGINX } from '../scale/edgeStack';
+import { msUntil } from '../scale/msUntil';
+import { tenderStatusInTile } from '../scale/tenderStatusInTile';
 
 /**
  * Issue #8: two app instances behind nginx on loopback, one PostgreSQL. A session made through one instance works
  * through the other, and a write through one is seen (lists and tiles) through the other within a second.
  * Needs nginx (Debian package) and a real PostgreSQL: the embedded engine is one process's by design.
  */
-const NGINX = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
 const postgis = inject('engine') === 'postgis';
 if (process.env.CI === 'true' && !NGINX) throw new Error('CI=true but nginx is not installed');
 if (!NGINX || !postgis) {
@@ -29,111 +26,27 @@ const LAYER = 'test-scaleout';
 const PLOT = 'test-scaleout-1';
 const TILE_ZOOM = 14;
 let dir: string;
+let stack: EdgeStack;
 let client: pg.Client;
 let planner: TestAccount;
-const children: ChildProcess[] = [];
 let instances: string[] = [];
 let balancer = '';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: process exited\n${output()}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up\n${output()}`);
-}
-
-function start(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  return { child, output: () => output };
-}
-
-async function startInstance(): Promise<string> {
-  const port = await freePort();
-  const { child, output } = start(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
-    ...process.env,
-    DATABASE_URL: inject('databaseUrl'),
-    DATABASE_OWNER_URL: inject('ownerDatabaseUrl'),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    TRUST_PROXY: '127.0.0.1',
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  await waitFor(`${origin}/api/health/ready`, child, output);
-  return origin;
-}
-
-async function startNginx(upstreams: string[]): Promise<string> {
-  const port = await freePort();
-  const conf = join(dir, 'nginx.conf');
-  await writeFile(
-    conf,
-    `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  upstream koege { ${upstreams.map((u) => `server ${u.replace('http://', '')};`).join(' ')} }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://koege;
-      proxy_set_header Host $host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_set_header X-Request-Id $request_id;
-    }
-  }
-}
-`,
-  );
-  const { child, output } = start(NGINX!, ['-c', conf, '-p', dir], process.env);
-  const origin = `http://127.0.0.1:${port}`;
-  await waitFor(`${origin}/api/health/live`, child, output);
-  return origin;
-}
+/** One instance (server/src/server.ts) on the test database. */
+const startInstance = async () =>
+  (
+    await stack.instance({
+      DATABASE_URL: inject('databaseUrl'),
+      DATABASE_OWNER_URL: inject('ownerDatabaseUrl'),
+    })
+  ).origin;
 
 /** The fixture plot's tender status as a tile of `origin` draws it. */
 async function tileStatus(origin: string, lon: number, lat: number): Promise<unknown> {
   const { x, y } = lonLatToTile(lon, lat, TILE_ZOOM);
   const res = await fetch(`${origin}/tiles/${LAYER}/${TILE_ZOOM}/${x}/${y}.mvt`);
   if (res.status !== 200) return `HTTP ${res.status}`;
-  const tile = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer())));
-  const layer = tile.layers[LAYER];
-  for (let i = 0; layer && i < layer.length; i++) {
-    const f = layer.feature(i);
-    if (f.properties.id === PLOT) return f.properties.tender_status;
-  }
-  return 'missing';
+  return tenderStatusInTile(new Uint8Array(await res.arrayBuffer()), LAYER, PLOT);
 }
 
 async function listStatus(origin: string): Promise<unknown> {
@@ -142,51 +55,21 @@ async function listStatus(origin: string): Promise<unknown> {
   return body.features.find((f) => f.properties.id === PLOT)?.properties.tender_status;
 }
 
-/** Polls `read` until it gives `expected`; returns the milliseconds that took, or Infinity after 3 s. */
-async function msUntil(read: () => Promise<unknown>, expected: unknown, since: number): Promise<number> {
-  while (performance.now() - since < 3000) {
-    if ((await read()) === expected) return performance.now() - since;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return Number.POSITIVE_INFINITY;
-}
-
 describe.runIf(NGINX && postgis)('two instances behind nginx (issue #8)', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'koege-scaleout-'));
+    stack = new EdgeStack(dir);
     client = await testClient();
-    await client.query(
-      `INSERT INTO layer (id, title_da, title_en, theme, geometry_type, sort_order)
-       VALUES ($1, 'Skaleringstest', 'Scale-out test', 'erhverv', 'polygon', 9998) ON CONFLICT (id) DO NOTHING`,
-      [LAYER],
-    );
-    await client.query(
-      `INSERT INTO site (id, layer_id, name, kind, geom, plan_use, source, accuracy)
-       SELECT $1, $2, 'Skaleringsgrund', 'plot', geom, 'production', 'API test fixture', 'illustrative'
-         FROM site WHERE id = 'kn-01' ON CONFLICT (id) DO NOTHING`,
-      [PLOT, LAYER],
-    );
-    await client.query(`INSERT INTO tender (site_id, status) VALUES ($1, 'not_planned')`, [PLOT]);
+    await createFixturePlot(client, PLOT, LAYER);
     planner = await createAccount(client, 'planner', 'Planner Scale-out');
     instances = [await startInstance(), await startInstance()];
-    balancer = await startNginx(instances);
+    balancer = await stack.balancer(instances);
   }, 240_000);
 
   afterAll(async () => {
-    for (const child of children.reverse()) {
-      child.kill('SIGTERM');
-      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
-    }
+    await stack?.stopAll();
     if (client) {
-      await client.query('BEGIN');
-      await client.query('SET LOCAL session_replication_role = replica');
-      await client.query('DELETE FROM tender_event WHERE tender_id IN (SELECT id FROM tender WHERE site_id = $1)', [
-        PLOT,
-      ]);
-      await client.query('DELETE FROM tender WHERE site_id = $1', [PLOT]);
-      await client.query('DELETE FROM site WHERE id = $1', [PLOT]);
-      await client.query('DELETE FROM layer WHERE id = $1', [LAYER]);
-      await client.query('COMMIT');
+      await dropFixtures(client, LAYER);
       await client.end();
     }
     if (dir) await rm(dir, { recursive: true, force: true });

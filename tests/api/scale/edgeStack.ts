@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * App instances, nginx and Varnish on loopback with the shipped configurations (ops/nginx/koege.conf,
- * ops/varnish/default.vcl), their addresses replaced by free ports (issue #18). Used by tileCache.test.ts and
- * bench/scale.ts.
+ * ops/varnish/default.vcl), their addresses replaced by free ports (issue #18), or a plain nginx balancer. Used by
+ * tileCache.test.ts, scaleOut.test.ts and bench/scale.ts.
  */
 const OPS = fileURLToPath(new URL('../../../ops/', import.meta.url));
 export const NGINX = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
@@ -95,6 +95,41 @@ export class EdgeStack {
     const dir = join(this.dir, 'nginx');
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'koege.conf'), site);
+    const started = await this.runNginx(dir, `include ${dir}/koege.conf;`, 1024);
+    await this.waitFor(`http://127.0.0.1:${ports.front}/api/health/live`, started);
+    return started;
+  }
+
+  /**
+   * A plain nginx balancer (round robin, no Varnish, not the shipped configuration) in front of `instances` on a
+   * free port, as the two-instance test of issue #8 uses; its origin.
+   */
+  async balancer(instances: string[]): Promise<string> {
+    const port = await freePort();
+    const dir = join(this.dir, 'balancer');
+    await mkdir(dir, { recursive: true });
+    const started = await this.runNginx(
+      dir,
+      `upstream koege { ${instances.map((u) => `server ${u.replace('http://', '')};`).join(' ')} }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://koege;
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Request-Id $request_id;
+    }
+  }`,
+      256,
+    );
+    const origin = `http://127.0.0.1:${port}`;
+    await this.waitFor(`${origin}/api/health/live`, started);
+    return origin;
+  }
+
+  /** nginx in the foreground with its files in `dir` and `http` inside its http block. */
+  private async runNginx(dir: string, http: string, workerConnections: number): Promise<Started> {
     const conf = join(dir, 'nginx.conf');
     await writeFile(
       conf,
@@ -102,7 +137,7 @@ export class EdgeStack {
 daemon off;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
+events { worker_connections ${workerConnections}; }
 http {
   access_log off;
   client_body_temp_path ${dir}/body;
@@ -110,14 +145,12 @@ http {
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
-  include ${dir}/koege.conf;
+  ${http}
 }
 `,
     );
     if (!NGINX) throw new Error('nginx is not installed (apt-get install nginx)');
-    const started = this.start(NGINX, ['-c', conf, '-p', dir]);
-    await this.waitFor(`http://127.0.0.1:${ports.front}/api/health/live`, started);
-    return started;
+    return this.start(NGINX, ['-c', conf, '-p', dir]);
   }
 
   /** Varnish with ops/varnish/default.vcl on `port`, its backend nginx's `internal` port; `origin` may use CORS. */

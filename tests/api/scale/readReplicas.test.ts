@@ -1,8 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type pg from 'pg';
-import { VectorTile } from '@mapbox/vector-tile';
-import { PbfReader } from 'pbf';
 import { buildApp } from '../../../server/src/app';
 import type { ReplicaOptions } from '../../../server/src/platform/db/readRouter';
 import { WRITE_LSN_COOKIE } from '../../../server/src/platform/db/readRoutingPlugin';
@@ -10,6 +8,7 @@ import { readConfig } from '../../../server/src/platform/config';
 import { expectProblem } from '../expectProblem';
 import { TcpProxy } from '../tcpProxy';
 import { SHIPPED_TERRAIN } from '../testApp';
+import { QUIET_FIELD, square } from '../sketchFixtures';
 import { lonLatToTile } from '../tileMath';
 import {
   createAccount,
@@ -21,6 +20,7 @@ import {
   type TestAccount,
 } from '../workflowFixtures';
 import { HotStandby } from './hotStandby';
+import { tenderStatusInTile } from './tenderStatusInTile';
 
 /**
  * Issue #18: reads on a real streaming replica (ops/replica/start.sh), writes on the primary, read-your-writes
@@ -35,6 +35,8 @@ const IP = '10.18.0.1';
 const PORT = Number(process.env.REPLICA_PORT ?? 5441);
 /** A zoom-14 tile inside kn-01, whose shape the fixture plots take. */
 let TILE: { x: number; y: number };
+/** kn-01's bounding box in lon/lat, as an OGC bbox parameter. */
+let KN01_BBOX: string;
 
 let standby: HotStandby;
 let client: pg.Client;
@@ -78,7 +80,7 @@ class Browser {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async send(method: 'GET' | 'POST', url: string, payload?: object): Promise<LightMyRequestResponse> {
+  async send(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { cookie: this.cookie };
     if (method !== 'GET') headers['x-csrf-token'] = this.csrf;
     const res = await this.app.inject({ method, url, headers, remoteAddress: IP, ...(payload ? { payload } : {}) });
@@ -121,19 +123,64 @@ async function tileStatus(app: FastifyInstance, id: string, cookie = ''): Promis
   const layer = layers.json<{ layers: { id: string; version: number }[] }>().layers.find((l) => l.id === FIXTURE_LAYER);
   const res = await app.inject(`/tiles/${FIXTURE_LAYER}/14/${TILE.x}/${TILE.y}.mvt?v=${layer!.version}`);
   if (res.statusCode !== 200) return `HTTP ${res.statusCode}`;
-  const tile = new VectorTile(new PbfReader(new Uint8Array(res.rawPayload)));
-  const features = tile.layers[FIXTURE_LAYER];
-  for (let i = 0; features && i < features.length; i++) {
-    const f = features.feature(i);
-    if (f.properties.id === id) return f.properties.tender_status;
-  }
-  return 'missing';
+  return tenderStatusInTile(new Uint8Array(res.rawPayload), FIXTURE_LAYER, id);
 }
 
 async function fixturePlot(): Promise<string> {
   const id = `test-rr-${++plots}-${Date.now() % 100000}`;
   await createFixturePlot(client, id);
   return id;
+}
+
+/** A fixture plot on campus-koege's ground, which a 4 m storm surge without the dike floods (FLOODED). */
+async function floodedFixturePlot(): Promise<string> {
+  const id = await fixturePlot();
+  await client.query(`UPDATE site SET geom = (SELECT geom FROM site WHERE id = 'campus-koege') WHERE id = $1`, [id]);
+  return id;
+}
+const FLOODED = 'level=4&dike=without';
+
+/** The plot's tender status in the flood model's list of what `FLOODED` reaches, with `cookie`. */
+async function floodStatus(app: FastifyInstance, id: string, cookie = ''): Promise<unknown> {
+  const res = await app.inject({ url: `/api/flood/affected?${FLOODED}`, headers: { cookie } });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<{ sites: { id: string; tender_status: string | null }[] }>().sites.find((s) => s.id === id)
+    ?.tender_status;
+}
+
+/** The plot's tender status in an OGC API bbox page around kn-01 (the expensive kind, issue #19), with `cookie`. */
+async function ogcStatus(app: FastifyInstance, id: string, cookie = ''): Promise<unknown> {
+  const res = await app.inject({
+    url: `/ogc/collections/${FIXTURE_LAYER}/items?bbox=${KN01_BBOX}`,
+    headers: { cookie },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res
+    .json<{ features: { id: string; properties: { tender_status?: string } }[] }>()
+    .features.find((f) => f.id === id)?.properties.tender_status;
+}
+
+/** The plot's tender status in the plot finder's GeoJSON export, with `cookie` and more `query`. */
+async function exportStatus(app: FastifyInstance, id: string, cookie = '', query = ''): Promise<unknown> {
+  const res = await app.inject({ url: `/api/plots.geojson?${query}`, headers: { cookie } });
+  expect(res.statusCode, res.body).toBe(200);
+  return res
+    .json<{ features: { id: string; properties: { tender_status: string } }[] }>()
+    .features.find((f) => f.id === id)?.properties.tender_status;
+}
+
+/** Whether the plots' Atom feed has an entry for the plot, with `cookie`. */
+async function inFeed(app: FastifyInstance, id: string, cookie = ''): Promise<boolean> {
+  const res = await app.inject({ url: '/feeds/plots.atom', headers: { cookie } });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.body.includes(`?site=${id}<`) || res.body.includes(`?site=${id}"`);
+}
+
+/** The titles of the live sketches in the GeoJSON export (with their constraint checks), with `cookie`. */
+async function exportedSketchTitles(app: FastifyInstance, cookie = ''): Promise<string[]> {
+  const res = await app.inject({ url: '/api/sketches/export.geojson', headers: { cookie } });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<{ features: { properties: { title: string } }[] }>().features.map((f) => f.properties.title);
 }
 
 /** Polls `read` until it returns `expected`; the milliseconds it took, or Infinity after `withinMs`. */
@@ -150,6 +197,22 @@ const pauseReplay = () => standby.admin('SELECT pg_wal_replay_pause()');
 const resumeReplay = () => standby.admin('SELECT pg_wal_replay_resume()');
 const replicaUrl = () => standby.route(inject('databaseUrl'));
 
+/**
+ * An instance reading from the replica, a fresh fixture plot the replica already shows (by `seen`, anonymously),
+ * and a planner's browser logged in on that instance.
+ */
+async function plannerOnReplica(
+  replicas: Partial<ReplicaOptions> = {},
+  seen: (app: FastifyInstance, id: string) => Promise<unknown> = anonymousStatus,
+) {
+  const app = await replicaApp({ urls: [replicaUrl()], ...replicas });
+  const id = await fixturePlot();
+  const browser = new Browser(app);
+  await browser.login(planner);
+  expect(await msUntil(() => seen(app, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
+  return { app, id, browser };
+}
+
 describe.runIf(postgis)('reads on a streaming replica, writes on the primary (issue #18)', () => {
   beforeAll(async () => {
     standby = await HotStandby.start(inject('ownerDatabaseUrl'), PORT);
@@ -160,6 +223,11 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
          FROM site WHERE id = 'kn-01') s`,
     );
     TILE = lonLatToTile(rows[0]!.lon, rows[0]!.lat, 14);
+    const box = await client.query<{ b: number[] }>(
+      `SELECT ARRAY[ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)] AS b
+         FROM (SELECT ST_Transform(geom, 4326)::box2d AS b FROM site WHERE id = 'kn-01') s`,
+    );
+    KN01_BBOX = box.rows[0]!.b.join(',');
   }, 120_000);
 
   afterEach(async () => {
@@ -225,11 +293,7 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
   });
 
   it('a replica lagging past the limit leaves the rotation, its reads go to the primary, and it comes back', async () => {
-    const app = await replicaApp({ urls: [replicaUrl()], maxLagMs: 500 });
-    const id = await fixturePlot();
-    const browser = new Browser(app);
-    await browser.login(planner);
-    expect(await msUntil(() => anonymousStatus(app, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
+    const { app, id, browser } = await plannerOnReplica({ maxLagMs: 500 });
     await pauseReplay();
     await browser.change(id, 'planned', { planned_year: 2029 });
     // Replay is still paused: an anonymous read that shows the change was served by the primary.
@@ -254,11 +318,7 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
   });
 
   it('a replica lost mid-run: no read fails, no write is lost, and it rejoins once back', async () => {
-    const app = await replicaApp({ urls: [replicaUrl()] });
-    const id = await fixturePlot();
-    const browser = new Browser(app);
-    await browser.login(planner);
-    expect(await msUntil(() => anonymousStatus(app, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
+    const { app, id, browser } = await plannerOnReplica();
     expect(app.readRouter!.status()[0]!.inRotation).toBe(true);
 
     await standby.crash();
@@ -312,5 +372,120 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
     // Nothing was written while the primary was away.
     const { rows } = await client.query<{ status: string }>('SELECT status FROM tender WHERE site_id = $1', [id]);
     expect(rows[0]!.status).toBe('planned');
+  });
+  it('the flood model, OGC bbox pages, exports and feeds read from the replica; the writer’s from the primary', async () => {
+    const app = await replicaApp({ urls: [replicaUrl()] });
+    const id = await fixturePlot();
+    const flooded = await floodedFixturePlot();
+    const browser = new Browser(app);
+    await browser.login(planner);
+    const sketch = await browser.send('POST', '/api/sketches', {
+      title: `Replika ${id}`,
+      proposed_use: '31',
+      geometry: square(QUIET_FIELD.lon, QUIET_FIELD.lat),
+    });
+    expect(sketch.statusCode, sketch.body).toBe(201);
+    const { id: sketchId, properties } = sketch.json<{ id: string; properties: { version: number } }>();
+    // Everything, the flood extent included, must be on the replica before replay stops.
+    expect(await msUntil(() => floodStatus(app, flooded).catch(() => null), 'not_planned', 30_000)).toBeLessThan(
+      30_000,
+    );
+    expect(await msUntil(() => ogcStatus(app, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
+    expect(
+      await msUntil(async () => (await exportedSketchTitles(app)).includes(`Replika ${id}`), true, 10_000),
+    ).toBeLessThan(10_000);
+    await pauseReplay();
+
+    await browser.change(id, 'planned', { planned_year: 2033 });
+    await browser.change(flooded, 'planned', { planned_year: 2033 });
+    const renamed = await browser.send('PUT', `/api/sketches/${sketchId}`, {
+      title: `Omdøbt ${id}`,
+      proposed_use: '31',
+      geometry: square(QUIET_FIELD.lon, QUIET_FIELD.lat),
+      version: properties.version,
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const mine = browser.cookie;
+    // The writer sees every change at once, whichever route reads it.
+    expect(await floodStatus(app, flooded, mine)).toBe('planned');
+    expect(await ogcStatus(app, id, mine)).toBe('planned');
+    expect(await exportStatus(app, id, mine)).toBe('planned');
+    expect(
+      await exportStatus(app, id, mine, FLOODED.replace('level', 'outside_flood').replace('dike', 'flood_dike')),
+    ).toBe('planned');
+    expect(await inFeed(app, id, mine)).toBe(true);
+    expect(await exportedSketchTitles(app, mine)).toContain(`Omdøbt ${id}`);
+    // Everyone else reads the replica, which has not replayed the changes: the routing is real.
+    expect(await floodStatus(app, flooded)).toBe('not_planned');
+    expect(await ogcStatus(app, id)).toBe('not_planned');
+    expect(await exportStatus(app, id)).toBe('not_planned');
+    expect(await exportStatus(app, id, '', 'outside_flood=4&flood_dike=without')).toBe('not_planned');
+    expect(await inFeed(app, id)).toBe(false);
+    const titles = await exportedSketchTitles(app);
+    expect(titles).toContain(`Replika ${id}`);
+    expect(titles).not.toContain(`Omdøbt ${id}`);
+
+    await resumeReplay();
+    expect(await msUntil(() => floodStatus(app, flooded), 'planned', 10_000)).toBeLessThan(10_000);
+    expect(await msUntil(() => inFeed(app, id), true, 10_000)).toBeLessThan(10_000);
+  });
+
+  it('a flood extent the replica has not replayed yet is read from the primary, and the replica serves it after', async () => {
+    const app = await replicaApp({ urls: [replicaUrl()] });
+    const database = new URL(inject('ownerDatabaseUrl')).pathname.slice(1);
+    const { rows } = await client.query<{ level: number }>(
+      `SELECT level FROM generate_series(5, 395) level
+        WHERE NOT EXISTS (SELECT 1 FROM flood_extent WHERE level_cm = level AND NOT dike)
+        ORDER BY random() LIMIT 1`,
+    );
+    const levelCm = rows[0]!.level;
+    const query = `level=${(levelCm / 100).toFixed(2)}&dike=without`;
+    const onReplica = async () =>
+      Number(
+        (
+          await standby.admin<{ n: string }>(
+            `SELECT count(*) AS n FROM flood_extent WHERE level_cm = ${levelCm} AND NOT dike`,
+            database,
+          )
+        )[0]!.n,
+      );
+    await pauseReplay();
+
+    const extent = await app.inject(`/api/flood?${query}`);
+    expect(extent.statusCode, extent.body).toBe(200);
+    expect(extent.json<{ geometry: { type: string } }>().geometry.type).toBe('MultiPolygon');
+    const affected = await app.inject(`/api/flood/affected?${query}`);
+    expect(affected.statusCode, affected.body).toBe(200);
+    const outside = await app.inject(`/api/plots?outside_flood=${(levelCm / 100).toFixed(2)}&flood_dike=without`);
+    expect(outside.statusCode, outside.body).toBe(200);
+    // The replica has not got the extent: those reads went to the primary, which has it.
+    expect(await onReplica()).toBe(0);
+
+    await resumeReplay();
+    expect(await msUntil(onReplica, 1, 10_000)).toBeLessThan(10_000);
+    const again = await app.inject(`/api/flood/affected?${query}`);
+    expect(again.json()).toEqual(affected.json());
+  });
+
+  it('the expensive reads on a replica lost mid-run go to the primary: none fails', async () => {
+    const { app, id, browser } = await plannerOnReplica({}, ogcStatus);
+    expect(app.readRouter!.status()[0]!.inRotation).toBe(true);
+
+    await standby.crash();
+    try {
+      // Straight after the crash, before any health check has noticed: the sketch export's first read is on the
+      // replica's expensive-read pool, which finds it gone.
+      await exportedSketchTitles(app);
+      expect(app.readRouter!.status()[0]!.inRotation).toBe(false);
+      expect(await ogcStatus(app, id)).toBe('not_planned');
+      expect(await exportStatus(app, id)).toBe('not_planned');
+      expect(await floodStatus(app, id)).toBeUndefined();
+      await browser.change(id, 'planned', { planned_year: 2034 });
+      expect(await ogcStatus(app, id)).toBe('planned');
+      expect(await inFeed(app, id)).toBe(true);
+    } finally {
+      await standby.resume();
+    }
+    expect(await msUntil(async () => app.readRouter!.status()[0]!.inRotation, true, 15_000)).toBeLessThan(15_000);
   });
 });

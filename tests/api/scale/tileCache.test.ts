@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type pg from 'pg';
-import { VectorTile } from '@mapbox/vector-tile';
-import { PbfReader } from 'pbf';
 import { lonLatToTile } from '../tileMath';
-import { createAccount, testClient, type TestAccount } from '../workflowFixtures';
+import { createAccount, createFixturePlot, dropFixtures, testClient, type TestAccount } from '../workflowFixtures';
+import { msUntil } from './msUntil';
+import { tenderStatusInTile } from './tenderStatusInTile';
 import { EdgeStack, freePort, NGINX, VARNISHD, type Started } from './edgeStack';
 import { HotStandby } from './hotStandby';
 
@@ -49,13 +49,7 @@ const tileUrl = (origin: string, version?: number) =>
 
 async function statusIn(res: Response): Promise<unknown> {
   if (res.status !== 200) return `HTTP ${res.status}`;
-  const decoded = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer())));
-  const features = decoded.layers[LAYER];
-  for (let i = 0; features && i < features.length; i++) {
-    const f = features.feature(i);
-    if (f.properties.id === PLOT) return f.properties.tender_status;
-  }
-  return 'missing';
+  return tenderStatusInTile(new Uint8Array(await res.arrayBuffer()), LAYER, PLOT);
 }
 
 async function listStatus(origin: string): Promise<unknown> {
@@ -63,14 +57,6 @@ async function listStatus(origin: string): Promise<unknown> {
     features: { properties: { id: string; tender_status?: string } }[];
   };
   return body.features.find((f) => f.properties.id === PLOT)?.properties.tender_status;
-}
-
-async function msUntil(read: () => Promise<unknown>, expected: unknown, since: number): Promise<number> {
-  while (performance.now() - since < 3000) {
-    if ((await read()) === expected) return performance.now() - since;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return Number.POSITIVE_INFINITY;
 }
 
 /** Logs in through `origin`: the session cookie and the CSRF token. */
@@ -114,18 +100,7 @@ describe.runIf(!missing)('three instances behind nginx, Varnish in front of the 
     dir = await mkdtemp(join(tmpdir(), 'koege-tilecache-'));
     stack = new EdgeStack(dir);
     client = await testClient();
-    await client.query(
-      `INSERT INTO layer (id, title_da, title_en, theme, geometry_type, sort_order)
-       VALUES ($1, 'Cachetest', 'Cache test', 'erhverv', 'polygon', 9997) ON CONFLICT (id) DO NOTHING`,
-      [LAYER],
-    );
-    await client.query(
-      `INSERT INTO site (id, layer_id, name, kind, geom, plan_use, source, accuracy)
-       SELECT $1, $2, 'Cachegrund', 'plot', geom, 'production', 'API test fixture', 'illustrative'
-         FROM site WHERE id = 'kn-01' ON CONFLICT (id) DO NOTHING`,
-      [PLOT, LAYER],
-    );
-    await client.query(`INSERT INTO tender (site_id, status) VALUES ($1, 'not_planned')`, [PLOT]);
+    await createFixturePlot(client, PLOT, LAYER);
     planner = await createAccount(client, 'planner', 'Planner Tile cache');
     const { rows } = await client.query<{ lon: number; lat: number }>(
       `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_Transform(ST_PointOnSurface(geom), 4326) AS p
@@ -155,15 +130,7 @@ describe.runIf(!missing)('three instances behind nginx, Varnish in front of the 
   afterAll(async () => {
     await stack?.stopAll();
     if (client) {
-      await client.query('BEGIN');
-      await client.query('SET LOCAL session_replication_role = replica');
-      await client.query('DELETE FROM tender_event WHERE tender_id IN (SELECT id FROM tender WHERE site_id = $1)', [
-        PLOT,
-      ]);
-      await client.query('DELETE FROM tender WHERE site_id = $1', [PLOT]);
-      await client.query('DELETE FROM site WHERE id = $1', [PLOT]);
-      await client.query('DELETE FROM layer WHERE id = $1', [LAYER]);
-      await client.query('COMMIT');
+      await dropFixtures(client, LAYER);
       await client.end();
     }
     await standby?.stop();

@@ -1,8 +1,7 @@
 import type { Geometry } from '@shared/schemas/geojson';
 import type { ConstraintItem, ConstraintKind, ConstraintReport } from '@shared/schemas/sketch';
-import type { FloodService } from '../flood';
 import { FLOOD_SCENARIOS } from '@shared/flood/floodScenarios';
-import { DIKE_LAYER } from '../flood';
+import { DIKE_LAYER, FloodService } from '../flood';
 import { NATURE_LAYERS } from './natureLayers';
 import type { Queryable } from '../../platform/db/queryable';
 
@@ -135,6 +134,13 @@ const CONSTRAINT_LEVELS = FLOOD_SCENARIOS.flatMap((s) =>
  */
 export const constraintFloodExtents = (flood: FloodService) =>
   Promise.all(CONSTRAINT_LEVELS.map((level) => flood.extent(level)));
+
+/**
+ * {@link constraintFloodExtents}, answering the WAL position from which a replica has them all (null without
+ * replicas; issue #18): where a constraint check may read (`cost.runRead`).
+ */
+export const constraintFloodsVisibleFrom = async (flood: FloodService): Promise<bigint | null> =>
+  FloodService.visibleFrom(await constraintFloodExtents(flood));
 
 /**
  * What a geometry overlaps, with the size of each overlap: the named flood scenarios with and without the dike

@@ -35,7 +35,11 @@ export const exposeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const plot =
         (await findPlots(request.reads, { sort: 'area', descending: false })).find((p) => p.id === id) ?? null;
       // Without flood figures (terrain file unreadable, say) the exposé still prints, saying they are missing.
-      const flood = await siteFloodReport({ db: app.pg, flood: app.flood, site }).catch((err: unknown) => {
+      const flood = await siteFloodReport({
+        reads: (visibleFrom) => request.readsAfter(visibleFrom),
+        flood: app.flood,
+        site,
+      }).catch((err: unknown) => {
         request.log.warn({ err, site: id }, 'exposé without flood figures');
         return null;
       });

@@ -111,7 +111,7 @@ export const floodRoutes: FastifyPluginAsyncTypebox<{ flood: FloodService }> = a
       const etag = `"flood-${model}-${levelCm}-${dike ? 'with' : 'without'}"`;
       reply.header('etag', etag).header('cache-control', CACHE_EXTENT);
       if (findMatchingEtag(request.headers['if-none-match'], [etag])) return reply.code(304).send(null);
-      const geometry = await floodExtentGeometry(app.pg, extent.key);
+      const geometry = await floodExtentGeometry(request.readsAfter(extent.visibleFrom), extent.key);
       if (!geometry) throw new Error(`flood extent ${etag} vanished after it was stored`);
       return {
         type: 'Feature' as const,
@@ -135,7 +135,7 @@ export const floodRoutes: FastifyPluginAsyncTypebox<{ flood: FloodService }> = a
     },
     async (request) => {
       const extent = await extentOf(request.query);
-      const sites = await sitesInFloodExtent(app.pg, extent.key);
+      const sites = await sitesInFloodExtent(request.readsAfter(extent.visibleFrom), extent.key);
       return { ...modelFacts(extent), flooded_area_m2: extent.floodedAreaM2, count: sites.length, sites };
     },
   );
@@ -152,9 +152,9 @@ export const floodRoutes: FastifyPluginAsyncTypebox<{ flood: FloodService }> = a
       },
     },
     async (request) => {
-      const site = await getSite(app.pg, request.params.id);
+      const site = await getSite(request.reads, request.params.id);
       if (!site) throw HttpProblem.notFound(`No site "${request.params.id}"`);
-      return siteFloodReport({ db: app.pg, flood, site });
+      return siteFloodReport({ reads: (visibleFrom) => request.readsAfter(visibleFrom), flood, site });
     },
   );
 };

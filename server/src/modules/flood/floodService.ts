@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Queryable } from '../../platform/db/queryable';
+import { laterLsn } from '../../platform/db/lsn';
 import type { ConcurrencyBudget } from '../../platform/cost';
 import { dikeLines, findFloodExtent, insertFloodExtent, type FloodExtentKey } from './floodRepository';
 import type { Barrier } from './barrier';
@@ -33,6 +34,11 @@ export interface FloodExtent {
   /** Terrain model's source and accuracy, which the flood outline inherits. */
   source: string;
   accuracy: ElevationAccuracy;
+  /**
+   * A primary WAL position at or past the extent's commit: a replica that has replayed it has the extent (issue
+   * #18). Null without replicas.
+   */
+  visibleFrom: bigint | null;
 }
 
 /**
@@ -48,6 +54,8 @@ export class FloodService {
     private readonly elevation: ElevationFileChoice,
     /** Runs the insert of a new extent (with the flood model's longer deadline, issue #19). */
     private readonly store: <T>(work: (db: Queryable) => Promise<T>) => Promise<T> = (work) => work(db),
+    /** The primary's current WAL position (with read replicas, issue #18); by default none is needed. */
+    private readonly position: () => Promise<bigint | null> = async () => null,
   ) {}
 
   /** The terrain model and the dike, read once; a failed read is retried on the next call. */
@@ -63,6 +71,13 @@ export class FloodService {
   async terrain(): Promise<{ source: string; accuracy: ElevationAccuracy; cellSizeM: number; model: string }> {
     const m = await this.model();
     return { source: m.source, accuracy: m.accuracy, cellSizeM: m.grid.cellSize, model: m.key };
+  }
+
+  /**
+   * The latest {@link FloodExtent.visibleFrom} of `extents`: reads that join them go where it has been replayed.
+   */
+  static visibleFrom(extents: readonly Pick<FloodExtent, 'visibleFrom'>[]): bigint | null {
+    return extents.reduce<bigint | null>((at, e) => laterLsn(at, e.visibleFrom), null);
   }
 
   /** Whether this instance has the extent of a level already, or is computing it: asking for it costs nothing. */
@@ -92,12 +107,13 @@ export class FloodService {
     const key: FloodExtentKey = { model: model.key, levelCm, dike };
     const found = await findFloodExtent(this.db, key);
     const described = { key, source: model.source, accuracy: model.accuracy };
-    if (found) return { ...described, floodedAreaM2: found.floodedAreaM2 };
+    // Read after the extent was found or stored, so at or past its commit (whichever instance made it).
+    if (found) return { ...described, floodedAreaM2: found.floodedAreaM2, visibleFrom: await this.position() };
     const compute = async () => {
       const result = computeFlood({ grid: model.grid, level: levelCm / 100, barriers: dike ? model.barriers : [] });
       const extent = { ...key, geometry25832: result.geometry, floodedAreaM2: result.floodedAreaM2 };
       await this.store((db) => insertFloodExtent(db, extent));
-      return { ...described, floodedAreaM2: result.floodedAreaM2 };
+      return { ...described, floodedAreaM2: result.floodedAreaM2, visibleFrom: await this.position() };
     };
     return budget ? budget.run(compute) : compute();
   }

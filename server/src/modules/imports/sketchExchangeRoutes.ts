@@ -12,7 +12,7 @@ import {
 } from '@shared/schemas/sketchExchange';
 import { HttpProblem, PROBLEM_CONTENT_TYPE } from '../../platform/errors';
 import { createSketches, listSketches } from '../sketches';
-import { checkSketchConstraints, constraintFloodExtents } from '../constraints';
+import { checkSketchConstraints, constraintFloodsVisibleFrom } from '../constraints';
 import { withDeadline } from '../../platform/cost';
 import { jsonNestsDeeperThan, MAX_JSON_NESTING } from '../../platform/jsonNesting';
 import type { Queryable } from '../../platform/db/queryable';
@@ -126,10 +126,13 @@ export const sketchExchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     return items;
   };
-  /** {@link collectExportItems} on the expensive pool, with the deadline of the request's user (issue #19). */
+  /**
+   * {@link collectExportItems} on the expensive pool, with the deadline of the request's user (issue #19), on a
+   * replica that has the flood extents and the session's own writes when there is one (issue #18).
+   */
   const exportItems = async (request: FastifyRequest, idsParam: string | undefined) => {
-    await constraintFloodExtents(app.flood);
-    return app.cost.run(request, (db) => collectExportItems(db, idsParam));
+    const visibleFrom = await constraintFloodsVisibleFrom(app.flood);
+    return app.cost.runRead(request, visibleFrom, (db) => collectExportItems(db, idsParam));
   };
 
   app.get(

@@ -171,9 +171,12 @@ export const ogcRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = async
       const offset = parseOffset(q.offset);
       const collection = await collectionOr404(request.reads, request.params.collectionId);
       const page = { bbox, limit, offset, srid: crs.srid, digits: crs.digits };
-      // A bbox query is the expensive kind (issue #19): its own budget and pool, the visitor's deadline.
+      // A bbox query is the expensive kind (issue #19): its own budget and pool (a replica's with replicas, issue
+      // #18), the visitor's deadline.
       const { numberMatched, features } = bbox
-        ? await app.cost.budgets.ogc.run(() => app.cost.run(request, (db) => listOgcItems(db, collection, page)))
+        ? await app.cost.budgets.ogc.run(() =>
+            app.cost.runRead(request, null, (db) => listOgcItems(db, collection, page)),
+          )
         : await listOgcItems(request.reads, collection, page);
       reply.type(GEOJSON_TYPE).header('content-crs', `<${crs.uri}>`);
       return {

@@ -3,7 +3,6 @@ import { PLAN_USES, PLANDATA_GENERAL_USES, TENDER_STATUSES } from '@shared/schem
 import { PLOT_SORTS, type PlotFilter, type PlotSort } from '@shared/schemas/plot';
 import type { FloodLevel, FloodService } from '../flood';
 import type { ConcurrencyBudget } from '../../platform/cost';
-import type { Queryable } from '../../platform/db/queryable';
 import { parseFloodLevel } from '../flood';
 import { PLAIN_DECIMAL, PLOT_QUERY_LIMITS } from '@shared/schemas/vocabulary';
 
@@ -100,21 +99,16 @@ export function parsePlotQuery(q: PlotQuery): ParsedPlotQuery {
 
 /**
  * {@link parsePlotQuery}, with the flood scenario's extent computed and stored if it was not yet, within the
- * flood model's `budget` (issue #19).
+ * flood model's `budget` (issue #19). `visibleFrom` is where the query may read (issue #18): a flood filter joins
+ * that extent, which a replica has only once it has replayed that WAL position; null without one.
  */
 export async function resolvePlotQuery(
   q: PlotQuery,
   flood: Pick<FloodService, 'extent'>,
   budget?: ConcurrencyBudget,
-): Promise<PlotFilter> {
+): Promise<{ filter: PlotFilter; visibleFrom: bigint | null }> {
   const { outsideFlood, ...filter } = parsePlotQuery(q);
-  return outsideFlood ? { ...filter, outsideFlood: (await flood.extent(outsideFlood, budget)).key } : filter;
-}
-
-/**
- * Where a plot query may read (issue #18): a flood filter joins the extent that `resolvePlotQuery` may just have
- * computed and stored on the primary, which a replica may not have replayed yet.
- */
-export function plotReadsFor(filter: PlotFilter, db: { primary: Queryable; reads: Queryable }): Queryable {
-  return filter.outsideFlood === undefined ? db.reads : db.primary;
+  if (!outsideFlood) return { filter, visibleFrom: null };
+  const extent = await flood.extent(outsideFlood, budget);
+  return { filter: { ...filter, outsideFlood: extent.key }, visibleFrom: extent.visibleFrom };
 }

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Problem } from '@shared/schemas/common';
 import { PlotFilterParams, PlotList, PlotQuery } from '@shared/schemas/plot';
-import { plotReadsFor, resolvePlotQuery } from './parsePlotQuery';
+import { resolvePlotQuery } from './parsePlotQuery';
 import { findPlots, findPlotsWithGeometry } from './plotRepository';
 import { exportFileName, plotsToCsv, plotsToGeoJson } from './plotExports';
 
@@ -19,8 +19,8 @@ export const plotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const filter = await resolvePlotQuery(request.query, app.flood, app.cost.budgets.flood);
-      const plots = await findPlots(plotReadsFor(filter, { primary: app.pg, reads: request.reads }), filter);
+      const { filter, visibleFrom } = await resolvePlotQuery(request.query, app.flood, app.cost.budgets.flood);
+      const plots = await findPlots(request.readsAfter(visibleFrom), filter);
       return { count: plots.length, plots };
     },
   );
@@ -37,8 +37,8 @@ export const plotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const filter = await resolvePlotQuery(request.query, app.flood, app.cost.budgets.flood);
-      const plots = await findPlots(plotReadsFor(filter, { primary: app.pg, reads: request.reads }), filter);
+      const { filter, visibleFrom } = await resolvePlotQuery(request.query, app.flood, app.cost.budgets.flood);
+      const plots = await findPlots(request.readsAfter(visibleFrom), filter);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${exportFileName('csv')}"`)
@@ -68,11 +68,8 @@ export const plotRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { crs = 'EPSG:4326', ...filters } = request.query;
-      const filter = await resolvePlotQuery(filters, app.flood, app.cost.budgets.flood);
-      const plots = await findPlotsWithGeometry(
-        plotReadsFor(filter, { primary: app.pg, reads: request.reads }),
-        filter,
-      );
+      const { filter, visibleFrom } = await resolvePlotQuery(filters, app.flood, app.cost.budgets.flood);
+      const plots = await findPlotsWithGeometry(request.readsAfter(visibleFrom), filter);
       return reply
         .type('application/geo+json')
         .header('content-disposition', `attachment; filename="${exportFileName(crs)}"`)

@@ -13,7 +13,7 @@ import {
 } from '@shared/schemas/sketch';
 import { geometryDeadlineProblem } from '../../platform/cost';
 import { HttpProblem } from '../../platform/errors';
-import { checkConstraints, checkSketchConstraints, constraintFloodExtents } from '../constraints';
+import { checkConstraints, checkSketchConstraints, constraintFloodsVisibleFrom } from '../constraints';
 import { compareSketches } from './sketchComparisonRepository';
 import {
   geometryValidator,
@@ -64,8 +64,10 @@ export const sketchCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      await constraintFloodExtents(app.flood);
-      const result = await app.cost.run(request, (db) => compareSketches(db, request.query, app.flood));
+      const visibleFrom = await constraintFloodsVisibleFrom(app.flood);
+      const result = await app.cost.runRead(request, visibleFrom, (db) =>
+        compareSketches(db, request.query, app.flood),
+      );
       if ('missing' in result) throw HttpProblem.notFound(`No sketch ${request.query[result.missing]}`);
       return result;
     },
@@ -86,8 +88,8 @@ export const sketchCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const q = request.query.version;
       const version = q === undefined ? undefined : versionNumber('version', q);
-      await constraintFloodExtents(app.flood);
-      const report = await app.cost.run(request, (db) =>
+      const visibleFrom = await constraintFloodsVisibleFrom(app.flood);
+      const report = await app.cost.runRead(request, visibleFrom, (db) =>
         checkSketchConstraints(db, { id: request.params.id, ...(version === undefined ? {} : { version }) }, app.flood),
       );
       if (!report) {
@@ -113,9 +115,14 @@ export const sketchCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const checked = await validate(request, request.body.geometry);
       if (!checked.ok) return refuseGeometry(reply, request, checked);
-      await constraintFloodExtents(app.flood);
+      const visibleFrom = await constraintFloodsVisibleFrom(app.flood);
       const q = { ewkb25832: checked.geom.ewkb25832, excludeSketchId: request.body.exclude_sketch ?? null };
-      return app.cost.run(request, (db) => checkConstraints(db, q, app.flood), geometryDeadlineProblem);
+      return app.cost.runRead(
+        request,
+        visibleFrom,
+        (db) => checkConstraints(db, q, app.flood),
+        geometryDeadlineProblem,
+      );
     },
   );
 };

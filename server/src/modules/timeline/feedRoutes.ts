@@ -4,7 +4,7 @@ import { Problem } from '@shared/schemas/common';
 import { PlotQuery } from '@shared/schemas/plot';
 import { findPlots, tenderEventsOf } from '../plots';
 import { plotFeed } from '../plots';
-import { plotReadsFor, resolvePlotQuery } from '../plots';
+import { resolvePlotQuery } from '../plots';
 
 /** Entries per feed: enough for a reader that polls daily. */
 const FEED_ENTRIES = 50;
@@ -22,8 +22,8 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string }> = asyn
       },
     },
     async (request, reply) => {
-      const filter = await resolvePlotQuery(request.query, app.flood, app.cost.budgets.flood);
-      const plots = await findPlots(plotReadsFor(filter, { primary: app.pg, reads: request.reads }), filter);
+      const { filter, visibleFrom } = await resolvePlotQuery(request.query, app.flood, app.cost.budgets.flood);
+      const plots = await findPlots(request.readsAfter(visibleFrom), filter);
       const events = await tenderEventsOf(
         request.reads,
         plots.map((p) => p.id),

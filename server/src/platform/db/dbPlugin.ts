@@ -67,6 +67,12 @@ export const dbPlugin = fp<DbOptions & { limits: CostLimits; heavyPoolSize: numb
       app.decorate('reads', app.pg.pool);
       return;
     }
+    const heavyOptions: pg.PoolConfig = {
+      max: opts.heavyPoolSize + HEAVY_POOL_SPARE,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      ...deadlines,
+      statement_timeout: opts.limits.anonymousMs,
+    };
     const replicas = opts.replicas?.urls.length ? opts.replicas : null;
     const router = replicas
       ? new ReadRouter(
@@ -74,6 +80,8 @@ export const dbPlugin = fp<DbOptions & { limits: CostLimits; heavyPoolSize: numb
           replicas,
           { max: opts.poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...deadlines },
           (message, replica) => app.log.warn({ replica }, message),
+          // The expensive reads' own pool on each replica, as on the primary: with their deadlines and budgets.
+          { ...heavyOptions, max: opts.heavyPoolSize },
         )
       : null;
     if (router) {
@@ -82,13 +90,7 @@ export const dbPlugin = fp<DbOptions & { limits: CostLimits; heavyPoolSize: numb
     }
     app.decorate('readRouter', router);
     app.decorate('reads', router ? router.any : app.pg.pool);
-    const heavy = new pg.Pool({
-      connectionString: opts.connectionString,
-      max: opts.heavyPoolSize + HEAVY_POOL_SPARE,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      ...deadlines,
-      statement_timeout: opts.limits.anonymousMs,
-    });
+    const heavy = new pg.Pool({ ...heavyOptions, connectionString: opts.connectionString });
     heavy.on('error', (error) => app.log.warn({ err: error }, 'idle database connection lost (expensive pool)'));
     app.decorate('heavyPg', heavy);
     app.addHook('onClose', () => heavy.end());

@@ -13,3 +13,13 @@ export function parseLsn(text: unknown): bigint | null {
 export function formatLsn(lsn: bigint): string {
   return `${(lsn >> 32n).toString(16).toUpperCase()}/${(lsn & 0xffffffffn).toString(16).toUpperCase()}`;
 }
+
+/**
+ * A position no replica reaches: reads that must show it go to the primary (a `koege_lsn` cookie that is not a
+ * position cannot be trusted to name one; issue #18).
+ */
+export const MAX_LSN = (1n << 64n) - 1n;
+
+/** The later of two WAL positions, null standing for "none needed". */
+export const laterLsn = (a: bigint | null, b: bigint | null): bigint | null =>
+  a === null ? b : b === null ? a : a > b ? a : b;

@@ -26,6 +26,8 @@ export interface ReplicaStatus {
 interface Replica {
   name: string;
   pool: pg.Pool;
+  /** The replica's pool of the expensive reads (OGC bbox pages, exports), apart from the cheap reads' pool. */
+  heavy: pg.Pool;
   up: boolean;
   standby: boolean;
   replayLsn: bigint | null;
@@ -70,13 +72,17 @@ export class ReadRouter {
     private readonly options: ReplicaOptions,
     poolOptions: pg.PoolConfig,
     private readonly log: (message: string, replica: string) => void,
+    /** The settings of each replica's expensive-read pool (as the primary's `heavyPg`); by default `poolOptions`. */
+    heavyPoolOptions: pg.PoolConfig = poolOptions,
   ) {
     this.replicas = options.urls.map((url, i) => {
       const pool = new pg.Pool({ ...poolOptions, connectionString: url });
+      const heavy = new pg.Pool({ ...heavyPoolOptions, connectionString: url });
       const name = `replica ${i + 1} (${new URL(url).host})`;
       // As on the primary's pool: an idle connection lost to a replica restart must not end the process.
       pool.on('error', () => undefined);
-      return { name, pool, up: false, standby: false, replayLsn: null, lagMs: null };
+      heavy.on('error', () => undefined);
+      return { name, pool, heavy, up: false, standby: false, replayLsn: null, lagMs: null };
     });
     this.any = this.reader(null);
   }
@@ -95,7 +101,7 @@ export class ReadRouter {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await Promise.all(this.replicas.map((r) => r.pool.end()));
+    await Promise.all(this.replicas.flatMap((r) => [r.pool.end(), r.heavy.end()]));
   }
 
   status(): ReplicaStatus[] {
@@ -137,6 +143,28 @@ export class ReadRouter {
       // pg's query is a set of overloads (callbacks, configs, arrays); this forwards any of them unchanged.
     }) as unknown as QueryFn;
     return { query };
+  }
+
+  /**
+   * Runs an expensive read (`run` checks out a connection of the pool it is given, as `withDeadline` does) on the
+   * expensive-read pool of a replica that has replayed `minLsn`, else on `primary`. A replica found gone, or one
+   * that cancels the read for a replay conflict (40001), hands the whole read to the primary: it wrote nothing.
+   */
+  async runHeavy<T>(
+    minLsn: bigint | null,
+    primary: pg.Pool,
+    run: (pool: Pick<pg.Pool, 'connect'>) => Promise<T>,
+  ): Promise<T> {
+    const replica = this.pick(minLsn);
+    if (!replica) return run(primary);
+    try {
+      return await run(replica.heavy);
+    } catch (err) {
+      if ((err as { code?: unknown }).code === '40001') return run(primary);
+      if (!isDatabaseUnavailable(err)) throw err;
+      this.markDown(replica, err);
+      return run(primary);
+    }
   }
 
   private whyNot(r: Replica): string | null {

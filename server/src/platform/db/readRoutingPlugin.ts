@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import type { Queryable } from './queryable';
-import { formatLsn, parseLsn } from './lsn';
+import { formatLsn, laterLsn, MAX_LSN, parseLsn } from './lsn';
 
 /** Carries the write position of the session's last write between instances (issue #18). */
 export const WRITE_LSN_COOKIE = 'koege_lsn';
@@ -14,6 +14,17 @@ declare module 'fastify' {
     reads: Queryable;
     /** The primary's WAL position after this request's write; null when it wrote nothing or it is unknown. */
     writeLsn: bigint | null;
+    /**
+     * The WAL position this request's reads must show (from the `koege_lsn` cookie): null when any replica will
+     * do, `MAX_LSN` when only the primary will.
+     */
+    readLsn: bigint | null;
+    /**
+     * Where a read goes that must also show what the app wrote up to `lsn` on its own account (a flood extent
+     * stored a moment ago; issue #18): a replica that has replayed both that and this session's writes, else the
+     * primary. `readsAfter(null)` is `reads`.
+     */
+    readsAfter(lsn: bigint | null): Queryable;
   }
 }
 
@@ -29,19 +40,27 @@ export const readRoutingPlugin = fp(
   async (app) => {
     app.decorateRequest('reads', null as unknown as Queryable);
     app.decorateRequest('writeLsn', null);
+    app.decorateRequest('readLsn', null);
     const router = app.readRouter;
     if (!router) {
+      app.decorateRequest('readsAfter', () => app.pg.pool);
       app.addHook('onRequest', async (request) => {
         request.reads = app.pg.pool;
       });
       return;
     }
+    app.decorateRequest('readsAfter', function readsAfter(this: FastifyRequest, lsn: bigint | null) {
+      if (lsn === null) return this.reads;
+      const at = laterLsn(this.readLsn, lsn)!;
+      return at === MAX_LSN ? app.pg.pool : router.reader(at);
+    });
     const maxAge = router.readYourWritesSeconds;
     app.addHook('onRequest', async (request) => {
       const mark = request.cookies[WRITE_LSN_COOKIE];
-      if (mark === undefined) request.reads = router.any;
-      else if (mark === 'primary') request.reads = app.pg.pool;
-      else request.reads = router.reader(parseLsn(mark) ?? MAX_LSN);
+      request.readLsn = mark === undefined ? null : mark === 'primary' ? MAX_LSN : (parseLsn(mark) ?? MAX_LSN);
+      if (request.readLsn === null) request.reads = router.any;
+      else if (request.readLsn === MAX_LSN) request.reads = app.pg.pool;
+      else request.reads = router.reader(request.readLsn);
     });
     app.addHook('onSend', async (request: FastifyRequest, reply, payload) => {
       if (!UNSAFE_METHODS.has(request.method) || reply.statusCode >= 400) return payload;
@@ -66,6 +85,3 @@ export const readRoutingPlugin = fp(
   },
   { name: 'read-routing', dependencies: ['db', 'auth'] },
 );
-
-/** A cookie that is not a position cannot be trusted to name one: no replica qualifies, reads go to the primary. */
-const MAX_LSN = (1n << 64n) - 1n;
