@@ -39,7 +39,7 @@ const sites = async () => {
       kind: string;
       ref: string | null;
     }>(
-      `SELECT id, layer_id, name, kind, attributes ->> 'ref' AS ref FROM site WHERE layer_id LIKE 'osm-%' ORDER BY id`,
+      `SELECT id, layer_id, coalesce(name, ref, class) AS name, class AS kind, ref FROM osm_feature ORDER BY id`,
     );
     return rows;
   } finally {

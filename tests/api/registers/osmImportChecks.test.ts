@@ -74,10 +74,10 @@ describe('OSM import checks', () => {
     await importText(osmXml(NODES, [ROAD]));
     const client = await ownerClient();
     try {
-      const { rows } = await client.query<{ name: string; label: string }>(
-        `SELECT name, attributes ->> 'label' AS label FROM site WHERE id = 'osm-roads-way-7001'`,
+      const { rows } = await client.query<{ name: string }>(
+        `SELECT name FROM osm_feature WHERE id = 'osm-roads-way-7001'`,
       );
-      expect(rows).toEqual([{ name: ROAD[2].name, label: ROAD[2].name }]);
+      expect(rows).toEqual([{ name: ROAD[2].name }]);
     } finally {
       await client.end();
     }
@@ -122,22 +122,73 @@ describe('OSM import checks', () => {
     expect(await checksums()).toEqual(before);
   });
 
-  it('refuses a way whose site id another layer already holds, changing nothing', async () => {
+  it('replaces the layers a file has by way id, removing what it no longer has, and leaves the others alone', async () => {
+    const square: Node[] = [
+      [11, 12.14, 55.49],
+      [12, 12.15, 55.49],
+      [13, 12.15, 55.5],
+      [14, 12.14, 55.5],
+    ];
+    const building: Way = [7002, [11, 12, 13, 14, 11], { building: 'yes', name: 'Lager' }];
+    await importText(osmXml([...NODES, ...square], [ROAD, building]));
+    const other: Way = [7005, [3, 4], { highway: 'service', ref: '7' }];
+    const report = await importText(osmXml(NODES, [[7001, [1, 2], { highway: 'tertiary', name: 'Ny vej' }], other]));
+    expect(report.layers).toEqual([{ id: 'osm-roads', features: 2, written: 2, removed: 0, repaired: 0 }]);
+    const again = await importText(osmXml(NODES, [other]));
+    expect(again.layers).toEqual([{ id: 'osm-roads', features: 1, written: 1, removed: 1, repaired: 0 }]);
     const client = await ownerClient();
     try {
-      await client.query(
-        `INSERT INTO site (id, layer_id, name, kind, geom, source, accuracy)
-         SELECT 'osm-roads-way-7001', id, 'Stand-in', 'test', ST_GeomFromText('POINT(700000 6150000)', 25832), 'test', 'illustrative'
-           FROM layer WHERE id = 'landmarks'`,
+      const { rows } = await client.query(
+        `SELECT f.id, f.name, f.ref, ST_NPoints(f.geom) AS points, f.accuracy, l.imported_features::int AS count
+           FROM osm_feature f JOIN layer l ON l.id = f.layer_id ORDER BY f.id`,
       );
-      const before = await tableChecksums(client);
-      expect(await refusal(osmXml(NODES, [ROAD]))).toMatch(
-        /^test\.osm: id osm-roads-way-7001 already belongs to the layer landmarks$/,
-      );
-      expect(await tableChecksums(client)).toEqual(before);
+      expect(rows).toEqual([
+        { id: 'osm-buildings-way-7002', name: 'Lager', ref: null, points: 5, accuracy: 'official', count: 1 },
+        { id: 'osm-roads-way-7005', name: null, ref: '7', points: 2, accuracy: 'official', count: 1 },
+      ]);
     } finally {
-      await client.query(`DELETE FROM site WHERE id = 'osm-roads-way-7001'`);
       await client.end();
     }
+  });
+
+  it('builds the same features when the nodes outgrow the reader\'s store and go to the database', async () => {
+    const square: Node[] = [
+      [11, 12.14, 55.49],
+      [12, 12.15, 55.49],
+      [13, 12.15, 55.5],
+      [14, 12.14, 55.5],
+    ];
+    const ways: Way[] = [ROAD, [7002, [11, 12, 13, 14, 11], { building: 'yes' }], [7006, [4, 99], { highway: 'path' }]];
+    const rowsOf = async () => {
+      const client = await ownerClient();
+      try {
+        const { rows } = await client.query(
+          `SELECT id, layer_id, class, name, ST_AsText(geom, 1) AS geom, ST_AsText(geom_3857, 1) AS geom_3857
+             FROM osm_feature ORDER BY id`,
+        );
+        return rows;
+      } finally {
+        await client.end();
+      }
+    };
+    const inMemory = await importText(osmXml([...NODES, ...square], ways));
+    const memoryRows = await rowsOf();
+    await removeRegisterLayers();
+    const client = await ownerClient();
+    let spilled: OsmImportReport;
+    try {
+      spilled = await importOsm({
+        client,
+        chunks: chunksOf(osmXml([...NODES, ...square], ways), 53),
+        location: 'test.osm',
+        nodeCapacity: 3,
+      });
+    } finally {
+      await client.end();
+    }
+    expect(spilled.layers).toEqual(inMemory.layers);
+    expect(spilled.skips).toEqual({ unclassified: 0, incomplete: 1 });
+    expect(inMemory.skips).toEqual(spilled.skips);
+    expect(await rowsOf()).toEqual(memoryRows);
   });
 });

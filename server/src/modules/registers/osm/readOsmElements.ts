@@ -1,7 +1,9 @@
-import { SaxesParser } from 'saxes';
 import { outOfRange } from '../registerCrs';
 import { RegisterImportError } from '../RegisterImportError';
 import { classifyOsmWay } from './classifyOsmWay';
+import { wayGeometry } from './osmGeometry';
+import { OsmNodeStore } from './osmNodeStore';
+import { OsmXmlScanner, XmlError } from './scanOsmXml';
 
 /** What an OSM read left out, for the report. */
 export interface OsmSkips {
@@ -11,111 +13,125 @@ export interface OsmSkips {
   incomplete: number;
 }
 
-/** A way of a class the map draws, as it is staged: its nodes by id, resolved later in the database. */
-export interface OsmWayRow {
+/** What a drawn way is, whichever way its geometry is made. */
+interface OsmWayBase {
   /** 1-based position among the file's ways. */
   n: number;
   /** The line its `<way>` opens on. */
   line: number;
   /** OSM way id (decimal digits). */
   id: string;
-  /** `${layer.sitePrefix}-${id}`: the site a re-import replaces. */
-  siteId: string;
   layerId: string;
   kind: string;
   /** The `name` and `ref` tags, null when absent or empty. */
   name: string | null;
   ref: string | null;
+}
+
+/** A drawn way with its geometry built while reading (its nodes were in memory). */
+export interface OsmBuiltWay extends OsmWayBase {
+  geom: string;
+  geom3857: string;
+  /** PostGIS must validate it (osmGeometry.wayGeometry). */
+  check: boolean;
+}
+
+/** A drawn way staged by its nodes' ids, its geometry built in the database (the nodes went there). */
+export interface OsmWayRow extends OsmWayBase {
   /** A closed ring of an area class (building, water, land use): a polygon; otherwise a line. */
   polygon: boolean;
   /** Node ids (decimal digits, possibly negative as editors write new nodes), in order. */
   refs: string[];
 }
 
-/** The elements of one piece of the file: nodes as parallel arrays (compact), ways as rows. */
+/** The elements of one piece of the file. */
 export interface OsmBatch {
-  nodeIds: string[];
+  /** Nodes for the database, as parallel arrays: only once the node store was full. */
+  nodeIds: number[];
   lons: number[];
   lats: number[];
+  built: OsmBuiltWay[];
+  /** Ways for the database to build: only once the node store was full. */
   ways: OsmWayRow[];
 }
 
-const NODE_ID = /^-?\d{1,18}$/;
-const WAY_ID = /^\d{1,18}$/;
+/** How the file turned out, known once it is read. */
+export interface OsmReadState {
+  /** The nodes outgrew the store and went to the database (so did the ways' node ids). */
+  spilled: boolean;
+  /** Every way id was larger than the one before: no id can be listed twice. */
+  waysOrdered: boolean;
+  ways: number;
+}
+
+const NODE_ID = /^-?\d{1,16}$/;
+const WAY_ID = /^\d{1,16}$/;
 const CRS_NAME = 'OSM (WGS 84 lon/lat)';
-const emptyBatch = (): OsmBatch => ({ nodeIds: [], lons: [], lats: [], ways: [] });
+/** 16 bytes a node: 12M nodes (a 1.5 GB OSM XML file) in under 200 MB. */
+export const NODE_STORE_CAPACITY = 12_000_000;
+const emptyBatch = (): OsmBatch => ({ nodeIds: [], lons: [], lats: [], built: [], ways: [] });
+const attr = (attrs: string[], count: number, key: string): string | undefined => {
+  for (let i = 0; i < count; i += 2) if (attrs[i] === key) return attrs[i + 1];
+  return undefined;
+};
 
 /**
- * Streams an OSM XML (0.6) file as batches of nodes and drawn ways, one batch per chunk read, with a SAX parser:
- * nothing is resolved here, so memory stays bounded by the chunk whatever the file's size, and nodes may come in
- * any order. Ways of no class the map draws are counted and dropped (see classifyOsmWay); relations are not read.
- * Refuses, naming the line, what is not well-formed OSM XML, a truncated or empty file, and a node that is not in
- * Denmark in WGS 84 degrees (EPSG:25832 metres written as lat/lon, say).
+ * Streams an OSM XML (0.6) file as batches of drawn ways, one batch per chunk read, with a field-made scanner
+ * (scanOsmXml). Nodes are kept in a compact store (osmNodeStore) and each drawn way's geometry is made as the way
+ * is read, in EPSG:25832 and 3857; a file with more nodes than the store takes sends its nodes, and its ways by node
+ * id, to the database instead (`state.spilled`), so memory stays bounded whatever the file's size. Ways of no class
+ * the map draws are counted and dropped (see classifyOsmWay); relations are not read.
+ * Refuses, naming the line, what is not well-formed OSM XML, a truncated or empty file, a node listed twice, and a
+ * node that is not in Denmark in WGS 84 degrees (EPSG:25832 metres written as lat/lon, say).
  */
 export async function* readOsmElements({
   chunks,
   source,
   skips,
+  state,
+  nodeCapacity = NODE_STORE_CAPACITY,
 }: {
   chunks: AsyncIterable<string>;
   source: string;
   skips: OsmSkips;
+  state: OsmReadState;
+  nodeCapacity?: number;
 }): AsyncGenerator<OsmBatch> {
-  const parser = new SaxesParser({ position: true });
+  const store = new OsmNodeStore(nodeCapacity);
+  let prepared = false;
   let batch = emptyBatch();
   let way: (OsmWayRow & { tags: Record<string, string> }) | null = null;
-  let depth = 0;
-  let n = 0;
-  let started = false;
-  const fail = (reason: string): never => {
-    throw new RegisterImportError(source, `line ${parser.line}`, reason);
+  let lastWayId = -1;
+  let lons = new Float64Array(64);
+  let lats = new Float64Array(64);
+  const fail = (line: number, reason: string): never => {
+    throw new RegisterImportError(source, `line ${line}`, reason);
   };
-  parser.on('error', (err) => fail(`not well-formed XML (${err.message.replace(/^[^:]*:\d+:\d+: /, '')})`));
-  parser.on('opentag', (tag) => {
-    depth++;
-    const a = tag.attributes as Record<string, string>;
-    if (depth === 1) {
-      if (tag.name !== 'osm') fail(`not an OSM file (the root element is <${tag.name}>)`);
-      return;
+
+  const addNode = (attrs: string[], count: number, line: number) => {
+    const id = attr(attrs, count, 'id') ?? '';
+    const lonText = attr(attrs, count, 'lon');
+    const latText = attr(attrs, count, 'lat');
+    const lon = Number(lonText);
+    const lat = Number(latText);
+    if (!NODE_ID.test(id) || !lonText || !latText || !Number.isFinite(lon) || !Number.isFinite(lat)) {
+      fail(line, `node ${id.slice(0, 20)} has no valid id, lat and lon`);
     }
-    if (depth === 2 && tag.name === 'node') {
-      const lon = Number(a.lon);
-      const lat = Number(a.lat);
-      if (!NODE_ID.test(a.id ?? '') || a.lon === '' || a.lat === '' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-        fail(`node ${String(a.id).slice(0, 20)} has no valid id, lat and lon`);
-      }
-      const wrong = outOfRange(lon, lat, 4326, CRS_NAME);
-      if (wrong) fail(`node ${a.id}: ${wrong}`);
-      batch.nodeIds.push(a.id!);
+    const wrong = outOfRange(lon, lat, 4326, CRS_NAME);
+    if (wrong) fail(line, `node ${id}: ${wrong}`);
+    // A node after a way makes the store sort again, if need be, before the next lookup.
+    prepared = false;
+    if (state.spilled || store.full) {
+      state.spilled = true;
+      batch.nodeIds.push(Number(id));
       batch.lons.push(lon);
       batch.lats.push(lat);
-    } else if (depth === 2 && tag.name === 'way') {
-      if (!WAY_ID.test(a.id ?? '')) fail('a way has no valid id');
-      way = {
-        n: ++n,
-        line: parser.line,
-        id: a.id!,
-        siteId: '',
-        layerId: '',
-        kind: '',
-        name: null,
-        ref: null,
-        polygon: false,
-        refs: [],
-        tags: {},
-      };
-    } else if (depth === 3 && way && tag.name === 'nd') {
-      if (!NODE_ID.test(a.ref ?? '')) fail(`way ${way.id} has a <nd> without a valid ref`);
-      way.refs.push(a.ref!);
-    } else if (depth === 3 && way && tag.name === 'tag' && a.k !== undefined) {
-      way.tags[a.k] = a.v ?? '';
+    } else if (!store.add(Number(id), lon, lat)) {
+      throw new RegisterImportError(source, null, `node ${id} is listed more than once`);
     }
-  });
-  parser.on('closetag', (tag) => {
-    depth--;
-    if (depth !== 1 || tag.name !== 'way' || !way) return;
-    const w = way;
-    way = null;
+  };
+
+  const endWay = (w: OsmWayRow & { tags: Record<string, string> }) => {
     const closed = w.refs.length >= 4 && w.refs[0] === w.refs[w.refs.length - 1];
     const cls = classifyOsmWay(w.tags, closed);
     if (!cls) {
@@ -126,36 +142,126 @@ export async function* readOsmElements({
       skips.incomplete++;
       return;
     }
-    batch.ways.push({
+    const base = {
       n: w.n,
       line: w.line,
       id: w.id,
-      siteId: `${cls.layer.sitePrefix}-${w.id}`,
       layerId: cls.layer.id,
       kind: cls.kind,
       name: w.tags.name || null,
       ref: w.tags.ref || null,
-      polygon: cls.layer.geometry_type === 'polygon',
-      refs: w.refs,
-    });
+    };
+    const polygon = cls.layer.geometry_type === 'polygon';
+    if (state.spilled) {
+      batch.ways.push({ ...base, polygon, refs: w.refs });
+      return;
+    }
+    if (!prepared) {
+      prepared = true;
+      const twice = store.prepare();
+      if (twice !== null) throw new RegisterImportError(source, null, `node ${twice} is listed more than once`);
+    }
+    const n = w.refs.length;
+    if (lons.length < n) {
+      lons = new Float64Array(2 ** Math.ceil(Math.log2(n)));
+      lats = new Float64Array(lons.length);
+    }
+    for (let i = 0; i < n; i++) {
+      const at = store.find(Number(w.refs[i]));
+      if (at < 0) {
+        skips.incomplete++;
+        return;
+      }
+      lons[i] = store.lon(at);
+      lats[i] = store.lat(at);
+    }
+    const g = wayGeometry(lons, lats, n, polygon);
+    batch.built.push({ ...base, geom: g.geom, geom3857: g.geom3857, check: g.check });
+  };
+
+  const scanner: OsmXmlScanner = new OsmXmlScanner({
+    open(name, attrs, count, line, empty) {
+      // The depth of its parent: the scanner counts the element itself already, unless it is empty (<x/>).
+      const parent = scanner.depth - (empty ? 0 : 1);
+      if (parent === 0) {
+        if (name !== 'osm') fail(line, `not an OSM file (the root element is <${name}>)`);
+      } else if (parent === 1 && name === 'node') {
+        addNode(attrs, count, line);
+      } else if (parent === 1 && name === 'way') {
+        const id = attr(attrs, count, 'id') ?? '';
+        if (!WAY_ID.test(id)) fail(line, 'a way has no valid id');
+        const numeric = Number(id);
+        if (numeric <= lastWayId) state.waysOrdered = false;
+        lastWayId = numeric;
+        state.ways++;
+        way = {
+          n: state.ways,
+          line,
+          id,
+          layerId: '',
+          kind: '',
+          name: null,
+          ref: null,
+          polygon: false,
+          refs: [],
+          tags: {},
+        };
+        if (empty) {
+          const w = way;
+          way = null;
+          endWay(w);
+        }
+      } else if (parent === 2 && way && name === 'nd') {
+        const ref = attr(attrs, count, 'ref') ?? '';
+        if (!NODE_ID.test(ref)) fail(line, `way ${way.id} has a <nd> without a valid ref`);
+        way.refs.push(ref);
+      } else if (parent === 2 && way && name === 'tag') {
+        const k = attr(attrs, count, 'k');
+        if (k !== undefined) way.tags[k] = attr(attrs, count, 'v') ?? '';
+      }
+    },
+    close(name) {
+      if (scanner.depth !== 1 || name !== 'way' || !way) return;
+      const w = way;
+      way = null;
+      endWay(w);
+    },
   });
 
-  for await (const chunk of chunks) {
-    if (!started) {
-      const first = /\S/.exec(chunk.replace(/^\uFEFF/, ''))?.[0];
-      if (first === undefined) continue;
-      if (first !== '<') fail(`not OSM XML: it starts with "${first}"`);
-      started = true;
+  let started = false;
+  try {
+    for await (const chunk of chunks) {
+      if (!started) {
+        const first = /\S/.exec(chunk.replace(/^\uFEFF/, ''))?.[0];
+        if (first === undefined) continue;
+        if (first !== '<') fail(1, `not OSM XML: it starts with "${first}"`);
+        started = true;
+      }
+      scanner.write(chunk);
+      if (state.spilled && store.size > 0) {
+        // The store is full: its nodes go to the database, then the ways by node id.
+        for (const part of store.drain()) yield { ...emptyBatch(), nodeIds: part.ids, lons: part.lons, lats: part.lats };
+      }
+      if (batch.nodeIds.length > 0 || batch.built.length > 0 || batch.ways.length > 0) {
+        yield batch;
+        batch = emptyBatch();
+      }
     }
-    parser.write(chunk);
-    if (batch.nodeIds.length > 0 || batch.ways.length > 0) {
-      yield batch;
-      batch = emptyBatch();
+    if (!started) throw new RegisterImportError(source, null, 'the file is empty');
+    if (scanner.depth > 0) {
+      fail(
+        scanner.currentLine,
+        way ? `the file ends inside way ${(way as OsmWayRow).id}: it is truncated` : 'the file is truncated',
+      );
     }
+    scanner.end();
+  } catch (err) {
+    if (err instanceof XmlError) fail(err.line, err.message);
+    throw err;
   }
-  if (!started) throw new RegisterImportError(source, null, 'the file is empty');
-  if (depth > 0)
-    fail(way ? `the file ends inside way ${(way as OsmWayRow).id}: it is truncated` : 'the file is truncated');
-  parser.close();
-  if (batch.nodeIds.length > 0 || batch.ways.length > 0) yield batch;
+  if (!prepared && !state.spilled) {
+    const twice = store.prepare();
+    if (twice !== null) throw new RegisterImportError(source, null, `node ${twice} is listed more than once`);
+  }
+  if (batch.nodeIds.length > 0 || batch.built.length > 0 || batch.ways.length > 0) yield batch;
 }
