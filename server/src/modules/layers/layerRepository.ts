@@ -86,8 +86,9 @@ export async function listLayers(db: Queryable): Promise<Layer[]> {
 
 /** Where a layer's features live, or null for no such layer. */
 export async function layerSource(db: Queryable, id: string): Promise<'site' | 'parcel' | 'osm' | null> {
-  const { rows } = await db.query<{ source_table: 'site' | 'parcel' | 'osm' }>('SELECT source_table FROM layer WHERE id = $1', [
-    id,
-  ]);
+  const { rows } = await db.query<{ source_table: 'site' | 'parcel' | 'osm' }>(
+    'SELECT source_table FROM layer WHERE id = $1',
+    [id],
+  );
   return rows[0]?.source_table ?? null;
 }

@@ -42,14 +42,17 @@ export async function importOsm({
   chunks,
   location,
   onProgress = () => {},
-  nodeCapacity,
+  limits = {},
 }: {
   client: pg.ClientBase;
   chunks: AsyncIterable<string>;
   location: string;
   onProgress?: (message: string) => void;
-  /** How many nodes the reader holds in memory before it sends them to the database (tests make it small). */
-  nodeCapacity?: number;
+  /**
+   * How many nodes the reader holds in memory, and how many node ids of ways listed before their nodes, before it
+   * sends them to the database (readOsmElements; tests make them small).
+   */
+  limits?: { nodes?: number; deferredRefs?: number };
 }): Promise<OsmImportReport> {
   const started = performance.now();
   const skips: OsmSkips = { unclassified: 0, incomplete: 0 };
@@ -65,7 +68,14 @@ export async function importOsm({
     const stage = (await isEmbeddedEngine(client)) ? insertOsmStage(client) : copyOsmStage(client);
     try {
       let reported = 0;
-      for await (const batch of readOsmElements({ chunks, source: location, skips, state, nodeCapacity })) {
+      for await (const batch of readOsmElements({
+        chunks,
+        source: location,
+        skips,
+        state,
+        nodeCapacity: limits.nodes,
+        deferLimit: limits.deferredRefs,
+      })) {
         await stage.write(batch);
         if (Math.floor(state.ways / PROGRESS_EVERY) > reported) {
           reported = Math.floor(state.ways / PROGRESS_EVERY);

@@ -67,8 +67,15 @@ export interface OsmReadState {
 const NODE_ID = /^-?\d{1,16}$/;
 const WAY_ID = /^\d{1,16}$/;
 const CRS_NAME = 'OSM (WGS 84 lon/lat)';
+/**
+ * Where OSM data can go into EPSG:25832: its area of use (Europe, 6–12°E, 38.76–84.33°N), widened east and west to
+ * the range taken for Denmark (Bornholm lies at 15°E). An extract elsewhere would be distorted beyond use.
+ */
+const AREA = { west: 2, east: 16, south: 38, north: 85 };
 /** 16 bytes a node: 12M nodes (a 1.5 GB OSM XML file) in under 200 MB. */
 export const NODE_STORE_CAPACITY = 12_000_000;
+/** Ways listed before their nodes wait in memory up to this many node ids (some 100 MB), then in the database. */
+export const DEFERRED_REFS = 2_000_000;
 const emptyBatch = (): OsmBatch => ({ nodeIds: [], lons: [], lats: [], built: [], ways: [] });
 const attr = (attrs: string[], count: number, key: string): string | undefined => {
   for (let i = 0; i < count; i += 2) if (attrs[i] === key) return attrs[i + 1];
@@ -90,18 +97,26 @@ export async function* readOsmElements({
   skips,
   state,
   nodeCapacity = NODE_STORE_CAPACITY,
+  deferLimit = DEFERRED_REFS,
 }: {
   chunks: AsyncIterable<string>;
   source: string;
   skips: OsmSkips;
   state: OsmReadState;
   nodeCapacity?: number;
+  /** How many node ids of ways waiting for their nodes are held before those ways go to the database. */
+  deferLimit?: number;
 }): AsyncGenerator<OsmBatch> {
   const store = new OsmNodeStore(nodeCapacity);
   let prepared = false;
   let batch = emptyBatch();
   let way: (OsmWayRow & { tags: Record<string, string> }) | null = null;
   let lastWayId = -1;
+  /** Ways with a node not (yet) in the store, and their number of node ids. */
+  let deferred: OsmWayRow[] = [];
+  let deferredRefs = 0;
+  /** Ways with a node not in the store go to the database, and so do the store's nodes at the end. */
+  let waysToDb = false;
   let lons = new Float64Array(64);
   let lats = new Float64Array(64);
   const fail = (line: number, reason: string): never => {
@@ -117,8 +132,19 @@ export async function* readOsmElements({
     if (!NODE_ID.test(id) || !lonText || !latText || !Number.isFinite(lon) || !Number.isFinite(lat)) {
       fail(line, `node ${id.slice(0, 20)} has no valid id, lat and lon`);
     }
-    const wrong = outOfRange(lon, lat, 4326, CRS_NAME);
-    if (wrong) fail(line, `node ${id}: ${wrong}`);
+    if (!(lon >= AREA.west && lon <= AREA.east && lat >= AREA.south && lat <= AREA.north)) {
+      // Metres for degrees, or latitude first, are named as such; anything else is outside the CRS's area.
+      const wrong = outOfRange(lon, lat, 4326, CRS_NAME);
+      fail(
+        line,
+        `node ${id}: ${
+          wrong && !wrong.includes('not in Denmark')
+            ? wrong
+            : `coordinates (${lon}, ${lat}) are outside the area the map's CRS (EPSG:25832) serves, ` +
+              `${AREA.west}–${AREA.east}°E, ${AREA.south}–${AREA.north}°N`
+        }`,
+      );
+    }
     // A node after a way makes the store sort again, if need be, before the next lookup.
     prepared = false;
     if (state.spilled || store.full) {
@@ -129,6 +155,43 @@ export async function* readOsmElements({
     } else if (!store.add(Number(id), lon, lat)) {
       throw new RegisterImportError(source, null, `node ${id} is listed more than once`);
     }
+  };
+
+  const prepare = () => {
+    if (prepared) return;
+    prepared = true;
+    const twice = store.prepare();
+    if (twice !== null) throw new RegisterImportError(source, null, `node ${twice} is listed more than once`);
+  };
+
+  /** Builds a way's geometry from the store's nodes; false when one of them is not there (yet). */
+  const build = (w: OsmWayRow): boolean => {
+    prepare();
+    const n = w.refs.length;
+    if (lons.length < n) {
+      lons = new Float64Array(2 ** Math.ceil(Math.log2(n)));
+      lats = new Float64Array(lons.length);
+    }
+    for (let i = 0; i < n; i++) {
+      const at = store.find(Number(w.refs[i]));
+      if (at < 0) return false;
+      lons[i] = store.lon(at);
+      lats[i] = store.lat(at);
+    }
+    const g = wayGeometry(lons, lats, n, w.polygon);
+    batch.built.push({
+      n: w.n,
+      line: w.line,
+      id: w.id,
+      layerId: w.layerId,
+      kind: w.kind,
+      name: w.name,
+      ref: w.ref,
+      geom: g.geom,
+      geom3857: g.geom3857,
+      check: g.check,
+    });
+    return true;
   };
 
   const endWay = (w: OsmWayRow & { tags: Record<string, string> }) => {
@@ -151,32 +214,24 @@ export async function* readOsmElements({
       name: w.tags.name || null,
       ref: w.tags.ref || null,
     };
-    const polygon = cls.layer.geometry_type === 'polygon';
+    const row: OsmWayRow = { ...base, polygon: cls.layer.geometry_type === 'polygon', refs: w.refs };
     if (state.spilled) {
-      batch.ways.push({ ...base, polygon, refs: w.refs });
-      return;
-    }
-    if (!prepared) {
-      prepared = true;
-      const twice = store.prepare();
-      if (twice !== null) throw new RegisterImportError(source, null, `node ${twice} is listed more than once`);
-    }
-    const n = w.refs.length;
-    if (lons.length < n) {
-      lons = new Float64Array(2 ** Math.ceil(Math.log2(n)));
-      lats = new Float64Array(lons.length);
-    }
-    for (let i = 0; i < n; i++) {
-      const at = store.find(Number(w.refs[i]));
-      if (at < 0) {
-        skips.incomplete++;
-        return;
+      batch.ways.push(row);
+    } else if (!build(row)) {
+      if (waysToDb) {
+        batch.ways.push(row);
+      } else {
+        // Its nodes may come later in the file (an Overpass API download lists ways first): tried again at the end.
+        deferred.push(row);
+        deferredRefs += row.refs.length;
+        if (deferredRefs > deferLimit) {
+          // Too many to hold: these ways and the later ones go to the database, and the nodes after them.
+          waysToDb = true;
+          batch.ways.push(...deferred);
+          deferred = [];
+        }
       }
-      lons[i] = store.lon(at);
-      lats[i] = store.lat(at);
     }
-    const g = wayGeometry(lons, lats, n, polygon);
-    batch.built.push({ ...base, geom: g.geom, geom3857: g.geom3857, check: g.check });
   };
 
   const scanner: OsmXmlScanner = new OsmXmlScanner({
@@ -240,7 +295,10 @@ export async function* readOsmElements({
       scanner.write(chunk);
       if (state.spilled && store.size > 0) {
         // The store is full: its nodes go to the database, then the ways by node id.
-        for (const part of store.drain()) yield { ...emptyBatch(), nodeIds: part.ids, lons: part.lons, lats: part.lats };
+        for (const part of store.drain())
+          yield { ...emptyBatch(), nodeIds: part.ids, lons: part.lons, lats: part.lats };
+        batch.ways.push(...deferred);
+        deferred = [];
       }
       if (batch.nodeIds.length > 0 || batch.built.length > 0 || batch.ways.length > 0) {
         yield batch;
@@ -259,9 +317,21 @@ export async function* readOsmElements({
     if (err instanceof XmlError) fail(err.line, err.message);
     throw err;
   }
-  if (!prepared && !state.spilled) {
-    const twice = store.prepare();
-    if (twice !== null) throw new RegisterImportError(source, null, `node ${twice} is listed more than once`);
+  if (!state.spilled) {
+    // Nodes may have come after ways: the store sorts again if need be (and finds a node listed twice).
+    prepare();
+    for (const w of deferred) {
+      if (build(w)) continue;
+      if (waysToDb) batch.ways.push(w);
+      else skips.incomplete++;
+    }
+    deferred = [];
+    if (waysToDb) {
+      state.spilled = true;
+      yield batch;
+      batch = emptyBatch();
+      for (const part of store.drain()) yield { ...emptyBatch(), nodeIds: part.ids, lons: part.lons, lats: part.lats };
+    }
   }
   if (batch.nodeIds.length > 0 || batch.built.length > 0 || batch.ways.length > 0) yield batch;
 }
