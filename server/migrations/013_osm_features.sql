@@ -12,13 +12,15 @@ ALTER TABLE layer
   ADD COLUMN imported_features bigint CHECK (imported_features >= 0),
   ADD COLUMN imported_bbox float8[] CHECK (cardinality(imported_bbox) = 4);
 
--- One row per drawn OSM way (later relation): `id` is `${layer}-way-${osm id}` as the site ids were, `class` the
+-- One row per drawn OSM way or multipolygon relation: `id` is `${layer}-way-${osm id}` as the site ids were (or
+-- `${layer}-rel-${osm id}`), `class` the
 -- highway/railway/waterway/landuse/building value or "water". Geometry in EPSG:25832 and, for the tiles, 3857, both
 -- written by the import (not generated), valid and not empty (the import repairs or refuses before the swap).
 -- Source, licence and import time are the layer's (layer.source, licence, imported_at), the same for all its rows.
 CREATE TABLE osm_feature (
   id text NOT NULL,
   layer_id text NOT NULL,
+  osm_type text NOT NULL DEFAULT 'way' CHECK (osm_type IN ('way', 'relation')),
   osm_id bigint NOT NULL,
   class text NOT NULL,
   name text,

@@ -10,7 +10,10 @@ type Node = [id: number, lon: number, lat: number];
 type Way = [id: number, refs: number[], tags: Record<string, string>];
 
 /** OSM XML (format fixture, made up near Køge) of the given nodes and ways. */
-function osmXml(nodes: Node[], ways: Way[]): string {
+type Relation = [id: number, ways: number[], tags: Record<string, string>];
+
+/** OSM XML (format fixture, made up near Køge) of the given nodes, ways and relations (of way members). */
+function osmXml(nodes: Node[], ways: Way[], relations: Relation[] = []): string {
   // A tab or line break in an attribute must be a character reference: XML turns a literal one into a space.
   const esc = (v: string) =>
     v
@@ -28,6 +31,12 @@ function osmXml(nodes: Node[], ways: Way[]): string {
       ...refs.map((r) => `    <nd ref="${r}"/>`),
       ...Object.entries(tags).map(([k, v]) => `    <tag k="${esc(k)}" v="${esc(v)}"/>`),
       '  </way>',
+    ]),
+    ...relations.flatMap(([id, members, tags]) => [
+      `  <relation id="${id}">`,
+      ...members.map((w) => `    <member type="way" ref="${w}" role=""/>`),
+      ...Object.entries(tags).map(([k, v]) => `    <tag k="${esc(k)}" v="${esc(v)}"/>`),
+      '  </relation>',
     ]),
     '</osm>',
     '',
@@ -199,6 +208,73 @@ describe('OSM import checks', () => {
       expect(report.layers).toEqual(inMemory.layers);
       expect(report.skips).toEqual(inMemory.skips);
       expect(await rowsOf()).toEqual(memoryRows);
+    }
+  });
+
+  it('draws multipolygon relations: rings from several untagged ways, an inner ring as a hole', async () => {
+    // A lake: its outer ring in two open ways, an island as a closed way; all untagged, as mappers draw them.
+    const nodes: Node[] = [
+      [21, 12.14, 55.49],
+      [22, 12.16, 55.49],
+      [23, 12.16, 55.5],
+      [24, 12.14, 55.5],
+      [25, 12.145, 55.493],
+      [26, 12.15, 55.493],
+      [27, 12.15, 55.497],
+      [28, 12.145, 55.497],
+    ];
+    const ways: Way[] = [
+      [8001, [21, 22, 23], {}],
+      [8002, [23, 24, 21], {}],
+      [8003, [25, 26, 27, 28, 25], {}],
+      [8004, [21, 22, 23, 24, 21], { barrier: 'fence' }],
+    ];
+    const relations: Relation[] = [
+      [9001, [8001, 8002, 8003], { type: 'multipolygon', natural: 'water', name: 'Skovsø' }],
+      // A member the file does not hold: left out, counted.
+      [9002, [8004, 8999], { type: 'multipolygon', landuse: 'forest' }],
+      // Not an area of a drawn class.
+      [9003, [8004], { type: 'route', route: 'hiking' }],
+    ];
+    const point = (id: number) =>
+      nodes
+        .find((n) => n[0] === id)!
+        .slice(1)
+        .join(' ');
+    const ring = (ids: number[]) => `(${ids.map(point).join(', ')})`;
+    const wkt = `POLYGON(${ring([21, 22, 23, 24, 21])}, ${ring([25, 26, 27, 28, 25])})`;
+    for (const limits of [{}, { nodes: 3 }]) {
+      await removeRegisterLayers();
+      const client = await ownerClient();
+      try {
+        const report = await importOsm({
+          client,
+          chunks: chunksOf(osmXml(nodes, ways, relations), 53),
+          location: 'test.osm',
+          limits,
+        });
+        expect(report.layers).toEqual([{ id: 'osm-water', features: 1, written: 1, removed: 0, repaired: 0 }]);
+        expect(report.skips).toEqual({ unclassified: 4, incomplete: 1 });
+        const { rows } = await client.query(
+          `SELECT f.id, f.osm_type, f.class, f.name, ST_NumInteriorRings(f.geom) AS holes,
+                  round(abs(ST_Area(f.geom) - ST_Area(ST_Transform(ST_GeomFromText($1, 4326), 25832)))::numeric, 1)::float
+                    AS area_difference
+             FROM osm_feature f`,
+          [wkt],
+        );
+        expect(rows).toEqual([
+          {
+            id: 'osm-water-rel-9001',
+            osm_type: 'relation',
+            class: 'water',
+            name: 'Skovsø',
+            holes: 1,
+            area_difference: 0,
+          },
+        ]);
+      } finally {
+        await client.end();
+      }
     }
   });
 });

@@ -121,7 +121,7 @@ const SOURCES: Record<
     geom: 'f.geom',
     indexed: 'f.geom_3857',
     order: 'f.id',
-    columns: `f.osm_id::text AS osm_id, f.class, f.name, f.ref, f.accuracy, l.source, l.licence,
+    columns: `f.osm_type, f.osm_id::text AS osm_id, f.class, f.name, f.ref, f.accuracy, l.source, l.licence,
               to_char(f.imported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS imported_at`,
   },
   sketch: {

@@ -7,9 +7,11 @@ import { osmKind } from './osmKind';
 import { OSM_LAYERS } from './osmLayers';
 import {
   buildOsmGeometry,
+  buildOsmRelations,
   copyOsmStage,
   createOsmStage,
   duplicateOsmNode,
+  duplicateOsmRelation,
   duplicateOsmWay,
   insertOsmStage,
   isEmbeddedEngine,
@@ -98,8 +100,15 @@ export async function importOsm({
       const way = await duplicateOsmWay(client);
       if (way) refuse(`ways ${way.ns[0]} and ${way.ns[1]}`, `both have the id ${way.id}: a way id must be unique`);
     }
-    const { incomplete } = await buildOsmGeometry(client);
-    skips.incomplete += incomplete;
+    const relation = await duplicateOsmRelation(client);
+    if (relation) {
+      refuse(
+        `relations ${relation.ns[0]} and ${relation.ns[1]}`,
+        `both have the id ${relation.id}: a relation id must be unique`,
+      );
+    }
+    skips.incomplete += (await buildOsmGeometry(client)).incomplete;
+    skips.incomplete += (await buildOsmRelations(client)).incomplete;
     const repaired = await repairOsmGeometry(client);
     const lost = repaired.find((r) => r.empty);
     if (lost) {

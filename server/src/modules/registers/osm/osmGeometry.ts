@@ -49,7 +49,14 @@ const point: [number, number] = [0, 0];
  * database only stores it. `check` marks what PostGIS must validate: every polygon, and a line whose points are
  * all the same (PostGIS calls it invalid, and reports why).
  */
-export function wayGeometry(lons: Float64Array, lats: Float64Array, n: number, polygon: boolean): WayGeometry {
+export function wayGeometry(
+  lons: Float64Array,
+  lats: Float64Array,
+  n: number,
+  polygon: boolean,
+  /** False for a line only needed in EPSG:25832 (a relation's member): geom3857 is then ''. */
+  mercator = true,
+): WayGeometry {
   if (ux.length < n) {
     const size = 2 ** Math.ceil(Math.log2(n));
     ux = new Float64Array(size);
@@ -71,5 +78,9 @@ export function wayGeometry(lons: Float64Array, lats: Float64Array, n: number, p
     my[i] = R * Math.log(Math.tan(Math.PI / 4 + (lat * DEG) / 2));
   }
   const type = polygon ? POLYGON : LINESTRING;
-  return { geom: ewkb(type, 25832, ux, uy, n), geom3857: ewkb(type, 3857, mx, my, n), check: polygon || !distinct };
+  return {
+    geom: ewkb(type, 25832, ux, uy, n),
+    geom3857: mercator ? ewkb(type, 3857, mx, my, n) : '',
+    check: polygon || !distinct,
+  };
 }

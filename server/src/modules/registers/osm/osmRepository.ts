@@ -8,19 +8,26 @@ import type { OsmBatch } from './readOsmElements';
 /**
  * The scratch tables of an OSM import, dropped at the end of its transaction: `osm_stage`, the drawn ways with their
  * geometry in EPSG:25832 and 3857 (most built while reading), and, for a file whose nodes outgrew the reader's store,
- * `osm_node` and `osm_way` (node ids in order), from which the database builds the rest. Before anything, the import
+ * `osm_node` and `osm_way` (node ids in order), from which the database builds the rest; `osm_member`, the lines
+ * of the ways of no drawn class, and `osm_relation`, the multipolygon relations by their ways' ids. Before anything, the import
  * takes `osm_feature`'s lock against other imports (readers go on), so two never build the next table at once.
  */
 export async function createOsmStage(db: pg.ClientBase): Promise<void> {
   await db.query('LOCK TABLE osm_feature IN SHARE ROW EXCLUSIVE MODE');
   await db.query(`CREATE TEMP TABLE osm_stage (
-      n integer NOT NULL, line integer NOT NULL, osm_id bigint NOT NULL, layer_id text NOT NULL, class text NOT NULL,
+      n integer NOT NULL, line integer NOT NULL, osm_type text NOT NULL DEFAULT 'way', osm_id bigint NOT NULL,
+      layer_id text NOT NULL, class text NOT NULL,
       name text, ref text, checked boolean NOT NULL, geom geometry NOT NULL, geom_3857 geometry NOT NULL,
       repaired text
     ) ON COMMIT DROP`);
   await db.query(
     'CREATE TEMP TABLE osm_node (id bigint NOT NULL, lon float8 NOT NULL, lat float8 NOT NULL) ON COMMIT DROP',
   );
+  await db.query('CREATE TEMP TABLE osm_member (id bigint NOT NULL, geom geometry NOT NULL) ON COMMIT DROP');
+  await db.query(`CREATE TEMP TABLE osm_relation (
+      n integer NOT NULL, line integer NOT NULL, id bigint NOT NULL, layer_id text NOT NULL, class text NOT NULL,
+      name text, ref text, ways bigint[] NOT NULL
+    ) ON COMMIT DROP`);
   await db.query(`CREATE TEMP TABLE osm_way (
       n integer NOT NULL, line integer NOT NULL, id bigint NOT NULL, layer_id text NOT NULL,
       kind text NOT NULL, name text, ref text, polygon boolean NOT NULL, refs bigint[] NOT NULL
@@ -46,6 +53,8 @@ const copyText = (value: string | null) =>
 
 const STAGE_COPY = 'COPY osm_stage (n, line, osm_id, layer_id, class, name, ref, checked, geom, geom_3857) FROM STDIN';
 const NODE_COPY = 'COPY osm_node (id, lon, lat) FROM STDIN';
+const MEMBER_COPY = 'COPY osm_member (id, geom) FROM STDIN';
+const RELATION_COPY = 'COPY osm_relation (n, line, id, layer_id, class, name, ref, ways) FROM STDIN';
 const WAY_COPY = 'COPY osm_way (n, line, id, layer_id, kind, name, ref, polygon, refs) FROM STDIN';
 
 /**
@@ -84,6 +93,20 @@ export function copyOsmStage(db: pg.ClientBase): OsmStageWriter {
             `${copyText(w.ref)}\t${w.check ? 'f' : 't'}\t${w.geom}\t${w.geom3857}\n`;
         }
         await send(STAGE_COPY, text);
+      }
+      if (b.members.length > 0) {
+        let text = '';
+        for (const m of b.members) text += `${m.id}\t${m.geom}\n`;
+        await send(MEMBER_COPY, text);
+      }
+      if (b.relations.length > 0) {
+        let text = '';
+        for (const r of b.relations) {
+          text +=
+            `${r.n}\t${r.line}\t${r.id}\t${r.layerId}\t${copyText(r.kind)}\t${copyText(r.name)}\t` +
+            `${copyText(r.ref)}\t{${r.ways.join(',')}}\n`;
+        }
+        await send(RELATION_COPY, text);
       }
       if (b.nodeIds.length > 0) {
         let text = '';
@@ -130,6 +153,31 @@ export function insertOsmStage(db: pg.ClientBase): OsmStageWriter {
           ],
         );
       }
+      if (b.members.length > 0) {
+        await db.query(
+          'INSERT INTO osm_member (id, geom) SELECT id, geom::geometry FROM unnest($1::bigint[], $2::text[]) AS t(id, geom)',
+          [b.members.map((m) => m.id), b.members.map((m) => m.geom)],
+        );
+      }
+      if (b.relations.length > 0) {
+        const r = b.relations;
+        await db.query(
+          `INSERT INTO osm_relation (n, line, id, layer_id, class, name, ref, ways)
+           SELECT n, line, id, layer_id, class, name, ref, ways::bigint[]
+             FROM unnest($1::int[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[],
+                         $8::text[]) AS t(n, line, id, layer_id, class, name, ref, ways)`,
+          [
+            r.map((x) => x.n),
+            r.map((x) => x.line),
+            r.map((x) => x.id),
+            r.map((x) => x.layerId),
+            r.map((x) => x.kind),
+            r.map((x) => x.name),
+            r.map((x) => x.ref),
+            r.map((x) => `{${x.ways.join(',')}}`),
+          ],
+        );
+      }
       if (b.nodeIds.length > 0) {
         await db.query(
           'INSERT INTO osm_node (id, lon, lat) SELECT * FROM unnest($1::bigint[], $2::float8[], $3::float8[])',
@@ -173,7 +221,8 @@ export async function duplicateOsmNode(db: pg.ClientBase): Promise<string | null
 export async function duplicateOsmWay(db: pg.ClientBase): Promise<{ id: string; ns: number[] } | null> {
   const { rows } = await db.query<{ id: string; ns: number[] }>(
     `SELECT id::text, (array_agg(n ORDER BY n))[1:2] AS ns
-       FROM (SELECT osm_id AS id, n FROM osm_stage UNION ALL SELECT id, n FROM osm_way) w
+       FROM (SELECT osm_id AS id, n FROM osm_stage WHERE osm_type = 'way'
+             UNION ALL SELECT id, n FROM osm_way WHERE layer_id <> '') w
       GROUP BY id HAVING count(*) > 1 ORDER BY min(n) LIMIT 1`,
   );
   return rows[0] ?? null;
@@ -186,13 +235,14 @@ export async function duplicateOsmWay(db: pg.ClientBase): Promise<{ id: string; 
  * through it) is left out; their number is returned.
  */
 export async function buildOsmGeometry(db: pg.ClientBase): Promise<{ incomplete: number }> {
-  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM osm_way');
+  const { rows } = await db.query<{ n: number; drawn: number }>(
+    `SELECT count(*)::int AS n, (count(*) FILTER (WHERE layer_id <> ''))::int AS drawn FROM osm_way`,
+  );
   if (rows[0]!.n === 0) return { incomplete: 0 };
   await db.query('CREATE UNIQUE INDEX ON osm_node (id)');
   await db.query('ANALYZE osm_node');
-  const { rowCount } = await db.query(`INSERT INTO osm_stage (n, line, osm_id, layer_id, class, name, ref, checked,
-                                                              geom, geom_3857)
-    SELECT w.n, w.line, w.id, w.layer_id, w.kind, w.name, w.ref, false, g.geom, ST_Transform(g.geom, 3857)
+  await db.query(`CREATE TEMP TABLE osm_way_geom ON COMMIT DROP AS
+    SELECT w.n, w.line, w.id, w.layer_id, w.kind, w.name, w.ref, g.geom
       FROM osm_way w CROSS JOIN LATERAL (
         SELECT CASE WHEN count(nd.id) = cardinality(w.refs) THEN ST_Transform(ST_SetSRID(
                  CASE WHEN w.polygon THEN ST_MakePolygon(ST_MakeLine(array_agg(ST_MakePoint(nd.lon, nd.lat) ORDER BY r.o)))
@@ -200,6 +250,50 @@ export async function buildOsmGeometry(db: pg.ClientBase): Promise<{ incomplete:
                END AS geom
           FROM unnest(w.refs) WITH ORDINALITY AS r (ref, o) LEFT JOIN osm_node nd ON nd.id = r.ref) g
      WHERE g.geom IS NOT NULL`);
+  const { rowCount } = await db.query(`INSERT INTO osm_stage (n, line, osm_id, layer_id, class, name, ref, checked,
+                                                              geom, geom_3857)
+    SELECT n, line, id, layer_id, kind, name, ref, false, geom, ST_Transform(geom, 3857)
+      FROM osm_way_geom WHERE layer_id <> ''`);
+  await db.query(`INSERT INTO osm_member (id, geom) SELECT id, geom FROM osm_way_geom WHERE layer_id = ''`);
+  return { incomplete: rows[0]!.drawn - (rowCount ?? 0) };
+}
+
+/** The first relation id listed more than once, with the positions (n) of its first two listings; or null. */
+export async function duplicateOsmRelation(db: pg.ClientBase): Promise<{ id: string; ns: number[] } | null> {
+  const { rows } = await db.query<{ id: string; ns: number[] }>(
+    `SELECT id::text, (array_agg(n ORDER BY n))[1:2] AS ns FROM osm_relation
+      GROUP BY id HAVING count(*) > 1 ORDER BY min(n) LIMIT 1`,
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Builds the areas of the multipolygon relations, set-based: each one's ways (a drawn way's outline, or the line
+ * of a way of no drawn class) collected and made into polygons with holes (ST_BuildArea: rings from ways joined
+ * end to end, inner rings as holes), into `osm_stage` to be checked with the ways. A relation with a way the file
+ * does not hold whole, or whose ways close no ring, is left out; their number is returned. Runs before the repair,
+ * while every drawn way is still one ring.
+ */
+export async function buildOsmRelations(db: pg.ClientBase): Promise<{ incomplete: number }> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM osm_relation');
+  if (rows[0]!.n === 0) return { incomplete: 0 };
+  await db.query('CREATE INDEX ON osm_member (id)');
+  await db.query('CREATE INDEX ON osm_stage (osm_id)');
+  await db.query('ANALYZE osm_member');
+  await db.query('ANALYZE osm_stage');
+  const { rowCount } = await db.query(`INSERT INTO osm_stage (n, line, osm_type, osm_id, layer_id, class, name, ref,
+                                                              checked, geom, geom_3857)
+    SELECT r.n, r.line, 'relation', r.id, r.layer_id, r.class, r.name, r.ref, false, a.geom, ST_Transform(a.geom, 3857)
+      FROM osm_relation r CROSS JOIN LATERAL (
+        SELECT CASE WHEN count(l.geom) = cardinality(r.ways) THEN ST_BuildArea(ST_Collect(l.geom)) END AS geom
+          FROM unnest(r.ways) AS m (way_id)
+          LEFT JOIN LATERAL (
+            (SELECT x.geom FROM osm_member x WHERE x.id = m.way_id LIMIT 1)
+            UNION ALL
+            (SELECT CASE WHEN ST_Dimension(s.geom) = 2 THEN ST_ExteriorRing(s.geom) ELSE s.geom END
+               FROM osm_stage s WHERE s.osm_id = m.way_id AND s.osm_type = 'way' LIMIT 1)
+            LIMIT 1) l ON true) a
+     WHERE a.geom IS NOT NULL AND NOT ST_IsEmpty(a.geom)`);
   return { incomplete: rows[0]!.n - (rowCount ?? 0) };
 }
 
@@ -213,7 +307,8 @@ export async function repairOsmGeometry(db: pg.ClientBase): Promise<RepairedRow[
     `UPDATE osm_stage SET geom = ST_CollectionExtract(ST_MakeValid(geom), ST_Dimension(geom) + 1),
                           repaired = ST_IsValidReason(geom)
       WHERE NOT checked AND NOT ST_IsValid(geom)
-     RETURNING n, line, layer_id || '-way-' || osm_id AS id, layer_id, repaired AS reason,
+     RETURNING n, line, layer_id || CASE osm_type WHEN 'way' THEN '-way-' ELSE '-rel-' END || osm_id AS id, layer_id,
+               repaired AS reason,
                ST_IsEmpty(geom) OR NOT ST_IsValid(geom) AS empty`,
   );
   if (rows.length > 0) {
@@ -254,8 +349,10 @@ export async function swapOsmFeatures(
   await db.query('INSERT INTO osm_feature_next SELECT * FROM osm_feature WHERE layer_id <> ALL ($1)', [layerIds]);
   const written = await db.query<{ layer_id: string; n: number }>(
     `WITH put AS (
-       INSERT INTO osm_feature_next (id, layer_id, osm_id, class, name, ref, geom, geom_3857, accuracy, imported_at)
-       SELECT layer_id || '-way-' || osm_id, layer_id, osm_id, class, name, ref, ST_SetSRID(geom, 25832),
+       INSERT INTO osm_feature_next (id, layer_id, osm_type, osm_id, class, name, ref, geom, geom_3857, accuracy,
+                                     imported_at)
+       SELECT layer_id || CASE osm_type WHEN 'way' THEN '-way-' ELSE '-rel-' END || osm_id, layer_id, osm_type,
+              osm_id, class, name, ref, ST_SetSRID(geom, 25832),
               ST_SetSRID(geom_3857, 3857), 'official', now()
          FROM osm_stage
        RETURNING layer_id)

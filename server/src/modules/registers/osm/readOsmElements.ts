@@ -44,6 +44,25 @@ export interface OsmWayRow extends OsmWayBase {
   refs: string[];
 }
 
+/** A way of no drawn class, by its line in EPSG:25832: a possible part of a multipolygon relation's rings. */
+export interface OsmMemberLine {
+  id: string;
+  geom: string;
+}
+
+/** A multipolygon relation of a drawn area class (water, land use, building), with its ways' ids. */
+export interface OsmRelationRow {
+  /** 1-based position among the file's relations. */
+  n: number;
+  line: number;
+  id: string;
+  layerId: string;
+  kind: string;
+  name: string | null;
+  ref: string | null;
+  ways: string[];
+}
+
 /** The elements of one piece of the file. */
 export interface OsmBatch {
   /** Nodes for the database, as parallel arrays: only once the node store was full. */
@@ -51,8 +70,10 @@ export interface OsmBatch {
   lons: number[];
   lats: number[];
   built: OsmBuiltWay[];
-  /** Ways for the database to build: only once the node store was full. */
+  /** Ways for the database to build: only once the node store was full. A layerId '' marks a member line. */
   ways: OsmWayRow[];
+  members: OsmMemberLine[];
+  relations: OsmRelationRow[];
 }
 
 /** How the file turned out, known once it is read. */
@@ -76,7 +97,17 @@ const AREA = { west: 2, east: 16, south: 38, north: 85 };
 export const NODE_STORE_CAPACITY = 12_000_000;
 /** Ways listed before their nodes wait in memory up to this many node ids (some 100 MB), then in the database. */
 export const DEFERRED_REFS = 2_000_000;
-const emptyBatch = (): OsmBatch => ({ nodeIds: [], lons: [], lats: [], built: [], ways: [] });
+const emptyBatch = (): OsmBatch => ({
+  nodeIds: [],
+  lons: [],
+  lats: [],
+  built: [],
+  ways: [],
+  members: [],
+  relations: [],
+});
+const nonEmpty = (b: OsmBatch) =>
+  b.nodeIds.length > 0 || b.built.length > 0 || b.ways.length > 0 || b.members.length > 0 || b.relations.length > 0;
 const attr = (attrs: string[], count: number, key: string): string | undefined => {
   for (let i = 0; i < count; i += 2) if (attrs[i] === key) return attrs[i + 1];
   return undefined;
@@ -87,7 +118,8 @@ const attr = (attrs: string[], count: number, key: string): string | undefined =
  * (scanOsmXml). Nodes are kept in a compact store (osmNodeStore) and each drawn way's geometry is made as the way
  * is read, in EPSG:25832 and 3857; a file with more nodes than the store takes sends its nodes, and its ways by node
  * id, to the database instead (`state.spilled`), so memory stays bounded whatever the file's size. Ways of no class
- * the map draws are counted and dropped (see classifyOsmWay); relations are not read.
+ * the map draws are counted, and kept only as lines for the multipolygon relations (see classifyOsmWay); those
+ * relations of an area class are staged by their ways' ids, their rings assembled in the database.
  * Refuses, naming the line, what is not well-formed OSM XML, a truncated or empty file, a node listed twice, and a
  * node that is not in Denmark in WGS 84 degrees (EPSG:25832 metres written as lat/lon, say).
  */
@@ -112,6 +144,8 @@ export async function* readOsmElements({
   let batch = emptyBatch();
   let way: (OsmWayRow & { tags: Record<string, string> }) | null = null;
   let lastWayId = -1;
+  let relation: (OsmRelationRow & { tags: Record<string, string> }) | null = null;
+  let relations = 0;
   /** Ways with a node not (yet) in the store, and their number of node ids. */
   let deferred: OsmWayRow[] = [];
   let deferredRefs = 0;
@@ -178,6 +212,10 @@ export async function* readOsmElements({
       lons[i] = store.lon(at);
       lats[i] = store.lat(at);
     }
+    if (w.layerId === '') {
+      batch.members.push({ id: w.id, geom: wayGeometry(lons, lats, n, false, false).geom });
+      return true;
+    }
     const g = wayGeometry(lons, lats, n, w.polygon);
     batch.built.push({
       n: w.n,
@@ -197,24 +235,23 @@ export async function* readOsmElements({
   const endWay = (w: OsmWayRow & { tags: Record<string, string> }) => {
     const closed = w.refs.length >= 4 && w.refs[0] === w.refs[w.refs.length - 1];
     const cls = classifyOsmWay(w.tags, closed);
-    if (!cls) {
-      skips.unclassified++;
-      return;
-    }
+    if (!cls) skips.unclassified++;
     if (w.refs.length < 2) {
-      skips.incomplete++;
+      if (cls) skips.incomplete++;
       return;
     }
-    const base = {
+    // A way of no drawn class is kept as a line (layerId ''), for the multipolygon relations it may be part of.
+    const row: OsmWayRow = {
       n: w.n,
       line: w.line,
       id: w.id,
-      layerId: cls.layer.id,
-      kind: cls.kind,
+      layerId: cls?.layer.id ?? '',
+      kind: cls?.kind ?? '',
       name: w.tags.name || null,
       ref: w.tags.ref || null,
+      polygon: cls?.layer.geometry_type === 'polygon',
+      refs: w.refs,
     };
-    const row: OsmWayRow = { ...base, polygon: cls.layer.geometry_type === 'polygon', refs: w.refs };
     if (state.spilled) {
       batch.ways.push(row);
     } else if (!build(row)) {
@@ -232,6 +269,24 @@ export async function* readOsmElements({
         }
       }
     }
+  };
+
+  /** A multipolygon relation of a drawn area class is staged with its ways' ids; others are not drawn. */
+  const endRelation = ({ tags, ...r }: OsmRelationRow & { tags: Record<string, string> }) => {
+    if (tags.type !== 'multipolygon') return;
+    const cls = classifyOsmWay(tags, true);
+    if (!cls || cls.layer.geometry_type !== 'polygon') return;
+    if (r.ways.length === 0) {
+      skips.incomplete++;
+      return;
+    }
+    batch.relations.push({
+      ...r,
+      layerId: cls.layer.id,
+      kind: cls.kind,
+      name: tags.name || null,
+      ref: tags.ref || null,
+    });
   };
 
   const scanner: OsmXmlScanner = new OsmXmlScanner({
@@ -266,6 +321,20 @@ export async function* readOsmElements({
           way = null;
           endWay(w);
         }
+      } else if (parent === 1 && name === 'relation') {
+        const id = attr(attrs, count, 'id') ?? '';
+        if (!WAY_ID.test(id)) fail(line, 'a relation has no valid id');
+        relation = { n: ++relations, line, id, layerId: '', kind: '', name: null, ref: null, ways: [], tags: {} };
+        if (empty) relation = null;
+      } else if (parent === 2 && relation && name === 'member') {
+        if (attr(attrs, count, 'type') === 'way') {
+          const ref = attr(attrs, count, 'ref') ?? '';
+          if (!WAY_ID.test(ref)) fail(line, `relation ${relation.id} has a way <member> without a valid ref`);
+          relation.ways.push(ref);
+        }
+      } else if (parent === 2 && relation && name === 'tag') {
+        const k = attr(attrs, count, 'k');
+        if (k !== undefined) relation.tags[k] = attr(attrs, count, 'v') ?? '';
       } else if (parent === 2 && way && name === 'nd') {
         const ref = attr(attrs, count, 'ref') ?? '';
         if (!NODE_ID.test(ref)) fail(line, `way ${way.id} has a <nd> without a valid ref`);
@@ -276,10 +345,16 @@ export async function* readOsmElements({
       }
     },
     close(name) {
-      if (scanner.depth !== 1 || name !== 'way' || !way) return;
-      const w = way;
-      way = null;
-      endWay(w);
+      if (scanner.depth !== 1) return;
+      if (name === 'way' && way) {
+        const w = way;
+        way = null;
+        endWay(w);
+      } else if (name === 'relation' && relation) {
+        const r = relation;
+        relation = null;
+        endRelation(r);
+      }
     },
   });
 
@@ -300,7 +375,7 @@ export async function* readOsmElements({
         batch.ways.push(...deferred);
         deferred = [];
       }
-      if (batch.nodeIds.length > 0 || batch.built.length > 0 || batch.ways.length > 0) {
+      if (nonEmpty(batch)) {
         yield batch;
         batch = emptyBatch();
       }
@@ -323,7 +398,7 @@ export async function* readOsmElements({
     for (const w of deferred) {
       if (build(w)) continue;
       if (waysToDb) batch.ways.push(w);
-      else skips.incomplete++;
+      else if (w.layerId !== '') skips.incomplete++;
     }
     deferred = [];
     if (waysToDb) {
@@ -333,5 +408,5 @@ export async function* readOsmElements({
       for (const part of store.drain()) yield { ...emptyBatch(), nodeIds: part.ids, lons: part.lons, lats: part.lats };
     }
   }
-  if (batch.nodeIds.length > 0 || batch.built.length > 0 || batch.ways.length > 0) yield batch;
+  if (nonEmpty(batch)) yield batch;
 }
