@@ -93,8 +93,11 @@ const CRS_NAME = 'OSM (WGS 84 lon/lat)';
  * the range taken for Denmark (Bornholm lies at 15°E). An extract elsewhere would be distorted beyond use.
  */
 const AREA = { west: 2, east: 16, south: 38, north: 85 };
-/** 16 bytes a node: 12M nodes (a 1.5 GB OSM XML file) in under 200 MB. */
-export const NODE_STORE_CAPACITY = 12_000_000;
+/**
+ * 16 bytes a node: 8M nodes (an OSM XML file of about 1 GB) in 128 MB, at most twice that while it grows or sorts,
+ * so that the process stays under 500 MB whatever the file's size.
+ */
+export const NODE_STORE_CAPACITY = 8_000_000;
 /** Ways listed before their nodes wait in memory up to this many node ids (some 100 MB), then in the database. */
 export const DEFERRED_REFS = 2_000_000;
 const emptyBatch = (): OsmBatch => ({
