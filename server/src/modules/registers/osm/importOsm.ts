@@ -58,7 +58,7 @@ export async function importOsm({
 }): Promise<OsmImportReport> {
   const started = performance.now();
   const skips: OsmSkips = { unclassified: 0, incomplete: 0 };
-  const state: OsmReadState = { spilled: false, waysOrdered: true, ways: 0 };
+  const state: OsmReadState = { spilled: false, waysOrdered: true, ways: 0, unchecked: 0 };
   const refuse = (where: string | null, reason: string): never => {
     throw new RegisterImportError(location, where, reason);
   };
@@ -107,9 +107,11 @@ export async function importOsm({
         `both have the id ${relation.id}: a relation id must be unique`,
       );
     }
-    skips.incomplete += (await buildOsmGeometry(client)).incomplete;
-    skips.incomplete += (await buildOsmRelations(client)).incomplete;
-    const repaired = await repairOsmGeometry(client);
+    const ways = await buildOsmGeometry(client);
+    const relations = await buildOsmRelations(client);
+    skips.incomplete += ways.incomplete + relations.incomplete;
+    const unchecked = state.unchecked + ways.built + relations.built;
+    const repaired = unchecked > 0 ? await repairOsmGeometry(client) : [];
     const lost = repaired.find((r) => r.empty);
     if (lost) {
       refuse(
@@ -127,7 +129,7 @@ export async function importOsm({
       await upsertLayer(client, LAYERS.get(id)!, osmKind);
       await storeOsmLayerExtent(client, id, counts.get(id)!.features, counts.get(id)!.bbox);
     }
-    const applied = await swapOsmFeatures(client, layerIds);
+    const applied = await swapOsmFeatures(client, new Map(layerIds.map((id) => [id, counts.get(id)!.features])));
     const layers: LayerReport[] = [];
     for (const id of layerIds) {
       const { written, removed } = applied.get(id)!;

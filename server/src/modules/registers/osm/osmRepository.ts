@@ -6,20 +6,20 @@ import type { RepairedRow } from '../registerRepository';
 import type { OsmBatch } from './readOsmElements';
 
 /**
- * The scratch tables of an OSM import, dropped at the end of its transaction: `osm_stage`, the drawn ways with their
- * geometry in EPSG:25832 and 3857 (most built while reading), and, for a file whose nodes outgrew the reader's store,
- * `osm_node` and `osm_way` (node ids in order), from which the database builds the rest; `osm_member`, the lines
- * of the ways of no drawn class, and `osm_relation`, the multipolygon relations by their ways' ids. Before anything, the import
- * takes `osm_feature`'s lock against other imports (readers go on), so two never build the next table at once.
+ * The tables of an OSM import. `osm_feature_next`, the next `osm_feature`, made now without its indexes and with
+ * four columns of the import's own (the way's position `n` and `line` in the file, whether the reader vouched for its
+ * geometry, `checked`, and PostGIS's reason where it was repaired), which go before it takes the old table's place:
+ * the drawn ways are loaded straight into it, most with the geometry the reader built. Scratch tables, dropped at the
+ * end of the transaction: for a file whose nodes outgrew the reader's store, `osm_node` and `osm_way` (node ids in
+ * order), from which the database builds the rest; `osm_member`, the lines of the ways of no drawn class, and
+ * `osm_relation`, the multipolygon relations by their ways' ids. Before anything, the import takes `osm_feature`'s
+ * lock against other imports (readers go on), so two never build the next table at once.
  */
 export async function createOsmStage(db: pg.ClientBase): Promise<void> {
   await db.query('LOCK TABLE osm_feature IN SHARE ROW EXCLUSIVE MODE');
-  await db.query(`CREATE TEMP TABLE osm_stage (
-      n integer NOT NULL, line integer NOT NULL, osm_type text NOT NULL DEFAULT 'way', osm_id bigint NOT NULL,
-      layer_id text NOT NULL, class text NOT NULL,
-      name text, ref text, checked boolean NOT NULL, geom geometry NOT NULL, geom_3857 geometry NOT NULL,
-      repaired text
-    ) ON COMMIT DROP`);
+  await db.query('CREATE TABLE osm_feature_next (LIKE osm_feature INCLUDING DEFAULTS INCLUDING CONSTRAINTS)');
+  await db.query(`ALTER TABLE osm_feature_next ADD COLUMN n integer, ADD COLUMN line integer,
+                                              ADD COLUMN checked boolean, ADD COLUMN repaired text`);
   await db.query(
     'CREATE TEMP TABLE osm_node (id bigint NOT NULL, lon float8 NOT NULL, lat float8 NOT NULL) ON COMMIT DROP',
   );
@@ -51,7 +51,8 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': 
 const copyText = (value: string | null) =>
   value === null ? '\\N' : value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!);
 
-const STAGE_COPY = 'COPY osm_stage (n, line, osm_id, layer_id, class, name, ref, checked, geom, geom_3857) FROM STDIN';
+const STAGE_COPY =
+  'COPY osm_feature_next (id, n, line, osm_id, layer_id, class, name, ref, checked, geom, geom_3857) FROM STDIN';
 const NODE_COPY = 'COPY osm_node (id, lon, lat) FROM STDIN';
 const MEMBER_COPY = 'COPY osm_member (id, geom) FROM STDIN';
 const RELATION_COPY = 'COPY osm_relation (n, line, id, layer_id, class, name, ref, ways) FROM STDIN';
@@ -89,8 +90,8 @@ export function copyOsmStage(db: pg.ClientBase): OsmStageWriter {
         let text = '';
         for (const w of b.built) {
           text +=
-            `${w.n}\t${w.line}\t${w.id}\t${w.layerId}\t${copyText(w.kind)}\t${copyText(w.name)}\t` +
-            `${copyText(w.ref)}\t${w.check ? 'f' : 't'}\t${w.geom}\t${w.geom3857}\n`;
+            `${w.layerId}-way-${w.id}\t${w.n}\t${w.line}\t${w.id}\t${w.layerId}\t${copyText(w.kind)}\t` +
+            `${copyText(w.name)}\t${copyText(w.ref)}\t${w.check ? 'f' : 't'}\t${w.geom}\t${w.geom3857}\n`;
         }
         await send(STAGE_COPY, text);
       }
@@ -134,8 +135,9 @@ export function insertOsmStage(db: pg.ClientBase): OsmStageWriter {
       if (b.built.length > 0) {
         const w = b.built;
         await db.query(
-          `INSERT INTO osm_stage (n, line, osm_id, layer_id, class, name, ref, checked, geom, geom_3857)
-           SELECT n, line, id, layer_id, class, name, ref, checked, geom::geometry, geom_3857::geometry
+          `INSERT INTO osm_feature_next (id, n, line, osm_id, layer_id, class, name, ref, checked, geom, geom_3857)
+           SELECT layer_id || '-way-' || id, n, line, id, layer_id, class, name, ref, checked, geom::geometry,
+                  geom_3857::geometry
              FROM unnest($1::int[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[],
                          $8::bool[], $9::text[], $10::text[])
                   AS t(n, line, id, layer_id, class, name, ref, checked, geom, geom_3857)`,
@@ -221,7 +223,7 @@ export async function duplicateOsmNode(db: pg.ClientBase): Promise<string | null
 export async function duplicateOsmWay(db: pg.ClientBase): Promise<{ id: string; ns: number[] } | null> {
   const { rows } = await db.query<{ id: string; ns: number[] }>(
     `SELECT id::text, (array_agg(n ORDER BY n))[1:2] AS ns
-       FROM (SELECT osm_id AS id, n FROM osm_stage WHERE osm_type = 'way'
+       FROM (SELECT osm_id AS id, n FROM osm_feature_next WHERE osm_type = 'way'
              UNION ALL SELECT id, n FROM osm_way WHERE layer_id <> '') w
       GROUP BY id HAVING count(*) > 1 ORDER BY min(n) LIMIT 1`,
   );
@@ -231,14 +233,14 @@ export async function duplicateOsmWay(db: pg.ClientBase): Promise<{ id: string; 
 /**
  * Builds the geometry of the ways staged by node id (a file whose nodes outgrew the reader's store) in one
  * statement: nodes looked up by id (an index made now that all are in), in order, as a line or a polygon, in
- * EPSG:25832 and 3857, into `osm_stage` to be checked. A way with a node the file does not hold (an extract cut
+ * EPSG:25832 and 3857, into `osm_feature_next` to be checked. A way with a node the file does not hold (an extract cut
  * through it) is left out; their number is returned.
  */
-export async function buildOsmGeometry(db: pg.ClientBase): Promise<{ incomplete: number }> {
+export async function buildOsmGeometry(db: pg.ClientBase): Promise<{ incomplete: number; built: number }> {
   const { rows } = await db.query<{ n: number; drawn: number }>(
     `SELECT count(*)::int AS n, (count(*) FILTER (WHERE layer_id <> ''))::int AS drawn FROM osm_way`,
   );
-  if (rows[0]!.n === 0) return { incomplete: 0 };
+  if (rows[0]!.n === 0) return { incomplete: 0, built: 0 };
   await db.query('CREATE UNIQUE INDEX ON osm_node (id)');
   await db.query('ANALYZE osm_node');
   await db.query(`CREATE TEMP TABLE osm_way_geom ON COMMIT DROP AS
@@ -250,12 +252,12 @@ export async function buildOsmGeometry(db: pg.ClientBase): Promise<{ incomplete:
                END AS geom
           FROM unnest(w.refs) WITH ORDINALITY AS r (ref, o) LEFT JOIN osm_node nd ON nd.id = r.ref) g
      WHERE g.geom IS NOT NULL`);
-  const { rowCount } = await db.query(`INSERT INTO osm_stage (n, line, osm_id, layer_id, class, name, ref, checked,
-                                                              geom, geom_3857)
-    SELECT n, line, id, layer_id, kind, name, ref, false, geom, ST_Transform(geom, 3857)
+  const { rowCount } = await db.query(`INSERT INTO osm_feature_next (id, n, line, osm_id, layer_id, class, name, ref,
+                                                                     checked, geom, geom_3857)
+    SELECT layer_id || '-way-' || id, n, line, id, layer_id, kind, name, ref, false, geom, ST_Transform(geom, 3857)
       FROM osm_way_geom WHERE layer_id <> ''`);
   await db.query(`INSERT INTO osm_member (id, geom) SELECT id, geom FROM osm_way_geom WHERE layer_id = ''`);
-  return { incomplete: rows[0]!.drawn - (rowCount ?? 0) };
+  return { incomplete: rows[0]!.drawn - (rowCount ?? 0), built: rowCount ?? 0 };
 }
 
 /** The first relation id listed more than once, with the positions (n) of its first two listings; or null. */
@@ -270,20 +272,21 @@ export async function duplicateOsmRelation(db: pg.ClientBase): Promise<{ id: str
 /**
  * Builds the areas of the multipolygon relations, set-based: each one's ways (a drawn way's outline, or the line
  * of a way of no drawn class) collected and made into polygons with holes (ST_BuildArea: rings from ways joined
- * end to end, inner rings as holes), into `osm_stage` to be checked with the ways. A relation with a way the file
+ * end to end, inner rings as holes), into `osm_feature_next` to be checked with the ways. A relation with a way the file
  * does not hold whole, or whose ways close no ring, is left out; their number is returned. Runs before the repair,
  * while every drawn way is still one ring.
  */
-export async function buildOsmRelations(db: pg.ClientBase): Promise<{ incomplete: number }> {
+export async function buildOsmRelations(db: pg.ClientBase): Promise<{ incomplete: number; built: number }> {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM osm_relation');
-  if (rows[0]!.n === 0) return { incomplete: 0 };
+  if (rows[0]!.n === 0) return { incomplete: 0, built: 0 };
   await db.query('CREATE INDEX ON osm_member (id)');
-  await db.query('CREATE INDEX ON osm_stage (osm_id)');
+  // Dropped again before the table is put in place.
+  await db.query('CREATE INDEX osm_feature_next_osm_id_idx ON osm_feature_next (osm_id)');
   await db.query('ANALYZE osm_member');
-  await db.query('ANALYZE osm_stage');
-  const { rowCount } = await db.query(`INSERT INTO osm_stage (n, line, osm_type, osm_id, layer_id, class, name, ref,
-                                                              checked, geom, geom_3857)
-    SELECT r.n, r.line, 'relation', r.id, r.layer_id, r.class, r.name, r.ref, false, a.geom, ST_Transform(a.geom, 3857)
+  await db.query('ANALYZE osm_feature_next');
+  const { rowCount } = await db.query(`INSERT INTO osm_feature_next (id, n, line, osm_type, osm_id, layer_id, class,
+                                                                     name, ref, checked, geom, geom_3857)
+    SELECT r.layer_id || '-rel-' || r.id, r.n, r.line, 'relation', r.id, r.layer_id, r.class, r.name, r.ref, false, a.geom, ST_Transform(a.geom, 3857)
       FROM osm_relation r CROSS JOIN LATERAL (
         SELECT CASE WHEN count(l.geom) = cardinality(r.ways) THEN ST_BuildArea(ST_Collect(l.geom)) END AS geom
           FROM unnest(r.ways) AS m (way_id)
@@ -291,20 +294,22 @@ export async function buildOsmRelations(db: pg.ClientBase): Promise<{ incomplete
             (SELECT x.geom FROM osm_member x WHERE x.id = m.way_id LIMIT 1)
             UNION ALL
             (SELECT CASE WHEN ST_Dimension(s.geom) = 2 THEN ST_ExteriorRing(s.geom) ELSE s.geom END
-               FROM osm_stage s WHERE s.osm_id = m.way_id AND s.osm_type = 'way' LIMIT 1)
+               FROM osm_feature_next s WHERE s.osm_id = m.way_id AND s.osm_type = 'way' LIMIT 1)
             LIMIT 1) l ON true) a
      WHERE a.geom IS NOT NULL AND NOT ST_IsEmpty(a.geom)`);
-  return { incomplete: rows[0]!.n - (rowCount ?? 0) };
+  await db.query('DROP INDEX osm_feature_next_osm_id_idx');
+  return { incomplete: rows[0]!.n - (rowCount ?? 0), built: rowCount ?? 0 };
 }
 
 /**
  * Repairs invalid geometry with ST_MakeValid, keeping parts of the way's dimension, and returns those rows with
  * PostGIS's reason; `empty` marks one with nothing valid left (the import refuses it). Only rows the reader could
- * not vouch for are looked at (`checked` false: polygons, and lines without two distinct points).
+ * not vouch for are looked at (`checked` false: polygons, lines without two distinct points, and what the database
+ * built); the import skips the scan when there are none.
  */
 export async function repairOsmGeometry(db: pg.ClientBase): Promise<RepairedRow[]> {
   const { rows } = await db.query<RepairedRow>(
-    `UPDATE osm_stage SET geom = ST_CollectionExtract(ST_MakeValid(geom), ST_Dimension(geom) + 1),
+    `UPDATE osm_feature_next SET geom = ST_CollectionExtract(ST_MakeValid(geom), ST_Dimension(geom) + 1),
                           repaired = ST_IsValidReason(geom)
       WHERE NOT checked AND NOT ST_IsValid(geom)
      RETURNING n, line, layer_id || CASE osm_type WHEN 'way' THEN '-way-' ELSE '-rel-' END || osm_id AS id, layer_id,
@@ -312,7 +317,7 @@ export async function repairOsmGeometry(db: pg.ClientBase): Promise<RepairedRow[
                ST_IsEmpty(geom) OR NOT ST_IsValid(geom) AS empty`,
   );
   if (rows.length > 0) {
-    await db.query('UPDATE osm_stage SET geom_3857 = ST_Transform(geom, 3857) WHERE repaired IS NOT NULL');
+    await db.query('UPDATE osm_feature_next SET geom_3857 = ST_Transform(geom, 3857) WHERE repaired IS NOT NULL');
   }
   return rows.sort((a, b) => a.n - b.n);
 }
@@ -328,35 +333,32 @@ export async function osmLayerCounts(
     `SELECT layer_id, n, ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)] AS bbox
        FROM (SELECT layer_id, count(*)::int AS n, min(n) AS first,
                     ST_Transform(ST_SetSRID(ST_Extent(geom_3857)::geometry, 3857), 4326) AS e
-               FROM osm_stage GROUP BY layer_id) x
+               FROM osm_feature_next GROUP BY layer_id) x
       ORDER BY first`,
   );
   return new Map(rows.map((r) => [r.layer_id, { features: r.n, bbox: r.bbox }]));
 }
 
 /**
- * Puts the import's layers in place, in the import's transaction: the next `osm_feature` is built as a new table
- * (the rows of the layers the file does not have copied over, the staged ways added, with the source's id, the
- * layer and `accuracy: official`), its indexes built once after the load (faster than keeping them up row by row),
- * then it takes the old table's place and names. The layers' sites the file no longer has are gone with the old
+ * Puts the import's layers in place, in the import's transaction: the next `osm_feature`, holding the file's ways
+ * (`accuracy: official`, by default), gets the rows of the layers the file does not have from the old table, and its
+ * indexes, built once after the load (faster than keeping them up row by row); then it takes the old table's place
+ * and names. The layers' sites the file no longer has are gone with the old
  * table; their number per layer is returned with the number written. Readers see the old table until COMMIT.
  */
 export async function swapOsmFeatures(
   db: pg.ClientBase,
-  layerIds: string[],
+  features: Map<string, number>,
 ): Promise<Map<string, { written: number; removed: number }>> {
-  await db.query('CREATE TABLE osm_feature_next (LIKE osm_feature INCLUDING DEFAULTS INCLUDING CONSTRAINTS)');
-  await db.query('INSERT INTO osm_feature_next SELECT * FROM osm_feature WHERE layer_id <> ALL ($1)', [layerIds]);
-  const written = await db.query<{ layer_id: string; n: number }>(
-    `WITH put AS (
-       INSERT INTO osm_feature_next (id, layer_id, osm_type, osm_id, class, name, ref, geom, geom_3857, accuracy,
-                                     imported_at)
-       SELECT layer_id || CASE osm_type WHEN 'way' THEN '-way-' ELSE '-rel-' END || osm_id, layer_id, osm_type,
-              osm_id, class, name, ref, ST_SetSRID(geom, 25832),
-              ST_SetSRID(geom_3857, 3857), 'official', now()
-         FROM osm_stage
-       RETURNING layer_id)
-     SELECT layer_id, count(*)::int AS n FROM put GROUP BY layer_id`,
+  const layerIds = [...features.keys()];
+  await db.query(
+    'ALTER TABLE osm_feature_next DROP COLUMN n, DROP COLUMN line, DROP COLUMN checked, DROP COLUMN repaired',
+  );
+  await db.query(
+    `INSERT INTO osm_feature_next (id, layer_id, osm_type, osm_id, class, name, ref, geom, geom_3857, accuracy, imported_at)
+     SELECT id, layer_id, osm_type, osm_id, class, name, ref, geom, geom_3857, accuracy, imported_at
+       FROM osm_feature WHERE layer_id <> ALL ($1)`,
+    [layerIds],
   );
   await db.query('ALTER TABLE osm_feature_next ADD CONSTRAINT osm_feature_next_pkey PRIMARY KEY (id)');
   const removed = await db.query<{ layer_id: string; n: number }>(
@@ -365,8 +367,10 @@ export async function swapOsmFeatures(
       GROUP BY o.layer_id`,
     [layerIds],
   );
+  // NOT VALID: every row's layer was made or updated by this import moments ago, or held by the old table's key.
   await db.query(
-    `ALTER TABLE osm_feature_next ADD CONSTRAINT osm_feature_next_layer_fkey FOREIGN KEY (layer_id) REFERENCES layer (id)`,
+    `ALTER TABLE osm_feature_next ADD CONSTRAINT osm_feature_next_layer_fkey FOREIGN KEY (layer_id) REFERENCES layer (id)
+       NOT VALID`,
   );
   await db.query('CREATE INDEX osm_feature_next_layer_idx ON osm_feature_next (layer_id)');
   await db.query('CREATE INDEX osm_feature_next_geom_3857_idx ON osm_feature_next USING gist (geom_3857)');
@@ -380,9 +384,9 @@ export async function swapOsmFeatures(
   // run by another role than the one that migrated.
   await db.query('GRANT SELECT ON osm_feature TO koege_app');
   await db.query('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON osm_feature FROM koege_app');
-  const counts = new Map(layerIds.map((id) => [id, { written: 0, removed: 0 }]));
+  // Every row of the file's layers in the next table is one this import wrote.
+  const counts = new Map(layerIds.map((id) => [id, { written: features.get(id)!, removed: 0 }]));
   for (const r of removed.rows) counts.get(r.layer_id)!.removed = r.n;
-  for (const r of written.rows) counts.get(r.layer_id)!.written = r.n;
   return counts;
 }
 

@@ -83,6 +83,8 @@ export interface OsmReadState {
   /** Every way id was larger than the one before: no id can be listed twice. */
   waysOrdered: boolean;
   ways: number;
+  /** Ways built while reading whose geometry PostGIS must still check (polygons, mostly). */
+  unchecked: number;
 }
 
 const NODE_ID = /^-?\d{1,16}$/;
@@ -220,6 +222,7 @@ export async function* readOsmElements({
       return true;
     }
     const g = wayGeometry(lons, lats, n, w.polygon);
+    if (g.check) state.unchecked++;
     batch.built.push({
       n: w.n,
       line: w.line,
