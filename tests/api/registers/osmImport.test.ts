@@ -175,10 +175,33 @@ describe('npm run import -- osm', () => {
     const { x, y } = lonLatToTile((west + east) / 2, (south + north) / 2, 14);
     const tile = await app.inject(`/tiles/sets/osm/14/${x}/${y}.mvt?v=${roads.tileset!.version}`);
     expect(tile.statusCode).toBe(200);
-    const decoded = new VectorTile(new PbfReader(tile.rawPayload));
-    const roadLayer = decoded.layers['osm-roads'];
-    expect(roadLayer?.length).toBeGreaterThan(0);
-    const labels = Array.from({ length: roadLayer!.length }, (_, i) => roadLayer!.feature(i).properties.label);
-    expect(labels).toContain('Køgevej');
+    const labelsIn = (payload: Buffer) => {
+      const roadLayer = new VectorTile(new PbfReader(payload)).layers['osm-roads'];
+      expect(roadLayer?.length).toBeGreaterThan(0);
+      return Array.from({ length: roadLayer!.length }, (_, i) => roadLayer!.feature(i).properties.label);
+    };
+    expect(labelsIn(tile.rawPayload)).toContain('Køgevej');
+
+    // A re-import while the app runs (its pooled, prepared statements read the table the import replaces): the next
+    // tileset version draws the new name, once the tile registry has read the new versions (the import is another
+    // process's write: within twice the registry's time to live).
+    const renamed = join(dir, 'renamed.osm');
+    await writeFile(renamed, (await readFile(OSM, 'utf8')).replace('v="Køgevej"', 'v="Ny Køgevej"'));
+    await importOsmFile(renamed);
+    const next = (await app.inject('/api/layers')).json<LayerList>().layers.find((l) => l.id === 'osm-roads')!;
+    expect(next.tileset!.version).not.toBe(roads.tileset!.version);
+    await expect
+      .poll(
+        async () => {
+          const again = await app.inject(`/tiles/sets/osm/14/${x}/${y}.mvt?v=${next.tileset!.version}`);
+          return again.headers.etag?.includes(next.tileset!.version) ? labelsIn(again.rawPayload).sort() : [];
+        },
+        { timeout: 20_000, interval: 250 },
+      )
+      .toEqual(['Egedesvej', 'Køge Bugt Motorvejen', 'Ny Køgevej']);
+    // Their features are served by tiles and OGC API Features, not as one GeoJSON list.
+    const list = await app.inject('/api/layers/osm-roads/features');
+    expect(list.statusCode).toBe(400);
+    expect(list.json()).toMatchObject({ detail: expect.stringMatching(/vector tiles only/) });
   });
 });
