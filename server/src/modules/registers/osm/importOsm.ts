@@ -8,18 +8,17 @@ import { OSM_LAYERS } from './osmLayers';
 import {
   buildOsmGeometry,
   buildOsmRelations,
-  copyOsmStage,
   createOsmStage,
   duplicateOsmNode,
   duplicateOsmRelation,
   duplicateOsmWay,
-  insertOsmStage,
   isEmbeddedEngine,
   osmLayerCounts,
   repairOsmGeometry,
   storeOsmLayerExtent,
   swapOsmFeatures,
 } from './osmRepository';
+import { copyOsmStage, insertOsmStage } from './osmStageRepository';
 import { readOsmElements, type OsmReadState, type OsmSkips } from './readOsmElements';
 
 export interface OsmImportReport extends ImportReport {
@@ -64,8 +63,6 @@ export async function importOsm({
   };
   await client.query('BEGIN');
   try {
-    // The import bumps each layer's version once (upsertLayer).
-    await client.query("SET LOCAL koege.register_import = 'on'");
     await createOsmStage(client);
     const stage = (await isEmbeddedEngine(client)) ? insertOsmStage(client) : copyOsmStage(client);
     try {
