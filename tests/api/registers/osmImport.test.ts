@@ -3,19 +3,30 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { VectorTile } from '@mapbox/vector-tile';
+import type { FastifyInstance } from 'fastify';
+import { PbfReader } from 'pbf';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { LayerList } from '@shared/schemas/layer';
 import { RegisterImportError } from '../../../server/src/modules/registers/RegisterImportError';
 import { importOsm } from '../../../server/src/modules/registers/osm/importOsm';
 import { openOsmSource } from '../../../server/src/modules/registers/osm/openOsmSource';
 import { tableChecksums } from '../tableChecksums';
+import { testApp } from '../testApp';
+import { lonLatToTile } from '../tileMath';
 import { fixture, ownerClient, removeRegisterLayers } from './registerTestHelpers';
 
 const OSM = fixture('koege.format-fixture.osm');
 let dir: string;
+let app: FastifyInstance;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'koege-osm-'));
+  app = await testApp();
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await app.close();
+  await rm(dir, { recursive: true, force: true });
+});
 afterEach(removeRegisterLayers);
 
 /** `npm run import -- osm <file>`, as the command runs it. */
@@ -38,9 +49,7 @@ const sites = async () => {
       name: string;
       kind: string;
       ref: string | null;
-    }>(
-      `SELECT id, layer_id, name, kind, attributes ->> 'ref' AS ref FROM site WHERE layer_id LIKE 'osm-%' ORDER BY id`,
-    );
+    }>(`SELECT id, layer_id, coalesce(name, ref, class) AS name, class AS kind, ref FROM osm_feature ORDER BY id`);
     return rows;
   } finally {
     await client.end();
@@ -125,5 +134,74 @@ describe('npm run import -- osm', () => {
     } finally {
       await after.end();
     }
+  });
+
+  it('serves the imported layers like any other: the layer list, OGC API Features and one vector tileset', async () => {
+    await importOsmFile(OSM);
+    const layers = (await app.inject('/api/layers')).json<LayerList>().layers.filter((l) => l.id.startsWith('osm-'));
+    expect(layers.map((l) => [l.id, l.feature_count])).toEqual(
+      expect.arrayContaining(EXPECTED_LAYERS.map((l) => [l.id, l.features])),
+    );
+    const roads = layers.find((l) => l.id === 'osm-roads')!;
+    expect(roads).toMatchObject({ theme: 'kontekst', delivery: 'tiles', illustrative: false });
+    expect(roads.source).toMatchObject({ name: 'OpenStreetMap contributors', licence: expect.stringMatching(/ODbL/) });
+    // The extent of the four roads, in degrees around Køge.
+    const [west, south, east, north] = roads.bbox!;
+    expect(west).toBeGreaterThan(12);
+    expect(east).toBeLessThan(12.3);
+    expect(south).toBeGreaterThan(55.4);
+    expect(north).toBeLessThan(55.6);
+    expect(new Set(layers.map((l) => l.tileset?.id))).toEqual(new Set(['osm']));
+
+    const items = await app.inject('/ogc/collections/osm-roads/items?limit=10');
+    expect(items.statusCode).toBe(200);
+    const body = items.json<{
+      numberMatched: number;
+      features: { id: string; properties: Record<string, unknown> }[];
+    }>();
+    expect(body.numberMatched).toBe(4);
+    expect(body.features.find((f) => f.id === 'osm-roads-way-1001')?.properties).toMatchObject({
+      osm_id: '1001',
+      class: 'primary',
+      name: 'Køgevej',
+      ref: '6',
+      accuracy: 'official',
+      source: 'OpenStreetMap contributors',
+      licence: expect.stringMatching(/ODbL/),
+      imported_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    expect((await app.inject('/ogc/collections/osm-roads/items/osm-roads-way-1002')).statusCode).toBe(200);
+
+    const { x, y } = lonLatToTile((west + east) / 2, (south + north) / 2, 14);
+    const tile = await app.inject(`/tiles/sets/osm/14/${x}/${y}.mvt?v=${roads.tileset!.version}`);
+    expect(tile.statusCode).toBe(200);
+    const labelsIn = (payload: Buffer) => {
+      const roadLayer = new VectorTile(new PbfReader(payload)).layers['osm-roads'];
+      expect(roadLayer?.length).toBeGreaterThan(0);
+      return Array.from({ length: roadLayer!.length }, (_, i) => roadLayer!.feature(i).properties.label);
+    };
+    expect(labelsIn(tile.rawPayload)).toContain('Køgevej');
+
+    // A re-import while the app runs (its pooled, prepared statements read the table the import replaces): the next
+    // tileset version draws the new name, once the tile registry has read the new versions (the import is another
+    // process's write: within twice the registry's time to live).
+    const renamed = join(dir, 'renamed.osm');
+    await writeFile(renamed, (await readFile(OSM, 'utf8')).replace('v="Køgevej"', 'v="Ny Køgevej"'));
+    await importOsmFile(renamed);
+    const next = (await app.inject('/api/layers')).json<LayerList>().layers.find((l) => l.id === 'osm-roads')!;
+    expect(next.tileset!.version).not.toBe(roads.tileset!.version);
+    await expect
+      .poll(
+        async () => {
+          const again = await app.inject(`/tiles/sets/osm/14/${x}/${y}.mvt?v=${next.tileset!.version}`);
+          return again.headers.etag?.includes(next.tileset!.version) ? labelsIn(again.rawPayload).sort() : [];
+        },
+        { timeout: 20_000, interval: 250 },
+      )
+      .toEqual(['Egedesvej', 'Køge Bugt Motorvejen', 'Ny Køgevej']);
+    // Their features are served by tiles and OGC API Features, not as one GeoJSON list.
+    const list = await app.inject('/api/layers/osm-roads/features');
+    expect(list.statusCode).toBe(400);
+    expect(list.json()).toMatchObject({ detail: expect.stringMatching(/vector tiles only/) });
   });
 });

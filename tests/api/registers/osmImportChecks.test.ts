@@ -10,7 +10,10 @@ type Node = [id: number, lon: number, lat: number];
 type Way = [id: number, refs: number[], tags: Record<string, string>];
 
 /** OSM XML (format fixture, made up near Køge) of the given nodes and ways. */
-function osmXml(nodes: Node[], ways: Way[]): string {
+type Relation = [id: number, ways: number[], tags: Record<string, string>];
+
+/** OSM XML (format fixture, made up near Køge) of the given nodes, ways and relations (of way members). */
+function osmXml(nodes: Node[], ways: Way[], relations: Relation[] = []): string {
   // A tab or line break in an attribute must be a character reference: XML turns a literal one into a space.
   const esc = (v: string) =>
     v
@@ -28,6 +31,12 @@ function osmXml(nodes: Node[], ways: Way[]): string {
       ...refs.map((r) => `    <nd ref="${r}"/>`),
       ...Object.entries(tags).map(([k, v]) => `    <tag k="${esc(k)}" v="${esc(v)}"/>`),
       '  </way>',
+    ]),
+    ...relations.flatMap(([id, members, tags]) => [
+      `  <relation id="${id}">`,
+      ...members.map((w) => `    <member type="way" ref="${w}" role=""/>`),
+      ...Object.entries(tags).map(([k, v]) => `    <tag k="${esc(k)}" v="${esc(v)}"/>`),
+      '  </relation>',
     ]),
     '</osm>',
     '',
@@ -74,10 +83,10 @@ describe('OSM import checks', () => {
     await importText(osmXml(NODES, [ROAD]));
     const client = await ownerClient();
     try {
-      const { rows } = await client.query<{ name: string; label: string }>(
-        `SELECT name, attributes ->> 'label' AS label FROM site WHERE id = 'osm-roads-way-7001'`,
+      const { rows } = await client.query<{ name: string }>(
+        `SELECT name FROM osm_feature WHERE id = 'osm-roads-way-7001'`,
       );
-      expect(rows).toEqual([{ name: ROAD[2].name, label: ROAD[2].name }]);
+      expect(rows).toEqual([{ name: ROAD[2].name }]);
     } finally {
       await client.end();
     }
@@ -122,22 +131,150 @@ describe('OSM import checks', () => {
     expect(await checksums()).toEqual(before);
   });
 
-  it('refuses a way whose site id another layer already holds, changing nothing', async () => {
+  it('replaces the layers a file has by way id, removing what it no longer has, and leaves the others alone', async () => {
+    const square: Node[] = [
+      [11, 12.14, 55.49],
+      [12, 12.15, 55.49],
+      [13, 12.15, 55.5],
+      [14, 12.14, 55.5],
+    ];
+    const building: Way = [7002, [11, 12, 13, 14, 11], { building: 'yes', name: 'Lager' }];
+    await importText(osmXml([...NODES, ...square], [ROAD, building]));
+    const other: Way = [7005, [3, 4], { highway: 'service', ref: '7' }];
+    const report = await importText(osmXml(NODES, [[7001, [1, 2], { highway: 'tertiary', name: 'Ny vej' }], other]));
+    expect(report.layers).toEqual([{ id: 'osm-roads', features: 2, written: 2, removed: 0, repaired: 0 }]);
+    const again = await importText(osmXml(NODES, [other]));
+    expect(again.layers).toEqual([{ id: 'osm-roads', features: 1, written: 1, removed: 1, repaired: 0 }]);
     const client = await ownerClient();
     try {
-      await client.query(
-        `INSERT INTO site (id, layer_id, name, kind, geom, source, accuracy)
-         SELECT 'osm-roads-way-7001', id, 'Stand-in', 'test', ST_GeomFromText('POINT(700000 6150000)', 25832), 'test', 'illustrative'
-           FROM layer WHERE id = 'landmarks'`,
+      const { rows } = await client.query(
+        `SELECT f.id, f.name, f.ref, ST_NPoints(f.geom) AS points, f.accuracy, l.imported_features::int AS count
+           FROM osm_feature f JOIN layer l ON l.id = f.layer_id ORDER BY f.id`,
       );
-      const before = await tableChecksums(client);
-      expect(await refusal(osmXml(NODES, [ROAD]))).toMatch(
-        /^test\.osm: id osm-roads-way-7001 already belongs to the layer landmarks$/,
-      );
-      expect(await tableChecksums(client)).toEqual(before);
+      expect(rows).toEqual([
+        { id: 'osm-buildings-way-7002', name: 'Lager', ref: null, points: 5, accuracy: 'official', count: 1 },
+        { id: 'osm-roads-way-7005', name: null, ref: '7', points: 2, accuracy: 'official', count: 1 },
+      ]);
     } finally {
-      await client.query(`DELETE FROM site WHERE id = 'osm-roads-way-7001'`);
       await client.end();
+    }
+  });
+
+  it("builds the same features when the nodes outgrow the reader's store, and when ways come before their nodes", async () => {
+    const square: Node[] = [
+      [11, 12.14, 55.49],
+      [12, 12.15, 55.49],
+      [13, 12.15, 55.5],
+      [14, 12.14, 55.5],
+    ];
+    const ways: Way[] = [ROAD, [7002, [11, 12, 13, 14, 11], { building: 'yes' }], [7006, [4, 99], { highway: 'path' }]];
+    const rowsOf = async () => {
+      const client = await ownerClient();
+      try {
+        const { rows } = await client.query(
+          `SELECT id, layer_id, class, name, ST_AsText(geom, 1) AS geom, ST_AsText(geom_3857, 1) AS geom_3857
+             FROM osm_feature ORDER BY id`,
+        );
+        return rows;
+      } finally {
+        await client.end();
+      }
+    };
+    const text = osmXml([...NODES, ...square], ways);
+    // The same elements with the ways first, as an Overpass API download lists them.
+    const lines = text.split('\n');
+    const waysFirst = [
+      ...lines.filter((l) => !l.startsWith('  <node') && l !== '</osm>' && l !== ''),
+      ...lines.filter((l) => l.startsWith('  <node')),
+      '</osm>',
+      '',
+    ].join('\n');
+    const inMemory = await importText(text);
+    expect(inMemory.skips).toEqual({ unclassified: 0, incomplete: 1 });
+    const memoryRows = await rowsOf();
+    for (const [input, limits] of [
+      [text, { nodes: 3 }],
+      [waysFirst, {}],
+      [waysFirst, { deferredRefs: 1 }],
+    ] as const) {
+      await removeRegisterLayers();
+      const client = await ownerClient();
+      let report: OsmImportReport;
+      try {
+        report = await importOsm({ client, chunks: chunksOf(input, 53), location: 'test.osm', limits });
+      } finally {
+        await client.end();
+      }
+      expect(report.layers).toEqual(inMemory.layers);
+      expect(report.skips).toEqual(inMemory.skips);
+      expect(await rowsOf()).toEqual(memoryRows);
+    }
+  });
+
+  it('draws multipolygon relations: rings from several untagged ways, an inner ring as a hole', async () => {
+    // A lake: its outer ring in two open ways, an island as a closed way; all untagged, as mappers draw them.
+    const nodes: Node[] = [
+      [21, 12.14, 55.49],
+      [22, 12.16, 55.49],
+      [23, 12.16, 55.5],
+      [24, 12.14, 55.5],
+      [25, 12.145, 55.493],
+      [26, 12.15, 55.493],
+      [27, 12.15, 55.497],
+      [28, 12.145, 55.497],
+    ];
+    const ways: Way[] = [
+      [8001, [21, 22, 23], {}],
+      [8002, [23, 24, 21], {}],
+      [8003, [25, 26, 27, 28, 25], {}],
+      [8004, [21, 22, 23, 24, 21], { barrier: 'fence' }],
+    ];
+    const relations: Relation[] = [
+      [9001, [8001, 8002, 8003], { type: 'multipolygon', natural: 'water', name: 'Skovsø' }],
+      // A member the file does not hold: left out, counted.
+      [9002, [8004, 8999], { type: 'multipolygon', landuse: 'forest' }],
+      // Not an area of a drawn class.
+      [9003, [8004], { type: 'route', route: 'hiking' }],
+    ];
+    const point = (id: number) =>
+      nodes
+        .find((n) => n[0] === id)!
+        .slice(1)
+        .join(' ');
+    const ring = (ids: number[]) => `(${ids.map(point).join(', ')})`;
+    const wkt = `POLYGON(${ring([21, 22, 23, 24, 21])}, ${ring([25, 26, 27, 28, 25])})`;
+    for (const limits of [{}, { nodes: 3 }]) {
+      await removeRegisterLayers();
+      const client = await ownerClient();
+      try {
+        const report = await importOsm({
+          client,
+          chunks: chunksOf(osmXml(nodes, ways, relations), 53),
+          location: 'test.osm',
+          limits,
+        });
+        expect(report.layers).toEqual([{ id: 'osm-water', features: 1, written: 1, removed: 0, repaired: 0 }]);
+        expect(report.skips).toEqual({ unclassified: 4, incomplete: 1 });
+        const { rows } = await client.query(
+          `SELECT f.id, f.osm_type, f.class, f.name, ST_NumInteriorRings(f.geom) AS holes,
+                  round(abs(ST_Area(f.geom) - ST_Area(ST_Transform(ST_GeomFromText($1, 4326), 25832)))::numeric, 1)::float
+                    AS area_difference
+             FROM osm_feature f`,
+          [wkt],
+        );
+        expect(rows).toEqual([
+          {
+            id: 'osm-water-rel-9001',
+            osm_type: 'relation',
+            class: 'water',
+            name: 'Skovsø',
+            holes: 1,
+            area_difference: 0,
+          },
+        ]);
+      } finally {
+        await client.end();
+      }
     }
   });
 });

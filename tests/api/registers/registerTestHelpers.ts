@@ -51,6 +51,7 @@ export async function removeRegisterLayers(): Promise<void> {
     const ids = [...Object.values(REGISTER_LAYERS), ...Object.values(OSM_LAYERS)].map((l) => l.id);
     await client.query('DELETE FROM site WHERE layer_id = ANY ($1)', [ids]);
     await client.query('DELETE FROM parcel WHERE layer_id = ANY ($1)', [ids]);
+    await client.query('DELETE FROM osm_feature WHERE layer_id = ANY ($1)', [ids]);
     await client.query('DELETE FROM layer WHERE id = ANY ($1)', [ids]);
   } finally {
     await client.end();

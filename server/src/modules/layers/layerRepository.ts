@@ -10,7 +10,7 @@ interface LayerRow {
   geometry_type: Layer['geometry_type'];
   style: Layer['style'];
   sort_order: number;
-  source_table: 'site' | 'parcel';
+  source_table: 'site' | 'parcel' | 'osm';
   min_zoom: number;
   max_zoom: number;
   version: number;
@@ -41,7 +41,15 @@ export async function listLayers(db: Queryable): Promise<Layer[]> {
       SELECT l.id, l.parcel_count::int, false,
              ST_Transform(ST_SetSRID(ST_EstimatedExtent('public', 'parcel', 'geom_3857')::geometry, 3857), 4326)::box2d
         FROM layer l
-       WHERE l.source_table = 'parcel')
+       WHERE l.source_table = 'parcel'
+      UNION ALL
+      -- OpenStreetMap layers are official; their count and extent are written by the import that fills them.
+      SELECT l.id, coalesce(l.imported_features, 0)::int, false,
+             CASE WHEN l.imported_bbox IS NOT NULL
+                  THEN ST_MakeBox2D(ST_Point(l.imported_bbox[1], l.imported_bbox[2]),
+                                    ST_Point(l.imported_bbox[3], l.imported_bbox[4])) END
+        FROM layer l
+       WHERE l.source_table = 'osm')
     SELECT l.id, l.title_da, l.title_en, l.theme, l.geometry_type, l.style, l.sort_order, l.source_table,
            l.min_zoom, l.max_zoom, l.version, l.source, l.licence,
            to_char(l.imported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS imported_at,
@@ -77,9 +85,10 @@ export async function listLayers(db: Queryable): Promise<Layer[]> {
 }
 
 /** Where a layer's features live, or null for no such layer. */
-export async function layerSource(db: Queryable, id: string): Promise<'site' | 'parcel' | null> {
-  const { rows } = await db.query<{ source_table: 'site' | 'parcel' }>('SELECT source_table FROM layer WHERE id = $1', [
-    id,
-  ]);
+export async function layerSource(db: Queryable, id: string): Promise<'site' | 'parcel' | 'osm' | null> {
+  const { rows } = await db.query<{ source_table: 'site' | 'parcel' | 'osm' }>(
+    'SELECT source_table FROM layer WHERE id = $1',
+    [id],
+  );
   return rows[0]?.source_table ?? null;
 }

@@ -51,8 +51,9 @@ export const layerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const bbox = request.query.bbox === undefined ? undefined : parseBbox(request.query.bbox);
       const source = await layerSource(request.reads, request.params.id);
       if (source === null) throw HttpProblem.notFound(`No layer "${request.params.id}"`);
-      // Parcel registers hold up to millions of features: they are served as vector tiles only.
-      if (source === 'parcel') {
+      // Parcel registers and OpenStreetMap layers hold up to millions of features: they are served as vector tiles
+      // (and OGC API Features, paged) only.
+      if (source === 'parcel' || source === 'osm') {
         throw HttpProblem.badRequest('id', `layer "${request.params.id}" is served as vector tiles only (/tiles/…)`);
       }
       const features = await listFeatures(request.reads, request.params.id, bbox);

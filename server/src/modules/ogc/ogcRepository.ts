@@ -7,7 +7,7 @@ import { ACTION_ORDER_SQL, type Queryable } from '../../platform/db/queryable';
 /** The collection of planners' sketches, next to one collection per map layer. */
 export const SKETCH_COLLECTION = 'sketches';
 
-export type OgcSourceKind = 'site' | 'parcel' | 'sketch';
+export type OgcSourceKind = 'site' | 'parcel' | 'osm' | 'sketch';
 
 export interface OgcCollectionInfo {
   id: string;
@@ -40,7 +40,7 @@ const describeLayer = (layer: Layer, kind: OgcSourceKind): OgcCollectionInfo => 
  */
 export async function listOgcCollections(db: Queryable): Promise<OgcCollectionInfo[]> {
   const layers = await listLayers(db);
-  const { rows: sources } = await db.query<{ id: string; source_table: 'site' | 'parcel' }>(
+  const { rows: sources } = await db.query<{ id: string; source_table: 'site' | 'parcel' | 'osm' }>(
     'SELECT id, source_table FROM layer',
   );
   const kindOf = new Map(sources.map((s) => [s.id, s.source_table]));
@@ -111,6 +111,18 @@ const SOURCES: Record<
     indexed: 'p.geom_3857',
     order: 'p.id',
     columns: 'p.matrikelnr, p.ejerlav, p.ejerlavskode, p.bfe::text AS bfe, p.area_m2, p.accuracy',
+  },
+  osm: {
+    from: 'osm_feature f JOIN layer l ON l.id = f.layer_id',
+    key: 'f.layer_id = $1',
+    byLayer: true,
+    id: 'f.id',
+    idEquals: (param) => `f.id = ${param}`,
+    geom: 'f.geom',
+    indexed: 'f.geom_3857',
+    order: 'f.id',
+    columns: `f.osm_type, f.osm_id::text AS osm_id, f.class, f.name, f.ref, f.accuracy, l.source, l.licence,
+              to_char(f.imported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS imported_at`,
   },
   sketch: {
     from: 'sketch_current c',

@@ -38,7 +38,7 @@ await withDatabase(async (connectionString, log) => {
       for (const line of formatImportReport(report)) log(line);
       const { unclassified, incomplete } = report.skips;
       log(
-        `skipped ${unclassified.toLocaleString('en')} ways of no drawn class and ${incomplete.toLocaleString('en')} with nodes outside the file`,
+        `skipped ${unclassified.toLocaleString('en')} ways of no drawn class and ${incomplete.toLocaleString('en')} with nodes or ways outside the file`,
       );
       return;
     }

@@ -10,7 +10,7 @@ export interface RegisterLayer {
   min_zoom: number;
   max_zoom: number;
   tile_feature_cap: number;
-  source_table: 'site' | 'parcel';
+  source_table: 'site' | 'parcel' | 'osm';
   /** Site ids are `${sitePrefix}-${the source's id}`, so a re-import finds its own features. */
   sitePrefix: string;
 }

@@ -5,7 +5,7 @@ import { TILE_LAYERS_SQL } from './tileQueries';
 /** What the tile path knows of a layer; the only source of table names is `TILE_TABLES` below. */
 export interface TileLayer {
   id: string;
-  sourceTable: 'site' | 'parcel';
+  sourceTable: 'site' | 'parcel' | 'osm';
   geometryType: 'polygon' | 'line' | 'point';
   minZoom: number;
   maxZoom: number;

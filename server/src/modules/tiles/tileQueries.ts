@@ -26,6 +26,13 @@ const SOURCES: Record<TileLayer['sourceTable'], { from: string; attributes: stri
     geom: 's.geom_3857',
     order: 's.id',
   },
+  osm: {
+    from: 'osm_feature s',
+    // Context, not clickable; `label` as the site layers carry it: the name, else the number (a road's ref).
+    attributes: "s.id, s.layer_id AS layer, s.name, s.accuracy, coalesce(s.name, s.ref, '') AS label",
+    geom: 's.geom_3857',
+    order: 's.id',
+  },
 };
 
 /** Tile extent and buffer in tile units, the same for both encoders. */

@@ -22,7 +22,7 @@ type Table = TileLayer['sourceTable'];
 type Of = 'layer' | 'tileset';
 
 /** The tile queries per source table and kind of tile, built once rather than on every uncached tile. */
-const TABLES = ['site', 'parcel'] as const satisfies readonly Table[];
+const TABLES = ['site', 'parcel', 'osm'] as const satisfies readonly Table[];
 const byTable = (sql: (table: Table) => string) =>
   Object.fromEntries(TABLES.map((t) => [t, sql(t)])) as Record<Table, string>;
 const SQL: Record<Of, { mvt: Record<Table, string>; rows: Record<Table, string> }> = {

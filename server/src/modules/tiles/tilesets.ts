@@ -6,19 +6,20 @@ import { createHash } from 'node:crypto';
  * (clipping masks, buckets) instead of one per layer: with ~12 small site layers that was about a third of a
  * frame's cost and most of the map's tile requests (issues #3, #4).
  *
- * `sites` holds every polygon and line layer of the authored `site` table. Parcel registers keep a tileset
- * each (/tiles/:layer/…): they are large, and a map shows one at a time.
+ * `sites` holds every polygon and line layer of the authored `site` table, `osm` those of an OpenStreetMap import
+ * (`osm_feature`). Parcel registers keep a tileset each (/tiles/:layer/…): they are large, and a map shows one at a
+ * time.
  */
-export const TILESETS = ['sites'] as const;
+export const TILESETS = ['sites', 'osm'] as const;
 export type TilesetId = (typeof TILESETS)[number];
 
 /** The table a tileset's layers live in. */
-export const TILESET_TABLE: Record<TilesetId, 'site' | 'parcel'> = { sites: 'site' };
+export const TILESET_TABLE: Record<TilesetId, 'site' | 'parcel' | 'osm'> = { sites: 'site', osm: 'osm' };
 
 /** Which layers belong to a tileset; the one rule the layer list and the tile route share. */
 export function isTilesetMember(
   tileset: TilesetId,
-  layer: { sourceTable: 'site' | 'parcel'; geometryType: 'polygon' | 'line' | 'point' },
+  layer: { sourceTable: 'site' | 'parcel' | 'osm'; geometryType: 'polygon' | 'line' | 'point' },
 ): boolean {
   return layer.sourceTable === TILESET_TABLE[tileset] && layer.geometryType !== 'point';
 }

@@ -6,19 +6,20 @@ import type { ImportReport, LayerReport } from '../runImport';
 import { osmKind } from './osmKind';
 import { OSM_LAYERS } from './osmLayers';
 import {
-  applyOsmSites,
   buildOsmGeometry,
-  copyOsmStage,
+  buildOsmRelations,
   createOsmStage,
   duplicateOsmNode,
+  duplicateOsmRelation,
   duplicateOsmWay,
-  insertOsmStage,
   isEmbeddedEngine,
   osmLayerCounts,
-  osmSiteIdTakenElsewhere,
   repairOsmGeometry,
+  storeOsmLayerExtent,
+  swapOsmFeatures,
 } from './osmRepository';
-import { readOsmElements, type OsmSkips } from './readOsmElements';
+import { copyOsmStage, insertOsmStage } from './osmStageRepository';
+import { readOsmElements, type OsmReadState, type OsmSkips } from './readOsmElements';
 
 export interface OsmImportReport extends ImportReport {
   skips: OsmSkips;
@@ -30,25 +31,33 @@ const PROGRESS_EVERY = 50_000;
 const LAYERS = new Map<string, RegisterLayer>(Object.values(OSM_LAYERS).map((l) => [l.id, l]));
 
 /**
- * Imports an OSM XML file's drawn ways into the OSM layers in one transaction on `client`. The file is streamed
- * into scratch tables (COPY on PostgreSQL, INSERTs on the embedded engine), then geometry is built, checked and
- * repaired, and written into `site`, set-based in SQL: by way id, replacing what an earlier import wrote and removing
- * what the file no longer has. Any refusal (a broken file, a duplicate id, a way with nothing valid after repair)
- * rolls everything back, so the database is as it was.
+ * Imports an OSM XML file's drawn ways into the OSM layers (`osm_feature`) in one transaction on `client`. The file is
+ * streamed through the reader, which builds each way's geometry from the nodes it holds (readOsmElements), into a
+ * scratch table (COPY on PostgreSQL, INSERTs on the embedded engine); geometry is then checked and repaired
+ * set-based in SQL, and the next `osm_feature` built and put in place (swapOsmFeatures): the file's layers replaced
+ * by way id, what the file no longer has removed, the other layers as they were. Any refusal (a broken file, a
+ * duplicate id, a way with nothing valid after repair) rolls everything back, so the database is as it was.
  */
 export async function importOsm({
   client,
   chunks,
   location,
   onProgress = () => {},
+  limits = {},
 }: {
   client: pg.ClientBase;
   chunks: AsyncIterable<string>;
   location: string;
   onProgress?: (message: string) => void;
+  /**
+   * How many nodes the reader holds in memory, and how many node ids of ways listed before their nodes, before it
+   * sends them to the database (readOsmElements; tests make them small).
+   */
+  limits?: { nodes?: number; deferredRefs?: number };
 }): Promise<OsmImportReport> {
   const started = performance.now();
   const skips: OsmSkips = { unclassified: 0, incomplete: 0 };
+  const state: OsmReadState = { spilled: false, waysOrdered: true, ways: 0, unchecked: 0 };
   const refuse = (where: string | null, reason: string): never => {
     throw new RegisterImportError(location, where, reason);
   };
@@ -56,14 +65,20 @@ export async function importOsm({
   try {
     await createOsmStage(client);
     const stage = (await isEmbeddedEngine(client)) ? insertOsmStage(client) : copyOsmStage(client);
-    let ways = 0;
     try {
-      for await (const batch of readOsmElements({ chunks, source: location, skips })) {
+      let reported = 0;
+      for await (const batch of readOsmElements({
+        chunks,
+        source: location,
+        skips,
+        state,
+        nodeCapacity: limits.nodes,
+        deferLimit: limits.deferredRefs,
+      })) {
         await stage.write(batch);
-        const before = ways;
-        ways += batch.ways.length;
-        if (Math.floor(ways / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
-          onProgress(`${ways.toLocaleString('en')} ways read`);
+        if (Math.floor(state.ways / PROGRESS_EVERY) > reported) {
+          reported = Math.floor(state.ways / PROGRESS_EVERY);
+          onProgress(`${state.ways.toLocaleString('en')} ways read`);
         }
       }
     } catch (err) {
@@ -74,13 +89,26 @@ export async function importOsm({
     await stage.end();
     const read = performance.now();
 
-    const node = await duplicateOsmNode(client);
-    if (node) refuse(null, `node ${node} is listed more than once`);
-    const way = await duplicateOsmWay(client);
-    if (way) refuse(`ways ${way.ns[0]} and ${way.ns[1]}`, `both have the id ${way.id}: a way id must be unique`);
-    const { incomplete } = await buildOsmGeometry(client);
-    skips.incomplete += incomplete;
-    const repaired = await repairOsmGeometry(client);
+    if (state.spilled) {
+      const node = await duplicateOsmNode(client);
+      if (node) refuse(null, `node ${node} is listed more than once`);
+    }
+    if (!state.waysOrdered || state.spilled) {
+      const way = await duplicateOsmWay(client);
+      if (way) refuse(`ways ${way.ns[0]} and ${way.ns[1]}`, `both have the id ${way.id}: a way id must be unique`);
+    }
+    const relation = await duplicateOsmRelation(client);
+    if (relation) {
+      refuse(
+        `relations ${relation.ns[0]} and ${relation.ns[1]}`,
+        `both have the id ${relation.id}: a relation id must be unique`,
+      );
+    }
+    const ways = await buildOsmGeometry(client);
+    const relations = await buildOsmRelations(client);
+    skips.incomplete += ways.incomplete + relations.incomplete;
+    const unchecked = state.unchecked + ways.built + relations.built;
+    const repaired = unchecked > 0 ? await repairOsmGeometry(client) : [];
     const lost = repaired.find((r) => r.empty);
     if (lost) {
       refuse(
@@ -89,24 +117,21 @@ export async function importOsm({
       );
     }
     const counts = await osmLayerCounts(client);
-    const features = [...counts.values()].reduce((a, b) => a + b, 0);
+    const features = [...counts.values()].reduce((a, b) => a + b.features, 0);
     if (features === 0) refuse(null, 'has no features; nothing was changed');
     const built = performance.now();
 
     const layerIds = [...counts.keys()];
-    for (const id of layerIds) await upsertLayer(client, LAYERS.get(id)!, osmKind);
-    const applied = await applyOsmSites(client, layerIds, { ...osmKind, location });
-    // A site of another layer with a way's id is left alone by the write, so fewer rows are written than read;
-    // only then is the (costly) search for it run, and the import refused.
-    if (layerIds.some((id) => applied.get(id)!.written < counts.get(id)!)) {
-      const taken = await osmSiteIdTakenElsewhere(client);
-      refuse(null, taken ? `id ${taken.id} already belongs to the layer ${taken.layer_id}` : 'a way was not written');
+    for (const id of layerIds) {
+      await upsertLayer(client, LAYERS.get(id)!, osmKind);
+      await storeOsmLayerExtent(client, id, counts.get(id)!.features, counts.get(id)!.bbox);
     }
+    const applied = await swapOsmFeatures(client, new Map(layerIds.map((id) => [id, counts.get(id)!.features])));
     const layers: LayerReport[] = [];
     for (const id of layerIds) {
       const { written, removed } = applied.get(id)!;
       const repairedHere = repaired.filter((r) => r.layer_id === id).length;
-      const read = counts.get(id)!;
+      const read = counts.get(id)!.features;
       await recordImport(client, {
         kind: osmKind.id,
         layerId: id,

@@ -6,7 +6,7 @@ const osmLayer = (
   theme: 'kontekst',
   max_zoom: 22,
   tile_feature_cap: 20_000,
-  source_table: 'site',
+  source_table: 'osm',
   sitePrefix: `${l.id}-way`,
   ...l,
 });
