@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { buildApp } from '../../../server/src/app';
 import type { ReplicaOptions } from '../../../server/src/platform/db/readRouter';
@@ -15,12 +15,22 @@ import {
   createFixturePlot,
   dropFixtures,
   FIXTURE_LAYER,
-  login,
   testClient,
   type TestAccount,
 } from '../workflowFixtures';
 import { HotStandby } from './hotStandby';
-import { tenderStatusInTile } from './tenderStatusInTile';
+import { msUntil } from './msUntil';
+import {
+  anonymousStatus,
+  Browser,
+  exportedSketchTitles,
+  exportStatus,
+  FLOODED,
+  floodStatus,
+  inFeed,
+  listStatus,
+  placeReads,
+} from './replicaReads';
 
 /**
  * Issue #18: reads on a real streaming replica (ops/replica/start.sh), writes on the primary, read-your-writes
@@ -31,12 +41,12 @@ import { tenderStatusInTile } from './tenderStatusInTile';
 const postgis = inject('engine') === 'postgis';
 if (!postgis) console.warn('!!! read-replica tests NOT RUN: they need DATABASE_URL (PostgreSQL streaming replication)');
 
-const IP = '10.18.0.1';
 const PORT = Number(process.env.REPLICA_PORT ?? 5441);
 /** A zoom-14 tile inside kn-01, whose shape the fixture plots take. */
 let TILE: { x: number; y: number };
 /** kn-01's bounding box in lon/lat, as an OGC bbox parameter. */
 let KN01_BBOX: string;
+const { tileStatus, ogcStatus } = placeReads(() => ({ tile: TILE, bbox: KN01_BBOX }));
 
 let standby: HotStandby;
 let client: pg.Client;
@@ -64,68 +74,6 @@ async function replicaApp(
   return app;
 }
 
-/** A browser's cookie jar: what the app set, sent back on every request. */
-class Browser {
-  private readonly jar = new Map<string, string>();
-  csrf = '';
-  constructor(private readonly app: FastifyInstance) {}
-
-  async login(account: TestAccount) {
-    const session = await login(this.app, account, IP);
-    this.jar.set('koege_session', session.cookie.split('=')[1]!);
-    this.csrf = session.csrf;
-  }
-
-  get cookie() {
-    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-
-  async send(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<LightMyRequestResponse> {
-    const headers: Record<string, string> = { cookie: this.cookie };
-    if (method !== 'GET') headers['x-csrf-token'] = this.csrf;
-    const res = await this.app.inject({ method, url, headers, remoteAddress: IP, ...(payload ? { payload } : {}) });
-    for (const c of res.cookies) this.jar.set(c.name, c.value);
-    return res;
-  }
-
-  async tender(id: string): Promise<{ status: string; version: number }> {
-    const res = await this.send('GET', `/api/plots/${id}/tender`);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  }
-
-  /** Moves the plot's tender one step, with the version this browser just read. */
-  async change(id: string, to: string, extra: object = {}) {
-    const { version } = await this.tender(id);
-    const res = await this.send('POST', `/api/plots/${id}/tender`, { to, version, ...extra });
-    expect(res.statusCode, res.body).toBe(200);
-  }
-}
-
-/** The plot's tender status as seen anonymously (no cookies): where nobody's writes pin the reads. */
-async function anonymousStatus(app: FastifyInstance, id: string): Promise<string> {
-  const res = await app.inject(`/api/plots/${id}/tender`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<{ status: string }>().status;
-}
-
-/** The plot's status in the layer's feature list, with `cookie`. */
-async function listStatus(app: FastifyInstance, id: string, cookie = ''): Promise<unknown> {
-  const res = await app.inject({ url: `/api/layers/${FIXTURE_LAYER}/features`, headers: { cookie } });
-  expect(res.statusCode, res.body).toBe(200);
-  const body = res.json<{ features: { properties: { id: string; tender_status?: string } }[] }>();
-  return body.features.find((f) => f.properties.id === id)?.properties.tender_status;
-}
-
-/** The plot's status in the tile at the versioned URL that /api/layers gives `cookie`'s browser. */
-async function tileStatus(app: FastifyInstance, id: string, cookie = ''): Promise<unknown> {
-  const layers = await app.inject({ url: '/api/layers', headers: { cookie } });
-  const layer = layers.json<{ layers: { id: string; version: number }[] }>().layers.find((l) => l.id === FIXTURE_LAYER);
-  const res = await app.inject(`/tiles/${FIXTURE_LAYER}/14/${TILE.x}/${TILE.y}.mvt?v=${layer!.version}`);
-  if (res.statusCode !== 200) return `HTTP ${res.statusCode}`;
-  return tenderStatusInTile(new Uint8Array(res.rawPayload), FIXTURE_LAYER, id);
-}
-
 async function fixturePlot(): Promise<string> {
   const id = `test-rr-${++plots}-${Date.now() % 100000}`;
   await createFixturePlot(client, id);
@@ -138,60 +86,10 @@ async function floodedFixturePlot(): Promise<string> {
   await client.query(`UPDATE site SET geom = (SELECT geom FROM site WHERE id = 'campus-koege') WHERE id = $1`, [id]);
   return id;
 }
-const FLOODED = 'level=4&dike=without';
 
-/** The plot's tender status in the flood model's list of what `FLOODED` reaches, with `cookie`. */
-async function floodStatus(app: FastifyInstance, id: string, cookie = ''): Promise<unknown> {
-  const res = await app.inject({ url: `/api/flood/affected?${FLOODED}`, headers: { cookie } });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<{ sites: { id: string; tender_status: string | null }[] }>().sites.find((s) => s.id === id)
-    ?.tender_status;
-}
-
-/** The plot's tender status in an OGC API bbox page around kn-01 (the expensive kind, issue #19), with `cookie`. */
-async function ogcStatus(app: FastifyInstance, id: string, cookie = ''): Promise<unknown> {
-  const res = await app.inject({
-    url: `/ogc/collections/${FIXTURE_LAYER}/items?bbox=${KN01_BBOX}`,
-    headers: { cookie },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res
-    .json<{ features: { id: string; properties: { tender_status?: string } }[] }>()
-    .features.find((f) => f.id === id)?.properties.tender_status;
-}
-
-/** The plot's tender status in the plot finder's GeoJSON export, with `cookie` and more `query`. */
-async function exportStatus(app: FastifyInstance, id: string, cookie = '', query = ''): Promise<unknown> {
-  const res = await app.inject({ url: `/api/plots.geojson?${query}`, headers: { cookie } });
-  expect(res.statusCode, res.body).toBe(200);
-  return res
-    .json<{ features: { id: string; properties: { tender_status: string } }[] }>()
-    .features.find((f) => f.id === id)?.properties.tender_status;
-}
-
-/** Whether the plots' Atom feed has an entry for the plot, with `cookie`. */
-async function inFeed(app: FastifyInstance, id: string, cookie = ''): Promise<boolean> {
-  const res = await app.inject({ url: '/feeds/plots.atom', headers: { cookie } });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.body.includes(`?site=${id}<`) || res.body.includes(`?site=${id}"`);
-}
-
-/** The titles of the live sketches in the GeoJSON export (with their constraint checks), with `cookie`. */
-async function exportedSketchTitles(app: FastifyInstance, cookie = ''): Promise<string[]> {
-  const res = await app.inject({ url: '/api/sketches/export.geojson', headers: { cookie } });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<{ features: { properties: { title: string } }[] }>().features.map((f) => f.properties.title);
-}
-
-/** Polls `read` until it returns `expected`; the milliseconds it took, or Infinity after `withinMs`. */
-async function msUntil(read: () => Promise<unknown>, expected: unknown, withinMs: number): Promise<number> {
-  const started = performance.now();
-  while (performance.now() - started < withinMs) {
-    if ((await read()) === expected) return performance.now() - started;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return Number.POSITIVE_INFINITY;
-}
+/** Polls `read` from now until it returns `expected`; the milliseconds it took, or Infinity after `withinMs`. */
+const msWithin = (read: () => Promise<unknown>, expected: unknown, withinMs: number) =>
+  msUntil(read, expected, performance.now(), { withinMs, everyMs: 50 });
 
 const pauseReplay = () => standby.admin('SELECT pg_wal_replay_pause()');
 const resumeReplay = () => standby.admin('SELECT pg_wal_replay_resume()');
@@ -209,7 +107,7 @@ async function plannerOnReplica(
   const id = await fixturePlot();
   const browser = new Browser(app);
   await browser.login(planner);
-  expect(await msUntil(() => seen(app, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
+  expect(await msWithin(() => seen(app, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
   return { app, id, browser };
 }
 
@@ -251,7 +149,9 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
     const browser = new Browser(app);
     await browser.login(planner);
     // The fixture must be on the replica before replay stops, or "the old state" would be no state at all.
-    expect(await msUntil(() => anonymousStatus(app, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
+    expect(await msWithin(() => anonymousStatus(app, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(
+      10_000,
+    );
     await pauseReplay();
 
     const steps: [string, object][] = [
@@ -271,8 +171,8 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
     }
 
     await resumeReplay();
-    expect(await msUntil(() => anonymousStatus(app, id), 'open', 10_000)).toBeLessThan(10_000);
-    expect(await msUntil(() => listStatus(app, id), 'open', 10_000)).toBeLessThan(10_000);
+    expect(await msWithin(() => anonymousStatus(app, id), 'open', 10_000)).toBeLessThan(10_000);
+    expect(await msWithin(() => listStatus(app, id), 'open', 10_000)).toBeLessThan(10_000);
   });
 
   it('another instance serves the writer from the primary too (the write position travels in a cookie)', async () => {
@@ -281,7 +181,7 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
     const id = await fixturePlot();
     const browser = new Browser(a);
     await browser.login(planner);
-    expect(await msUntil(() => anonymousStatus(b, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
+    expect(await msWithin(() => anonymousStatus(b, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
     await pauseReplay();
     await browser.change(id, 'planned', { planned_year: 2028 });
     const cookie = browser.cookie;
@@ -297,12 +197,12 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
     await pauseReplay();
     await browser.change(id, 'planned', { planned_year: 2029 });
     // Replay is still paused: an anonymous read that shows the change was served by the primary.
-    const ms = await msUntil(() => anonymousStatus(app, id), 'planned', 5000);
+    const ms = await msWithin(() => anonymousStatus(app, id), 'planned', 5000);
     expect(ms).toBeLessThan(5000);
     expect(app.readRouter!.status()).toEqual([expect.objectContaining({ inRotation: false, reason: 'lagging' })]);
 
     await resumeReplay();
-    const back = await msUntil(async () => app.readRouter!.status()[0]!.inRotation, true, 10_000);
+    const back = await msWithin(async () => app.readRouter!.status()[0]!.inRotation, true, 10_000);
     expect(back).toBeLessThan(10_000);
   });
 
@@ -335,7 +235,7 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
     } finally {
       await standby.resume();
     }
-    expect(await msUntil(async () => app.readRouter!.status()[0]!.inRotation, true, 15_000)).toBeLessThan(15_000);
+    expect(await msWithin(async () => app.readRouter!.status()[0]!.inRotation, true, 15_000)).toBeLessThan(15_000);
     // The write made while the replica was gone reached it too.
     const database = new URL(inject('ownerDatabaseUrl')).pathname.slice(1);
     const onReplica = async () =>
@@ -345,7 +245,7 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
           database,
         )
       )[0]?.status;
-    expect(await msUntil(onReplica, 'planned', 10_000)).toBeLessThan(10_000);
+    expect(await msWithin(onReplica, 'planned', 10_000)).toBeLessThan(10_000);
   });
 
   it('the primary down: writes answer 503 with Retry-After, anonymous reads and tiles go on from the replica', async () => {
@@ -357,7 +257,7 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
     const browser = new Browser(app);
     await browser.login(planner);
     await browser.change(id, 'planned', { planned_year: 2032 });
-    expect(await msUntil(() => anonymousStatus(app, id), 'planned', 10_000)).toBeLessThan(10_000);
+    expect(await msWithin(() => anonymousStatus(app, id), 'planned', 10_000)).toBeLessThan(10_000);
     const { version } = await browser.tender(id);
 
     await proxy.cut();
@@ -387,12 +287,12 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
     expect(sketch.statusCode, sketch.body).toBe(201);
     const { id: sketchId, properties } = sketch.json<{ id: string; properties: { version: number } }>();
     // Everything, the flood extent included, must be on the replica before replay stops.
-    expect(await msUntil(() => floodStatus(app, flooded).catch(() => null), 'not_planned', 30_000)).toBeLessThan(
+    expect(await msWithin(() => floodStatus(app, flooded).catch(() => null), 'not_planned', 30_000)).toBeLessThan(
       30_000,
     );
-    expect(await msUntil(() => ogcStatus(app, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
+    expect(await msWithin(() => ogcStatus(app, id).catch(() => null), 'not_planned', 10_000)).toBeLessThan(10_000);
     expect(
-      await msUntil(async () => (await exportedSketchTitles(app)).includes(`Replika ${id}`), true, 10_000),
+      await msWithin(async () => (await exportedSketchTitles(app)).includes(`Replika ${id}`), true, 10_000),
     ).toBeLessThan(10_000);
     await pauseReplay();
 
@@ -426,8 +326,8 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
     expect(titles).not.toContain(`Omdøbt ${id}`);
 
     await resumeReplay();
-    expect(await msUntil(() => floodStatus(app, flooded), 'planned', 10_000)).toBeLessThan(10_000);
-    expect(await msUntil(() => inFeed(app, id), true, 10_000)).toBeLessThan(10_000);
+    expect(await msWithin(() => floodStatus(app, flooded), 'planned', 10_000)).toBeLessThan(10_000);
+    expect(await msWithin(() => inFeed(app, id), true, 10_000)).toBeLessThan(10_000);
   });
 
   it('a flood extent the replica has not replayed yet is read from the primary, and the replica serves it after', async () => {
@@ -462,7 +362,7 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
     expect(await onReplica()).toBe(0);
 
     await resumeReplay();
-    expect(await msUntil(onReplica, 1, 10_000)).toBeLessThan(10_000);
+    expect(await msWithin(onReplica, 1, 10_000)).toBeLessThan(10_000);
     const again = await app.inject(`/api/flood/affected?${query}`);
     expect(again.json()).toEqual(affected.json());
   });
@@ -486,6 +386,6 @@ describe.runIf(postgis)('reads on a streaming replica, writes on the primary (is
     } finally {
       await standby.resume();
     }
-    expect(await msUntil(async () => app.readRouter!.status()[0]!.inRotation, true, 15_000)).toBeLessThan(15_000);
+    expect(await msWithin(async () => app.readRouter!.status()[0]!.inRotation, true, 15_000)).toBeLessThan(15_000);
   });
 });
