@@ -39,10 +39,16 @@ export function createSiteSlice({ api }: { api: KoegeApi }): AppSlice<SiteSlice>
         siteStatus: 'idle',
         siteError: null,
         restoreFocusPending: false,
-        // An opened site is shown: the folded panel opens, the phone's sheet rises from its lowest point.
+        // An opened site is shown: the folded panel opens, the phone's sheet rises from its lowest point. It takes
+        // the place of a searched parcel's or address's pin, as a new pick would (issue #21): one selection at a time.
         ...(siteId === null
           ? {}
-          : { panelCollapsed: false, sheetSnap: get().sheetSnap === 'peek' ? 'half' : get().sheetSnap }),
+          : {
+              panelCollapsed: false,
+              sheetSnap: get().sheetSnap === 'peek' ? 'half' : get().sheetSnap,
+              searchPick: null,
+              searchPickFocusPending: false,
+            }),
       });
       if (siteId !== null) void get().loadSite();
     },
