@@ -32,7 +32,8 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ namedStatements: boolean 
       const folded = foldText(q);
       // Punctuation only ("%_", "'--") folds to nothing: there is nothing to look for.
       if (folded.length < SEARCH_QUERY_MIN) return { folded, hits: [] };
-      const candidates = await findCandidates(app.pg, {
+      // A read: on a replica when there is one (issue #18), the primary for a writer until the replica has his write.
+      const candidates = await findCandidates(request.reads, {
         folded,
         types,
         origin,
@@ -59,7 +60,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ namedStatements: boolean 
       if (!new RegExp(SEARCH_PICK_ID_PATTERN[type]).test(id)) {
         throw HttpProblem.badRequest('id', type === 'parcel' ? 'must be a parcel id (digits)' : 'must be a uuid');
       }
-      const hit = await findHit(app.pg, { type, id });
+      const hit = await findHit(request.reads, { type, id });
       if (hit === null) throw HttpProblem.notFound(`No ${type} with id ${id}.`);
       return toHit(hit);
     },
