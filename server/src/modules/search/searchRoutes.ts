@@ -32,7 +32,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ namedStatements: boolean 
       const folded = foldText(q);
       // Punctuation only ("%_", "'--") folds to nothing: there is nothing to look for.
       if (folded.length < SEARCH_QUERY_MIN) return { folded, hits: [] };
-      // A read: on a replica when there is one (issue #18), the primary for a writer until the replica has his write.
+      // A read: on a replica when there is one (issue #18), the primary for a writer until the replica has their write.
       const candidates = await findCandidates(request.reads, {
         folded,
         types,
