@@ -186,18 +186,12 @@ const STEPS = {
 } as const;
 type Step = keyof typeof STEPS;
 
-interface Row {
-  type: SearchType;
-  id: string;
-  name: string;
-  detail: string;
-  layer: string | null;
-  tier: number;
-  similarity: number;
+/** A candidate as a statement returns it: the extent as PostGIS writes a box, the distance by its column's name. */
+type Row = Omit<SearchCandidate, 'bbox' | 'distanceM'> & {
   /** box2d text: BOX(west south,east north). */
   extent: string | null;
   distance_m: number | null;
-}
+};
 
 /** [west, south, east, north] of PostGIS's box2d text. */
 function parseBox(text: string | null): Bbox | null {
