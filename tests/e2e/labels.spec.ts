@@ -120,3 +120,37 @@ test('the default map writes towns, neighbours, stations, roads, plots and the d
   await idle(page);
   expect((await writtenNames(page)).length).toBeGreaterThan(0);
 });
+
+test('the map goes idle in the frame that writes its last names, not a frame later', async ({ page }) => {
+  // Each frame the map draws, and whether anything (a tile, a source's data) arrived since the one before. A frame
+  // without news redraws the same picture: after names arrive, MapLibre draws one (settlePlacementInOneFrame).
+  await page.addInitScript(() => {
+    type Hooked = { on(type: string, listener: () => void): void; once(type: string, listener: () => void): void };
+    const w = window as unknown as { __frames?: number[]; __koegeMap?: Hooked };
+    const news: number[] = [];
+    let since = 0;
+    let map: Hooked | undefined;
+    // The frames up to the moment the map reports ready (its first idle with every layer on).
+    new MutationObserver(() => {
+      if (w.__frames === undefined && document.documentElement.dataset.mapReady === 'true') w.__frames = [...news];
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-map-ready'] });
+    Object.defineProperty(w, '__koegeMap', {
+      configurable: true,
+      get: () => map,
+      set: (value: Hooked) => {
+        map = value;
+        value.on('data', () => void since++);
+        value.on('render', () => {
+          news.push(since);
+          since = 0;
+        });
+      },
+    });
+  });
+  await page.goto('/');
+  await expect(page.locator('html[data-map-ready="true"]')).toHaveCount(1, { timeout: 60_000 });
+  const frames = await page.evaluate(() => (window as unknown as { __frames?: number[] }).__frames ?? []);
+  expect((await writtenNames(page)).length).toBeGreaterThan(0);
+  expect(frames.length).toBeGreaterThan(1);
+  expect(frames.at(-1), `news in each frame up to ready: ${frames.join(' ')}`).toBeGreaterThan(0);
+});

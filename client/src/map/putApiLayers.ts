@@ -1,4 +1,4 @@
-import type { GeoJSONSource, Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
+import type { GeoJSONSource, GeoJSONSourceSpecification, Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import type { Layer } from '@shared/schemas/layer';
 import type { FeatureCollection } from '@shared/schemas/site';
 import { buildLabelSpecs, labelLayerIds } from './buildLabelSpecs';
@@ -11,6 +11,10 @@ import { buildSources } from './buildSourceSpec';
  * one per other layer) and each layer's style layers once, below `before` when given; on a reload it replaces a point
  * layer's data and points a tile source at its new version's tiles. A layer's delivery follows its geometry type,
  * which never changes, so a source never changes type.
+ *
+ * A layer delivered as GeoJSON goes on once its features are in: added empty and filled later, its source would be
+ * cut into tiles twice, and its names laid out twice (issue #16: names must cost the page load little). A style
+ * layer added later goes under the next one in drawing order that is already on, so the order is the same either way.
  */
 export function putApiLayers({
   map,
@@ -29,24 +33,24 @@ export function putApiLayers({
   before?: string;
 }): void {
   const hidden = new Set(hiddenLayerIds);
-  for (const [id, spec] of buildSources({ layers, origin: window.location.origin, collections })) {
+  const present = layers.filter((layer) => layer.delivery !== 'geojson' || layer.id in collections);
+  for (const [id, spec] of buildSources({ layers: present, origin: window.location.origin, collections })) {
     const existing = map.getSource(id);
     if (!existing) map.addSource(id, spec);
-    else if (spec.type === 'geojson' && spec.data) (existing as GeoJSONSource).setData(spec.data);
+    else if (spec.type === 'geojson' && spec.data) setDataIfChanged(existing as GeoJSONSource, spec.data);
     else if (spec.type === 'vector' && spec.tiles) setTilesIfChanged(existing as VectorTileSource, spec.tiles);
   }
-  const ordered = orderForDrawing(layers);
-  for (const layer of ordered) {
-    if (geometryLayerIds(layer).some((id) => map.getLayer(id))) continue;
-    for (const styleLayer of buildLayerSpecs({ layer, visible: !hidden.has(layer.id), overBasemap })) {
-      map.addLayer(styleLayer, before);
-    }
-  }
+  const ordered = orderForDrawing(present);
   // Names above every shape; MapLibre places the topmost first, so place names win over plot numbers.
-  for (const layer of orderForLabels(ordered)) {
-    for (const spec of buildLabelSpecs({ layer, visible: labelsVisible(layer, hidden) })) {
-      if (!map.getLayer(spec.id)) map.addLayer(spec, before);
-    }
+  const specs = [
+    ...ordered.flatMap((layer) => buildLayerSpecs({ layer, visible: !hidden.has(layer.id), overBasemap })),
+    ...orderForLabels(ordered).flatMap((layer) => buildLabelSpecs({ layer, visible: labelsVisible(layer, hidden) })),
+  ];
+  // Top down, so that each one missing goes right under the one drawn above it.
+  let above = before;
+  for (const spec of specs.reverse()) {
+    if (!map.getLayer(spec.id)) map.addLayer(spec, above);
+    above = spec.id;
   }
 }
 
@@ -108,6 +112,11 @@ export function reloadApiTiles(map: MapLibreMap, layers: Iterable<Layer>): void 
     const source = map.getSource<VectorTileSource>(id);
     if (source) source.setTiles([...(source.serialize().tiles ?? [])]);
   }
+}
+
+/** setData cuts the whole source into tiles again: only for other features (a reload gives a new collection). */
+function setDataIfChanged(source: GeoJSONSource, data: NonNullable<GeoJSONSourceSpecification['data']>): void {
+  if (source.serialize().data !== data) source.setData(data);
 }
 
 /**

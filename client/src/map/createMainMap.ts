@@ -1,0 +1,25 @@
+import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+import { buildBaseStyle } from './buildBaseStyle';
+import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
+import { settlePlacementInOneFrame } from './settlePlacementInOneFrame';
+
+/** The app's map in `container`: the offline base style at `view`, with zoom buttons and a scale bar. */
+export function createMainMap(container: HTMLElement, view: MapViewState): MapLibreMap {
+  const map = new MapLibreMap({
+    container,
+    style: buildBaseStyle({ origin: window.location.origin }),
+    center: [view.lon, view.lat],
+    zoom: view.zoom,
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
+    // Names appear at once: a fade would keep the map busy (not idle) for 300 ms after every placement.
+    fadeDuration: 0,
+    // Credits every data source on the map (each source's attribution); compact on narrow maps.
+    attributionControl: {},
+  });
+  // …and with a zero fade, no extra frame after names arrive.
+  settlePlacementInOneFrame(map);
+  map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  return map;
+}
