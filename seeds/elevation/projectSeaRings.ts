@@ -1,5 +1,5 @@
 import proj4 from 'proj4';
-import { EPSG_25832 } from '../../server/src/modules/plots/plotExports';
+import { EPSG_25832_PROJ4 } from '../../shared/crs';
 
 /** The rings of every Polygon and MultiPolygon in a GeoJSON FeatureCollection (EPSG:4326), in EPSG:25832 metres. */
 export function projectSeaRings({ collection }: { collection: unknown }): [number, number][][] {
@@ -15,7 +15,7 @@ export function projectSeaRings({ collection }: { collection: unknown }): [numbe
           : [];
     for (const polygon of polygons) {
       for (const ring of polygon) {
-        rings.push(ring.map(([lon, lat]) => proj4('EPSG:4326', EPSG_25832, [lon, lat]) as [number, number]));
+        rings.push(ring.map(([lon, lat]) => proj4('EPSG:4326', EPSG_25832_PROJ4, [lon, lat]) as [number, number]));
       }
     }
   }

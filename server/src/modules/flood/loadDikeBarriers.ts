@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import proj4 from 'proj4';
-import { EPSG_25832 } from '../plots';
+import { EPSG_25832_PROJ4 } from '@shared/crs';
 import type { Barrier } from './barrier';
 
 /** The dike layer of the seed data (EPSG:4326). */
@@ -32,7 +32,7 @@ export function dikeBarriers({ collection }: { collection: unknown }): Barrier[]
     barriers.push({
       crestLevel,
       coordinates: (coordinates as [number, number][]).map(
-        ([lon, lat]) => proj4('EPSG:4326', EPSG_25832, [lon, lat]) as [number, number],
+        ([lon, lat]) => proj4('EPSG:4326', EPSG_25832_PROJ4, [lon, lat]) as [number, number],
       ),
     });
   }

@@ -3,7 +3,7 @@ import proj4 from 'proj4';
 import { iter, type ZipItem } from 'but-unzip';
 import { parseDbf, parseShp } from 'shpjs';
 import { HttpProblem } from '../../platform/errors';
-import { EPSG_25832 } from '../plots';
+import { EPSG_25832_PROJ4 } from '@shared/crs';
 import type { ImportCrs, ImportSource } from './ImportSource';
 
 /** Most bytes the files of one zip may unpack to: far above a planner's layer, far below a zip bomb's. */
@@ -26,7 +26,7 @@ export function prjCrs(prj: string): ImportCrs {
   } catch {
     throw HttpProblem.badRequest('crs', 'the .prj file is not a coordinate system GDAL or proj4 can read');
   }
-  const utm = proj4('EPSG:4326', EPSG_25832, PROBE);
+  const utm = proj4('EPSG:4326', EPSG_25832_PROJ4, PROBE);
   const near = (a: number[], b: number[], tolerance: number) =>
     Math.abs(a[0]! - b[0]!) <= tolerance && Math.abs(a[1]! - b[1]!) <= tolerance;
   if (near(projected, utm, 1)) return 'EPSG:25832';

@@ -1,8 +1,8 @@
 import proj4 from 'proj4';
-import { EPSG_25832 } from '../plots';
+import { EPSG_25832_PROJ4 } from '@shared/crs';
 import type { ImportCrs } from './ImportSource';
 
-const utmToLonLat = proj4(EPSG_25832, 'EPSG:4326');
+const utmToLonLat = proj4(EPSG_25832_PROJ4, 'EPSG:4326');
 /** 9 decimals of a degree: well under a millimetre, so the round trip through EPSG:4326 changes nothing. */
 const round = (v: number) => Math.round(v * 1e9) / 1e9;
 

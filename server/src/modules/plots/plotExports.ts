@@ -1,10 +1,9 @@
 import proj4 from 'proj4';
+import { EPSG_25832_PROJ4 } from '@shared/crs';
 import type { Geometry } from '@shared/schemas/geojson';
 import type { Plot } from '@shared/schemas/plot';
 import type { PlotWithGeometry } from './plotRepository';
 
-/** ETRS89 / UTM zone 32N, the Danish standard, as Danish agencies publish it for proj4. */
-export const EPSG_25832 = '+proj=utm +zone=32 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
 export type ExportCrs = 'EPSG:4326' | 'EPSG:25832';
 
 const CSV_COLUMNS = [
@@ -78,7 +77,7 @@ function mapPositions(geometry: Geometry, f: (p: number[]) => number[]): Geometr
 
 /** EPSG:4326 lon/lat → EPSG:25832 easting/northing in metres (proj4), rounded to the centimetre. */
 export function toEpsg25832(geometry: Geometry): Geometry {
-  return mapPositions(geometry, (p) => proj4('EPSG:4326', EPSG_25832, [p[0]!, p[1]!]).map((v) => round(v, 2)));
+  return mapPositions(geometry, (p) => proj4('EPSG:4326', EPSG_25832_PROJ4, [p[0]!, p[1]!]).map((v) => round(v, 2)));
 }
 
 /**

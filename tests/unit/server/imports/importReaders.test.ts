@@ -13,7 +13,7 @@ import {
   prjCrs,
   readShapefileZip,
 } from '../../../../server/src/modules/imports/readShapefileZip';
-import { EPSG_25832 } from '../../../../server/src/modules/plots/plotExports';
+import { EPSG_25832_PROJ4 } from '../../../../shared/crs';
 import { ESRI_UTM32_PRJ, ESRI_UTM33_PRJ, polygonShapefile, zipOf } from '../../../api/shapefileZip';
 
 const SQUARE = Object.freeze([
@@ -231,7 +231,7 @@ describe('toWgs84', () => {
     const lat = fc.double({ min: 54.5, max: 57.7, noNaN: true });
     fc.assert(
       fc.property(lon, lat, (x, y) => {
-        const utm = proj4('EPSG:4326', EPSG_25832, [x, y]);
+        const utm = proj4('EPSG:4326', EPSG_25832_PROJ4, [x, y]);
         const back = toWgs84({ type: 'Point', coordinates: utm }, 'EPSG:25832') as { coordinates: number[] };
         expect(Math.abs(back.coordinates[0]! - x)).toBeLessThan(1e-8);
         expect(Math.abs(back.coordinates[1]! - y)).toBeLessThan(1e-8);

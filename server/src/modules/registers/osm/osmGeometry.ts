@@ -1,7 +1,8 @@
 import proj4 from 'proj4';
+import { EPSG_25832_PROJ4 } from '@shared/crs';
 
 /** ETRS89 / UTM zone 32N (EPSG:25832); ETRS89 and WGS 84 agree to well under a metre, as PostGIS takes them. */
-const UTM32 = proj4('EPSG:4326', '+proj=utm +zone=32 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs');
+const UTM32 = proj4('EPSG:4326', EPSG_25832_PROJ4);
 const R = 6378137;
 const DEG = Math.PI / 180;
 
