@@ -15,7 +15,7 @@ import { docsPlugin } from './platform/docs';
 import { clientPlugin } from './platform/client';
 import { basemapOrigins } from './platform/basemap/readBasemapConfig';
 import { mapConfigRoutes } from './platform/basemap/mapConfigRoutes';
-import { layerRoutes } from './modules/layers';
+import { layerRoutes, pointFeaturePaths } from './modules/layers';
 import { siteRoutes } from './modules/sites';
 import { policyRoutes } from './modules/policy';
 import { plotRoutes } from './modules/plots';
@@ -185,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(clientPlugin, {
     ...(options.clientRoot ? { root: options.clientRoot } : {}),
     sourceMaps: security.serveSourceMaps ?? false,
+    preloads: (request) => pointFeaturePaths(request.reads),
   });
   return app;
 }

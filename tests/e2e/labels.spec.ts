@@ -147,9 +147,26 @@ test('the map goes idle in the frame that writes its last names, not a frame lat
       },
     });
   });
+  const featureRequests: string[] = [];
+  page.on('request', (r) => {
+    if (/\/api\/layers\/[^/]+\/features$/.test(r.url())) featureRequests.push(new URL(r.url()).pathname);
+  });
   await page.goto('/');
   await expect(page.locator('html[data-map-ready="true"]')).toHaveCount(1, { timeout: 60_000 });
   const frames = await page.evaluate(() => (window as unknown as { __frames?: number[] }).__frames ?? []);
+  // The point layers' features come from the page's preloads, which the app takes: each is fetched once.
+  const preloaded = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')]
+      .map((link) => new URL(link.href).pathname)
+      .filter((path) => path.endsWith('/features')),
+  );
+  expect(preloaded.length).toBeGreaterThan(0);
+  for (const path of preloaded)
+    expect(
+      featureRequests.filter((p) => p === path),
+      path,
+    ).toHaveLength(1);
+  expect(featureRequests.length).toBe(new Set(featureRequests).size);
   expect((await writtenNames(page)).length).toBeGreaterThan(0);
   expect(frames.length).toBeGreaterThan(1);
   expect(frames.at(-1), `news in each frame up to ready: ${frames.join(' ')}`).toBeGreaterThan(0);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { clientPlugin } from '../../../server/src/platform/client';
+import { clientPlugin, withPreloads } from '../../../server/src/platform/client';
+import type { LayerList } from '@shared/schemas/layer';
 import { errorsPlugin } from '../../../server/src/platform/errors';
 import { testApp } from '../testApp';
 
@@ -15,7 +16,7 @@ beforeAll(async () => {
   await mkdir(join(dir, 'assets'));
   await writeFile(
     join(dir, 'index.html'),
-    '<!doctype html><title>t</title><script src="/assets/index-AbC123.js"></script>',
+    '<!doctype html><head><title>t</title></head><script src="/assets/index-AbC123.js"></script>',
   );
   await writeFile(join(dir, 'assets', 'index-AbC123.js'), 'console.log(1)');
   // A build made with VITE_SOURCEMAP=true (or an old one) leaves maps beside the scripts.
@@ -43,6 +44,41 @@ describe('the built client', () => {
       const etag = String(res.headers.etag);
       expect((await app.inject({ url: path, headers: { 'if-none-match': etag } })).statusCode, path).toBe(304);
     }
+  });
+
+  it('names the point layers’ features as preloads in the page, so they load beside the script (issue #16)', async () => {
+    const { layers } = (await app.inject('/api/layers')).json<LayerList>();
+    const points = layers.filter((layer) => layer.delivery === 'geojson');
+    expect(points.length).toBeGreaterThan(0);
+    const page = (await app.inject('/')).body;
+    const preloaded = [...page.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin \/>/g)].map(
+      (m) => m[1],
+    );
+    expect(preloaded).toEqual(points.map((layer) => `/api/layers/${layer.id}/features`));
+    // Each is a real answer of the API, the one the map asks for.
+    for (const path of preloaded) expect((await app.inject(path!)).statusCode, path).toBe(200);
+    // Before the script, inside the head; the file itself is served as built.
+    expect(page.indexOf('rel="preload"')).toBeLessThan(page.indexOf('</head>'));
+    expect((await app.inject('/index.html')).body).not.toContain('rel="preload"');
+  });
+
+  it('serves the page without preloads when they cannot be worked out, and escapes what it writes', async () => {
+    const failing = Fastify();
+    await failing.register(errorsPlugin);
+    await failing.register(clientPlugin, { root: dir, preloads: () => Promise.reject(new Error('database down')) });
+    try {
+      const res = await failing.inject('/');
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('/assets/index-AbC123.js');
+      expect(res.body).not.toContain('rel="preload"');
+    } finally {
+      await failing.close();
+    }
+    const page = withPreloads('<head></head>', ['/api/layers/a"b<c>&/features']);
+    expect(page).toBe(
+      '<head><link rel="preload" href="/api/layers/a&quot;b&lt;c&gt;&amp;/features" as="fetch" crossorigin /></head>',
+    );
+    expect(withPreloads('<p>no head</p>', ['/x'])).toBe('<p>no head</p>');
   });
 
   it('answers 404 for a missing asset, not the page', async () => {

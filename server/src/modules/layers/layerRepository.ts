@@ -25,6 +25,14 @@ interface LayerRow {
   north: number | null;
 }
 
+/** The ids of the point layers (delivered as GeoJSON, not tiles), in drawing order: one short indexed read. */
+export async function listPointLayerIds(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM layer WHERE geometry_type = 'point' ORDER BY sort_order, id`,
+  );
+  return rows.map((row) => row.id);
+}
+
 /** All map layers in drawing order, with feature counts and EPSG:4326 extents. */
 export async function listLayers(db: Queryable): Promise<Layer[]> {
   const { rows } = await db.query<LayerRow>(`
