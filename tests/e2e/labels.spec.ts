@@ -171,3 +171,17 @@ test('the map goes idle in the frame that writes its last names, not a frame lat
   expect(frames.length).toBeGreaterThan(1);
   expect(frames.at(-1), `news in each frame up to ready: ${frames.join(' ')}`).toBeGreaterThan(0);
 });
+
+test('the label fonts are read as the map starts, also one that no name in view needs yet', async ({ page }) => {
+  // Chrome warns of a preload the page leaves unused; MapLibre takes a font's file only when it reads that font.
+  const unused: string[] = [];
+  page.on('console', (message) => {
+    if (/preloaded .*not used/i.test(message.text())) unused.push(message.text());
+  });
+  // The neighbours' names, the only ones in italics, are off: the italic font is read all the same.
+  await page.goto('/?off=municipality-names');
+  await expect(page.locator('html[data-map-ready="true"]')).toHaveCount(1, { timeout: 60_000 });
+  expect((await writtenNames(page)).length).toBeGreaterThan(0);
+  await page.waitForTimeout(4_000);
+  expect(unused).toEqual([]);
+});

@@ -4,7 +4,7 @@ import { formatLength } from '@shared/i18n/formatLength';
 import { formatNumber } from '@shared/i18n/formatNumber';
 import { fetchMapConfig } from '../api/fetchMapConfig';
 import { MapController } from '../map/MapController';
-import { DIKE_LAYER_ID, FINDER_LAYER_ID } from '../map/ids';
+import { ALL_LABELS_ID, DIKE_LAYER_ID, FINDER_LAYER_ID } from '../map/ids';
 import { DEFAULT_VIEW } from '../map/MapViewState';
 import type { SiteRef } from '../map/SiteRef';
 import type { SketchDrawController, SketchModeRequest } from '../map/SketchDrawController';
@@ -113,6 +113,7 @@ export function MapView() {
     const controller = new MapController({
       container,
       initialView: store.getState().view ?? DEFAULT_VIEW,
+      namesShown: !store.getState().hiddenLayerIds.includes(ALL_LABELS_ID),
       onBasemapUnavailable: () => setBasemapUnavailable(true),
       // In the sketch tab a click draws or picks a sketch; it never opens a plot. A clicked site is kept in view
       // once its details (and bbox) arrive: on a phone the sheet rises over the map as it opens.

@@ -34,6 +34,8 @@ type TestHookWindow = Record<typeof TEST_HOOK, MapLibreMap | undefined>;
 export interface MapControllerOptions {
   container: HTMLElement;
   initialView: MapViewState;
+  /** Names show from the start (not switched off in the link): their fonts are read at once. */
+  namesShown: boolean;
   /** The online basemap could not be reached and was dropped (issue #16): called at most once per setBasemap. */
   onBasemapUnavailable?(): void;
   /** A feature was clicked: its site id and layer. */
@@ -94,7 +96,7 @@ export class MapController {
   constructor(options: MapControllerOptions) {
     this.options = options;
     const { container, initialView } = options;
-    this.map = createMainMap(container, initialView);
+    this.map = createMainMap(container, initialView, options.namesShown);
     // Sources and layers can be added once the style is parsed; 'load' would also wait for a first complete render
     // of the empty style (20 interleaved page loads here: ready at a median 1210 ms, against 1265 ms with 'load').
     this.map.once('style.load', () => {

@@ -1,10 +1,14 @@
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import { buildBaseStyle } from './buildBaseStyle';
 import { MAX_ZOOM, MIN_ZOOM, type MapViewState } from './MapViewState';
+import { primeLabelFonts } from './preloadGlyphs';
 import { settlePlacementInOneFrame } from './settlePlacementInOneFrame';
 
-/** The app's map in `container`: the offline base style at `view`, with zoom buttons and a scale bar. */
-export function createMainMap(container: HTMLElement, view: MapViewState): MapLibreMap {
+/**
+ * The app's map in `container`: the offline base style at `view`, with zoom buttons and a scale bar. With `names`
+ * (they show from the start) their fonts are read as soon as the style is.
+ */
+export function createMainMap(container: HTMLElement, view: MapViewState, names: boolean): MapLibreMap {
   const map = new MapLibreMap({
     container,
     style: buildBaseStyle({ origin: window.location.origin }),
@@ -19,6 +23,7 @@ export function createMainMap(container: HTMLElement, view: MapViewState): MapLi
   });
   // …and with a zero fade, no extra frame after names arrive.
   settlePlacementInOneFrame(map);
+  if (names) map.once('style.load', () => primeLabelFonts(map));
   map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
   return map;

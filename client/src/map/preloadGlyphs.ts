@@ -27,3 +27,25 @@ export function preloadGlyphs(doc: Document, origin: string): void {
     doc.head.appendChild(link);
   }
 }
+
+/** What `primeLabelFonts` reaches into: MapLibre's (6.x) glyph manager, by font, variant and character. */
+interface GlyphManagerLike {
+  getGlyphs(glyphs: Record<string, Record<string, string[]>>): Promise<unknown>;
+}
+
+/**
+ * Has MapLibre read the label fonts' first range as soon as its style is parsed, while the data loads, instead of
+ * when the first tile with names asks for them. Reading a range takes MapLibre's main thread several turns (the
+ * request, its answer, the parsing); on a slow machine each turn can wait for a frame being drawn, and a tile's
+ * names wait for all of them (issue #16). One character per font makes MapLibre read the whole range, which the
+ * preload above has already fetched. The glyph manager is not MapLibre's public API: `false` when it is not there
+ * (the fonts then load when first needed, as before).
+ */
+export function primeLabelFonts(map: unknown): boolean {
+  const manager = (map as { style?: { glyphManager?: Partial<GlyphManagerLike> } }).style?.glyphManager;
+  if (typeof manager?.getGlyphs !== 'function') return false;
+  const request = Object.fromEntries(Object.values(LABEL_FONTS).map((font) => [font, { default: ['a'] }]));
+  // A font that fails here is asked for again by the tiles, and reported there.
+  manager.getGlyphs(request).catch(() => undefined);
+  return true;
+}

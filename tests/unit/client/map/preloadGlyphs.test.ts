@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { glyphsUrl, LABEL_FONTS } from '../../../../client/src/map/buildLabelSpecs';
-import { firstGlyphUrls } from '../../../../client/src/map/preloadGlyphs';
+import { firstGlyphUrls, primeLabelFonts } from '../../../../client/src/map/preloadGlyphs';
 import { readSeedData } from '../../../../server/src/platform/seed/readSeedData';
 
 // Issue #16: the label fonts load beside the first API answers. A preload is only used when its URL is the one
@@ -29,5 +29,24 @@ describe('firstGlyphUrls', () => {
     expect(written.length).toBeGreaterThan(50);
     const beyond = written.filter((text) => [...text].some((letter) => letter.codePointAt(0)! > 255));
     expect(beyond).toEqual([]);
+  });
+});
+
+describe('primeLabelFonts', () => {
+  it('asks MapLibre’s glyph manager for one character of each label font, which reads that font’s first range', () => {
+    const asked: unknown[] = [];
+    const map = {
+      style: { glyphManager: { getGlyphs: (request: unknown) => (asked.push(request), Promise.resolve({})) } },
+    };
+    expect(primeLabelFonts(map)).toBe(true);
+    expect(asked).toEqual([Object.fromEntries(Object.values(LABEL_FONTS).map((font) => [font, { default: ['a'] }]))]);
+  });
+
+  it('leaves a MapLibre without that manager alone, and a failed font to the tiles that need it', async () => {
+    expect(primeLabelFonts({ style: {} })).toBe(false);
+    expect(primeLabelFonts({})).toBe(false);
+    const failing = { style: { glyphManager: { getGlyphs: () => Promise.reject(new Error('404')) } } };
+    expect(primeLabelFonts(failing)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // no unhandled rejection
   });
 });
