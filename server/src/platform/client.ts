@@ -15,6 +15,22 @@ const ASSETS_CACHE = 'public, max-age=31536000, immutable';
 /** The page itself (index.html) names the current assets: a browser asks again each time (ETag makes that cheap). */
 const PAGE_CACHE = 'no-cache';
 
+/** How long the page waits for its preloads: a slow or absent database must not hold up the page. */
+const PRELOADS_DEADLINE_MS = 300;
+
+/** `work`'s answer, or `fallback` when it fails or takes longer than `ms`. */
+async function withinDeadline<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  try {
+    return await Promise.race([work.catch(() => fallback), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const escapeAttribute = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -31,8 +47,8 @@ export interface ClientPluginOptions {
   sourceMaps?: boolean;
   /**
    * API paths the page will fetch first and that depend on the data (the point layers' features, issue #16): the
-   * page names them as preloads, so that they load beside the script instead of after it has run. A failure here
-   * leaves them out; the page is served either way.
+   * page names them as preloads, so that they load beside the script instead of after it has run. A failure, or no
+   * answer within 300 ms, leaves them out; the page is served either way.
    */
   preloads?: (request: FastifyRequest) => Promise<string[]>;
 }
@@ -49,7 +65,7 @@ export const clientPlugin = fp<ClientPluginOptions>(
       const preloads = opts.preloads;
       // The page at `/`, with its preloads; /index.html stays the file as built.
       app.get('/', { schema: { hide: true } }, async (request, reply) => {
-        const paths = preloads ? await preloads(request).catch(() => []) : [];
+        const paths = preloads ? await withinDeadline(preloads(request), PRELOADS_DEADLINE_MS, []) : [];
         const page = withPreloads(await readFile(`${root}/index.html`, 'utf8'), paths);
         const etag = `"${createHash('sha1').update(page).digest('base64url')}"`;
         reply.header('cache-control', PAGE_CACHE).header('etag', etag);

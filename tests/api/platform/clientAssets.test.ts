@@ -74,6 +74,19 @@ describe('the built client', () => {
     } finally {
       await failing.close();
     }
+    // A database that does not answer holds the page up for at most the deadline (300 ms).
+    const hanging = Fastify();
+    await hanging.register(errorsPlugin);
+    await hanging.register(clientPlugin, { root: dir, preloads: () => new Promise<string[]>(() => undefined) });
+    try {
+      const started = performance.now();
+      const res = await hanging.inject('/');
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain('rel="preload"');
+      expect(performance.now() - started).toBeLessThan(3_000);
+    } finally {
+      await hanging.close();
+    }
     const page = withPreloads('<head></head>', ['/api/layers/a"b<c>&/features']);
     expect(page).toBe(
       '<head><link rel="preload" href="/api/layers/a&quot;b&lt;c&gt;&amp;/features" as="fetch" crossorigin /></head>',
