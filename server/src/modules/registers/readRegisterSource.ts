@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { readGeoJsonFeatures } from './readGeoJsonFeatures';
 import { readGmlFeatures } from './readGmlFeatures';
+import { peekFirstCharacter } from './peekFirstCharacter';
 import { RegisterImportError } from './RegisterImportError';
 import type { SourceFeature, SourceSummary } from './SourceFeature';
 
@@ -13,22 +14,9 @@ export async function* readRegisterChunks(
   chunks: AsyncIterable<string>,
   source: string,
 ): AsyncGenerator<SourceFeature, SourceSummary> {
-  const iterator = chunks[Symbol.asyncIterator]();
-  const head: string[] = [];
-  let first: string | undefined;
-  while (first === undefined) {
-    const next = await iterator.next();
-    if (next.done) throw new RegisterImportError(source, null, 'the file is empty');
-    const text = head.length === 0 ? next.value.replace(/^\uFEFF/, '') : next.value;
-    head.push(text);
-    first = /\S/.exec(text)?.[0];
-  }
-  async function* all() {
-    yield* head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  }
-  if (first === '{') return yield* readGeoJsonFeatures(all(), source);
-  if (first === '<') return yield* readGmlFeatures(all(), source);
+  const { first, chunks: all } = await peekFirstCharacter(chunks, source);
+  if (first === '{') return yield* readGeoJsonFeatures(all, source);
+  if (first === '<') return yield* readGmlFeatures(all, source);
   throw new RegisterImportError(
     source,
     'line 1',

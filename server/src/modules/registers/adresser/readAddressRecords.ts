@@ -1,4 +1,5 @@
 import { readGeoJsonFeatures } from '../readGeoJsonFeatures';
+import { peekFirstCharacter } from '../peekFirstCharacter';
 import { RegisterImportError } from '../RegisterImportError';
 import type { RegisterSrid } from '../SourceFeature';
 import { readCsvRecords } from './readCsvRecords';
@@ -35,21 +36,9 @@ export async function* readAddressRecords(
   chunks: AsyncIterable<string>,
   source: string,
 ): AsyncGenerator<AddressRecord> {
-  const iterator = chunks[Symbol.asyncIterator]();
-  const head: string[] = [];
-  let first: string | undefined;
-  while (first === undefined) {
-    const next = await iterator.next();
-    if (next.done) throw new RegisterImportError(source, null, 'the file is empty');
-    head.push(next.value);
-    first = /\S/.exec(next.value.replace(/^\uFEFF/, ''))?.[0];
-  }
-  async function* all() {
-    yield* head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  }
+  const { first, chunks: all } = await peekFirstCharacter(chunks, source);
   if (first === '{') {
-    for await (const f of readGeoJsonFeatures(all(), source)) {
+    for await (const f of readGeoJsonFeatures(all, source)) {
       const g = f.geometry as { type?: unknown; coordinates?: unknown } | null;
       const c = g?.type === 'Point' && Array.isArray(g.coordinates) ? (g.coordinates as unknown[]) : [];
       yield {
@@ -65,7 +54,7 @@ export async function* readAddressRecords(
     return;
   }
   let columns: (typeof CSV_POINTS)[number] | undefined;
-  for await (const r of readCsvRecords(all(), source)) {
+  for await (const r of readCsvRecords(all, source)) {
     columns ??= CSV_POINTS.find((p) => p.x in r.values && p.y in r.values);
     if (!columns) {
       throw new RegisterImportError(
