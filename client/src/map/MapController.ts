@@ -14,7 +14,7 @@ import { CameraFraming, type FitOptions, type MapInsets } from './CameraFraming'
 import { isInteractiveLayer, styleLayerIds } from './buildLayerSpecs';
 import { layerSourceId, SKETCH_FLOOR_LAYER_ID } from './ids';
 import type { MapViewState } from './MapViewState';
-import { putApiLayers, reloadApiTiles, setApiLayersHidden } from './putApiLayers';
+import { featuresAtHand, putApiLayers, reloadApiTiles, setApiLayersHidden } from './putApiLayers';
 import { putFloods } from './putFloodLayers';
 import { SiteFeatureStates } from './SiteFeatureStates';
 import { LocatorControl, type LocatorOutlines } from './LocatorControl';
@@ -147,7 +147,7 @@ export class MapController {
       this.states.reapply();
       this.applyFlood();
       // Ready means every layer drawn: the point layers' features may come in a later call.
-      if (layers.every((layer) => layer.delivery !== 'geojson' || layer.id in data.collections)) {
+      if (layers.every((layer) => featuresAtHand(layer, data.collections))) {
         this.reportReadyWhenIdle();
       }
     });

@@ -33,7 +33,7 @@ export function putApiLayers({
   before?: string;
 }): void {
   const hidden = new Set(hiddenLayerIds);
-  const present = layers.filter((layer) => layer.delivery !== 'geojson' || layer.id in collections);
+  const present = layers.filter((layer) => featuresAtHand(layer, collections));
   for (const [id, spec] of buildSources({ layers: present, origin: window.location.origin, collections })) {
     const existing = map.getSource(id);
     if (!existing) map.addSource(id, spec);
@@ -53,6 +53,12 @@ export function putApiLayers({
     above = spec.id;
   }
 }
+
+/** A layer the map can draw now: a tile layer always, a GeoJSON layer once its features are in. */
+export const featuresAtHand = (
+  layer: Pick<Layer, 'id' | 'delivery'>,
+  collections: Readonly<Record<string, FeatureCollection>>,
+) => layer.delivery !== 'geojson' || layer.id in collections;
 
 /** Label layers bottom to top: shapes' names, then lines', then points', and the place names last (on top). */
 export function orderForLabels<T extends Pick<Layer, 'style'>>(ordered: readonly T[]): T[] {

@@ -25,12 +25,15 @@ interface LayerRow {
   north: number | null;
 }
 
-/** The ids of the point layers (delivered as GeoJSON, not tiles), in drawing order: one short indexed read. */
-export async function listPointLayerIds(db: Queryable): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM layer WHERE geometry_type = 'point' ORDER BY sort_order, id`,
+/** How the map gets a layer's features: points as GeoJSON, polygons and lines as vector tiles. */
+const deliveryOf = (geometryType: LayerRow['geometry_type']) => (geometryType === 'point' ? 'geojson' : 'tiles');
+
+/** The ids of the layers delivered as GeoJSON, in drawing order: one short read of the layer table alone. */
+export async function listGeoJsonLayerIds(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<Pick<LayerRow, 'id' | 'geometry_type'>>(
+    'SELECT id, geometry_type FROM layer ORDER BY sort_order, id',
   );
-  return rows.map((row) => row.id);
+  return rows.filter((row) => deliveryOf(row.geometry_type) === 'geojson').map((row) => row.id);
 }
 
 /** All map layers in drawing order, with feature counts and EPSG:4326 extents. */
@@ -79,7 +82,7 @@ export async function listLayers(db: Queryable): Promise<Layer[]> {
     sort_order: r.sort_order,
     min_zoom: r.min_zoom,
     max_zoom: r.max_zoom,
-    delivery: r.geometry_type === 'point' ? ('geojson' as const) : ('tiles' as const),
+    delivery: deliveryOf(r.geometry_type),
     version: r.version,
     tileset: tilesetIds[i] ? { id: tilesetIds[i], version: versions.get(tilesetIds[i])! } : null,
     feature_count: r.feature_count,

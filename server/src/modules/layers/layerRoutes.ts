@@ -6,17 +6,17 @@ import { FeatureCollection } from '@shared/schemas/site';
 import type { Queryable } from '../../platform/db/queryable';
 import { HttpProblem } from '../../platform/errors';
 import { parseBbox } from '../../platform/http/parseBbox';
-import { layerSource, listLayers, listPointLayerIds } from './layerRepository';
+import { layerSource, listLayers, listGeoJsonLayerIds } from './layerRepository';
 import { listFeatures } from '../sites';
 
 const BBOX_PATTERN = '^[^,]+,[^,]+,[^,]+,[^,]+$';
 
 /**
- * The paths (under the API's `/api` prefix) of the features the map fetches as soon as it has the layer list: every
- * point layer's, which the map draws from GeoJSON. The page preloads them (clientPlugin's `preloads`).
+ * The paths (under the API's `/api` prefix) of the features the map fetches as soon as it has the layer list: those
+ * of every layer delivered as GeoJSON (the points). The page preloads them (clientPlugin's `preloads`).
  */
 export async function pointFeaturePaths(db: Queryable): Promise<string[]> {
-  return (await listPointLayerIds(db)).map((id) => `/api/layers/${encodeURIComponent(id)}/features`);
+  return (await listGeoJsonLayerIds(db)).map((id) => `/api/layers/${encodeURIComponent(id)}/features`);
 }
 
 /** The map layers and their features (JSON, GeoJSON): thin routes over the layer and site repositories. */
