@@ -185,3 +185,72 @@ test('the label fonts are read as the map starts, also one that no name in view 
   await page.waitForTimeout(4_000);
   expect(unused).toEqual([]);
 });
+
+test('the first load is painted in steps a quarter second apart; what follows is painted at once', async ({ page }) => {
+  // Each frame MapLibre renders, whether it was painted (WebGL cleared for it) and whether the view was complete.
+  await page.addInitScript(() => {
+    type Frame = { at: number; painted: boolean; complete: boolean; ready: boolean };
+    type Hooked = LabelMapForInit & { getCanvas(): HTMLCanvasElement };
+    type LabelMapForInit = {
+      on(type: string, listener: () => void): void;
+      areTilesLoaded(): boolean;
+      isMoving(): boolean;
+    };
+    const w = window as unknown as { __paints?: Frame[]; __koegeMap?: Hooked };
+    const frames: Frame[] = [];
+    w.__paints = frames;
+    let map: Hooked | undefined;
+    Object.defineProperty(w, '__koegeMap', {
+      configurable: true,
+      get: () => map,
+      set: (value: Hooked) => {
+        map = value;
+        const canvas = value.getCanvas();
+        const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+        if (gl === null) throw new Error('no WebGL context on the map canvas');
+        let clears = 0;
+        const clear = gl.clear.bind(gl);
+        gl.clear = (mask: number) => {
+          clears++;
+          clear(mask);
+        };
+        value.on('render', () => {
+          frames.push({
+            at: performance.now(),
+            painted: clears > 0,
+            complete: value.areTilesLoaded() || value.isMoving(),
+            ready: document.documentElement.dataset.mapReady === 'true',
+          });
+          clears = 0;
+        });
+      },
+    });
+  });
+  type Frame = { at: number; painted: boolean; complete: boolean; ready: boolean };
+  const framesOf = (p: Page) => p.evaluate(() => (window as unknown as { __paints: Frame[] }).__paints.slice());
+  await page.goto('/?map=14/55.4975/12.158');
+  await expect(page.locator('html[data-map-ready="true"]')).toHaveCount(1, { timeout: 60_000 });
+  const load = (await framesOf(page)).filter((f) => !f.ready);
+  const painted = load.filter((f) => f.painted);
+  const shown = load.map((f) => `${Math.round(f.at)}${f.painted ? 'P' : '-'}${f.complete ? 'C' : ''}`).join(' ');
+  // Frames were held while tiles came in, and the last one, with every tile, was painted.
+  expect(
+    load.some((f) => !f.painted),
+    shown,
+  ).toBe(true);
+  expect(load.at(-1)?.painted, shown).toBe(true);
+  expect(load.at(-1)?.complete, shown).toBe(true);
+  // Paints of an incomplete view are at least the interval (250 ms, less what a paint's own length varies) apart.
+  for (let i = 1; i < painted.length; i++) {
+    if (!painted[i]!.complete) expect(painted[i]!.at - painted[i - 1]!.at, shown).toBeGreaterThan(200);
+  }
+  // Once ready, the map paints every frame: names switched off and on again reload tiles, and nothing is held.
+  const before = (await framesOf(page)).length;
+  await page.getByTestId('layer-toggle-labels').uncheck();
+  await idle(page);
+  await page.getByTestId('layer-toggle-labels').check();
+  await idle(page);
+  const later = (await framesOf(page)).slice(before);
+  expect(later.length).toBeGreaterThan(1);
+  expect(later.filter((f) => !f.painted)).toEqual([]);
+});
