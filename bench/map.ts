@@ -169,7 +169,11 @@ async function main() {
     const staticDir = join(tmp, 'static');
     await mkdir(staticDir, { recursive: true });
     const empty = new Set<string>();
-    const stat = await startStaticServer({ roots: { '/maplibre/': maplibreDist, '/': staticDir }, empty });
+    // The label fonts too: the app serves them from data/glyphs, the bare page gets the same files.
+    const stat = await startStaticServer({
+      roots: { '/maplibre/': maplibreDist, '/glyphs/': join(PROJECT_ROOT, 'data/glyphs'), '/': staticDir },
+      empty,
+    });
     closeStatic = stat.close;
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

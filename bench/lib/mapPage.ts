@@ -200,7 +200,9 @@ export async function writeBareStyle({
       sources[id] = source;
     }
   }
+  // The app's glyph URL points at the app; the bare page reads the same font files from its own server.
+  const glyphs = typeof style.glyphs === 'string' ? style.glyphs.replace(/^https?:\/\/[^/]+/, staticOrigin) : undefined;
   const file = `style-${scenario}.json`;
-  await writeFile(join(dir, file), JSON.stringify({ ...style, sources }));
+  await writeFile(join(dir, file), JSON.stringify({ ...style, sources, ...(glyphs ? { glyphs } : {}) }));
   return `/${file}`;
 }

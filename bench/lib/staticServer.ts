@@ -10,6 +10,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.mvt': 'application/vnd.mapbox-vector-tile',
   '.map': 'application/json',
+  '.pbf': 'application/x-protobuf',
 };
 
 export interface StaticServer {

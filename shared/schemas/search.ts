@@ -1,19 +1,27 @@
 import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
 import { Bbox } from './geojson';
+import {
+  SEARCH_LIMIT_MAX,
+  SEARCH_MATCHES,
+  SEARCH_PICK_TYPES,
+  SEARCH_QUERY_MAX,
+  SEARCH_QUERY_MIN,
+  SEARCH_TYPES,
+} from './vocabulary';
 
-/** What one search hit is: what the client opens when it is picked. */
-export const SEARCH_TYPES = ['place', 'site', 'plot', 'action', 'initiative', 'parcel', 'address'] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
-
-/** How a hit matched the query, best first: the ranking's first key. */
-export const SEARCH_MATCHES = ['exact', 'prefix', 'word', 'substring', 'fuzzy'] as const;
-export type SearchMatch = (typeof SEARCH_MATCHES)[number];
-
-/** Shortest and longest query the search accepts, in characters. */
-export const SEARCH_QUERY_MIN = 2;
-export const SEARCH_QUERY_MAX = 100;
-/** Most hits one search returns. */
-export const SEARCH_LIMIT_MAX = 50;
+// The search's plain constants live in vocabulary.ts, which the client imports without TypeBox; here for the server.
+export {
+  SEARCH_LIMIT_MAX,
+  SEARCH_MATCHES,
+  SEARCH_PICK_ID_PATTERN,
+  SEARCH_PICK_TYPES,
+  SEARCH_QUERY_MAX,
+  SEARCH_QUERY_MIN,
+  SEARCH_TYPES,
+  type SearchMatch,
+  type SearchPickType,
+  type SearchType,
+} from './vocabulary';
 
 const oneOf = <T extends readonly string[]>(values: T) =>
   Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
@@ -72,15 +80,6 @@ export const SearchResult = Type.Object({
   hits: Type.Array(SearchHit),
 });
 export type SearchResult = Static<typeof SearchResult>;
-
-/** The kinds of hit that a link selects by `sel=<type>:<id>` (the others have site= and action=). */
-export const SEARCH_PICK_TYPES = ['parcel', 'address'] as const;
-export type SearchPickType = (typeof SEARCH_PICK_TYPES)[number];
-/** A parcel's id (its number in the register) or an address's (a uuid), as a link carries it. */
-export const SEARCH_PICK_ID_PATTERN: Record<SearchPickType, string> = {
-  parcel: '^[1-9][0-9]{0,17}$',
-  address: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
-};
 
 export const SearchHitParams = Type.Object(
   {

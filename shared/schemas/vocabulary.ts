@@ -42,3 +42,28 @@ export const PLOT_QUERY_LIMITS = { areaM2: 100_000_000, heightM: 1000, distanceM
 
 /** A number as the plot finder's query takes it: a plain decimal, no sign, no exponent. */
 export const PLAIN_DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
+
+// The search (issue #20).
+
+/** What one search hit is: what the client opens when it is picked. */
+export const SEARCH_TYPES = ['place', 'site', 'plot', 'action', 'initiative', 'parcel', 'address'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** How a hit matched the query, best first: the ranking's first key. */
+export const SEARCH_MATCHES = ['exact', 'prefix', 'word', 'substring', 'fuzzy'] as const;
+export type SearchMatch = (typeof SEARCH_MATCHES)[number];
+
+/** Shortest and longest query the search accepts, in characters. */
+export const SEARCH_QUERY_MIN = 2;
+export const SEARCH_QUERY_MAX = 100;
+/** Most hits one search returns. */
+export const SEARCH_LIMIT_MAX = 50;
+
+/** The kinds of hit that a link selects by `sel=<type>:<id>` (the others have site= and action=). */
+export const SEARCH_PICK_TYPES = ['parcel', 'address'] as const;
+export type SearchPickType = (typeof SEARCH_PICK_TYPES)[number];
+/** A parcel's id (its number in the register) or an address's (a uuid), as a link carries it. */
+export const SEARCH_PICK_ID_PATTERN: Record<SearchPickType, string> = {
+  parcel: '^[1-9][0-9]{0,17}$',
+  address: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+};

@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/useAppStore';
-import { CompareDialog } from '../features/sketches/CompareDialog';
 import { ErrorBanner } from './ErrorBanner';
 import { Header } from './Header';
 import { LoadingIndicator } from './LoadingIndicator';
@@ -8,11 +7,18 @@ import { MapView } from './MapView';
 import { PanelSheet } from './PanelSheet';
 import { PanelToggle } from './PanelToggle';
 import { SkipLinks } from './SkipLinks';
-import { PresentationPanel } from '../features/presentation/PresentationPanel';
 import { Sidebar } from './Sidebar';
 import { SitePanel } from '../features/site/SitePanel';
 import { useT } from './useT';
 import { useUrlSync } from './useUrlSync';
+
+/** The plot comparison and the presentation are opened by few: their code loads when they first open. */
+const CompareDialog = lazy(() =>
+  import('../features/sketches/CompareDialog').then((module) => ({ default: module.CompareDialog })),
+);
+const PresentationPanel = lazy(() =>
+  import('../features/presentation/PresentationPanel').then((module) => ({ default: module.PresentationPanel })),
+);
 
 /** Whether a key press belongs to a form control (its arrows move a slider or a caret). */
 function isFormField(target: EventTarget | null): boolean {
@@ -25,6 +31,7 @@ export function App() {
   const t = useT();
   const lang = useAppStore((state) => state.lang);
   const presenting = useAppStore((state) => state.presentStep !== null);
+  const comparing = useAppStore((state) => state.compareOpen);
   useUrlSync(store);
 
   useEffect(() => {
@@ -59,7 +66,13 @@ export function App() {
       <ErrorBanner />
       <main className="app-main">
         <PanelSheet>
-          {presenting ? <PresentationPanel /> : <Sidebar />}
+          {presenting ? (
+            <Suspense fallback={null}>
+              <PresentationPanel />
+            </Suspense>
+          ) : (
+            <Sidebar />
+          )}
           <SitePanel />
         </PanelSheet>
         <div className="map-area">
@@ -68,7 +81,11 @@ export function App() {
           <LoadingIndicator />
         </div>
       </main>
-      <CompareDialog />
+      {comparing && (
+        <Suspense fallback={null}>
+          <CompareDialog />
+        </Suspense>
+      )}
     </div>
   );
 }

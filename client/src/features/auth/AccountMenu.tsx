@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/useAppStore';
-import { LoginDialog } from './LoginDialog';
 import { useT } from '../../app/useT';
+
+/** Few log in: the dialog's code loads when it first opens. */
+const LoginDialog = lazy(() => import('./LoginDialog').then((module) => ({ default: module.LoginDialog })));
 
 /** The header's account control: "Log ind" for a visitor; the display name, role and "Log ud" when logged in. */
 export function AccountMenu() {
@@ -32,7 +34,11 @@ export function AccountMenu() {
           </button>
         </>
       )}
-      {open && user === null && <LoginDialog onClose={() => setOpen(false)} />}
+      {open && user === null && (
+        <Suspense fallback={null}>
+          <LoginDialog onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,12 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PolicyAction } from '@shared/schemas/policy';
 import { useAppStore } from '../../store/useAppStore';
-import { ActionProgressEditor } from './ActionProgressEditor';
+import { canEditWorkflow } from '../auth';
 import { useT } from '../../app/useT';
 
 /** The business policy's initiatives and actions; choosing an action highlights and frames its sites. */
+/** Recording progress is for planners: the editor's code loads when one is logged in. */
+const ActionProgressEditor = lazy(() =>
+  import('./ActionProgressEditor').then((module) => ({ default: module.ActionProgressEditor })),
+);
+
 export function PolicyPanel() {
   const t = useT();
+  const editor = useAppStore((state) => canEditWorkflow(state.user));
   const { policy, policyStatus, selectedAction, selectAction } = useAppStore(
     useShallow((state) => ({
       policy: state.policy,
@@ -49,7 +56,11 @@ export function PolicyPanel() {
                   selected={action.number === selectedAction}
                   onSelect={() => selectAction(action.number === selectedAction ? null : action.number)}
                 />
-                <ActionProgressEditor actionNumber={action.number} />
+                {editor && (
+                  <Suspense fallback={null}>
+                    <ActionProgressEditor actionNumber={action.number} />
+                  </Suspense>
+                )}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import { SEARCH_QUERY_MAX, SEARCH_QUERY_MIN, type SearchHit } from '@shared/schemas/search';
+import type { SearchHit } from '@shared/schemas/search';
+import { SEARCH_QUERY_MAX, SEARCH_QUERY_MIN } from '@shared/schemas/vocabulary';
 import { useAppStore, useAppStoreApi } from '../../store/useAppStore';
 import { useT } from '../../app/useT';
 import { fetchSearch } from './searchApi';

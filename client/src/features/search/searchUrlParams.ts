@@ -4,7 +4,7 @@ import {
   SEARCH_QUERY_MAX,
   SEARCH_QUERY_MIN,
   type SearchPickType,
-} from '@shared/schemas/search';
+} from '@shared/schemas/vocabulary';
 
 // eslint-disable-next-line no-control-regex -- control characters are what a link's q may not hold
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;

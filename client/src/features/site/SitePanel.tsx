@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SiteDetail, Tender } from '@shared/schemas/site';
 import { formatArea } from '@shared/i18n/formatArea';
@@ -13,6 +14,7 @@ import { TenderHistory } from '../tenders';
 import { CoveringPlansSection } from './CoveringPlansSection';
 import { SiteTimelineLink } from './SiteTimelineLink';
 import { TenderWorkflowForm } from '../tenders';
+import { canEditWorkflow } from '../auth';
 import { TenderStatusBadge } from '../tenders';
 import { useT } from '../../app/useT';
 import { Fact } from './Fact';
@@ -61,6 +63,7 @@ export function SitePanel() {
 
 function SiteBody({ site, lang }: { site: SiteDetail; lang: Lang }) {
   const t = useT();
+  const editor = useAppStore((state) => canEditWorkflow(state.user));
   const kindKey = `kind.${site.kind}`;
   const kindLabel = isMessageKey(kindKey) ? t(kindKey) : site.kind;
   return (
@@ -111,7 +114,11 @@ function SiteBody({ site, lang }: { site: SiteDetail; lang: Lang }) {
       <AttributesSection attributes={site.attributes} lang={lang} />
 
       <TenderSection tender={site.tender} lang={lang} />
-      {site.tender !== null && <TenderWorkflowForm siteId={site.id} />}
+      {site.tender !== null && editor && (
+        <Suspense fallback={null}>
+          <TenderWorkflowForm siteId={site.id} />
+        </Suspense>
+      )}
       {site.tender !== null && <SiteTimelineLink siteId={site.id} />}
 
       <section aria-labelledby="site-actions-heading">
