@@ -5,12 +5,12 @@ import { useAppStore } from '../../store/useAppStore';
 import { canEditWorkflow } from '../auth';
 import { useT } from '../../app/useT';
 
-/** The business policy's initiatives and actions; choosing an action highlights and frames its sites. */
 /** Recording progress is for planners: the editor's code loads when one is logged in. */
 const ActionProgressEditor = lazy(() =>
   import('./ActionProgressEditor').then((module) => ({ default: module.ActionProgressEditor })),
 );
 
+/** The business policy's initiatives and actions; choosing an action highlights and frames its sites. */
 export function PolicyPanel() {
   const t = useT();
   const editor = useAppStore((state) => canEditWorkflow(state.user));
